@@ -7,7 +7,6 @@ import {
   isMultiplicityConsistent,
   metalElements,
   parsePublishedName,
-  type ElementCount,
 } from '../server/src/chem/formula';
 
 /** Types of data contract 1 (seed/data/clusters.json); the JSON Schema is the authority. */
@@ -24,7 +23,7 @@ export interface SeedCluster {
   id: string;
   formula: string;
   publishedName: string;
-  composition: ElementCount[];
+  composition: { element: string; count: number }[];
   charge: number;
   multiplicity: number | null;
   authorsIsomerId: string | null;
