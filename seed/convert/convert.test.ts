@@ -10,7 +10,7 @@ import type { SeedCluster, SeedFile } from '../validate-seed';
 import { SeedBuildError, buildSeed, type RawTables } from './build-seed';
 import { DATA_FILES, resolveDataDir } from './data-dir';
 import { DEFAULT_OUTPUT, readRawTables, serializeSeed } from './main';
-import { readUnitCheckRows } from './read-xlsx';
+import { readRateRows, readUnitCheckRows } from './read-xlsx';
 
 jest.setTimeout(60_000);
 
@@ -327,5 +327,26 @@ describe('loud failures', () => {
     expect(buildProblems(tables)).toEqual([
       expect.stringMatching(/^homonuclear-159-24features\.xlsx!Sheet1 row \d+: multiplicity 4 of Rh3¯ \(charge -1\) has the wrong parity/),
     ]);
+  });
+});
+
+describe('reading the spreadsheets', () => {
+  it('names the file and the sheets it has when a sheet is missing', async () => {
+    await expect(readRateRows(path.join(dataDir, DATA_FILES.homonuclear24), 'Sheet9')).rejects.toThrow(
+      /homonuclear-159-24features\.xlsx has no sheet Sheet9; it has: Sheet1, Sheet2/,
+    );
+  });
+
+  it('refuses a sheet without a cluster-name and lg(k1) header', async () => {
+    await expect(readRateRows(path.join(dataDir, DATA_FILES.homonuclear24), 'Sheet2')).rejects.toThrow(
+      /homonuclear-159-24features\.xlsx!Sheet2: header row lacks a cluster-name column and\/or an lg\(k1\) column/,
+    );
+  });
+
+  it('says which variable to set when the data directory is missing', () => {
+    expect(() => resolveDataDir({ CLUSTER_DATA_DIR: '/nonexistent/cluster-data' })).toThrow(
+      /cluster data directory not found \(CLUSTER_DATA_DIR=\/nonexistent\/cluster-data\); set CLUSTER_DATA_DIR/,
+    );
+    expect(resolveDataDir({ CLUSTER_DATA_DIR: dataDir })).toBe(dataDir);
   });
 });
