@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export const REPO_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
+
+const intFromEnv = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: intFromEnv(1, 65535).default(4000),
+  // External server: when NEO4J_URI is set the project starts nothing.
+  NEO4J_URI: z.string().url().optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(1).optional(),
+  NEO4J_DATABASE: z.string().default('neo4j'),
+  // Embedded server settings.
+  NEO4J_BOLT_PORT: intFromEnv(1, 65535).default(7687),
+  NEO4J_DATA_DIR: z.string().default(path.join(REPO_ROOT, '.data', 'neo4j')),
+  NEO4J_HEAP_MB: intFromEnv(256, 16384).default(1024),
+  NEO4J_START_TIMEOUT_S: intFromEnv(5, 600).default(120),
+  NEO4J_TX_TIMEOUT_MS: intFromEnv(100, 600000).default(15000),
+  NEO4J_ACQUIRE_TIMEOUT_MS: intFromEnv(100, 60000).default(3000),
+  SEED_FILE: z.string().default(path.join(REPO_ROOT, 'seed', 'data', 'clusters.json')),
+  STRUCTURES_DIR: z.string().default(path.join(REPO_ROOT, 'seed', 'structures', 'data')),
+  MODELS_DIR: z.string().default(path.join(REPO_ROOT, 'models')),
+});
+
+export type Config = z.infer<typeof EnvSchema> & { neo4jPassword: string; embedded: boolean };
+
+/** Reads and checks the environment once; lists every problem at once (developer error). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment configuration:\n${problems}\nSee .env.example.`);
+  }
+  const cfg = parsed.data;
+  const embedded = !cfg.NEO4J_URI;
+  if (!embedded && !cfg.NEO4J_PASSWORD) {
+    throw new Error('NEO4J_URI is set but NEO4J_PASSWORD is not: set both to use an external Neo4j server.');
+  }
+  const neo4jPassword = cfg.NEO4J_PASSWORD ?? localPassword(cfg.NEO4J_DATA_DIR);
+  return { ...cfg, neo4jPassword, embedded };
+}
+
+/** A generated password kept beside the embedded store, so a fresh clone needs no setup. */
+function localPassword(dataDir: string): string {
+  const file = path.join(path.dirname(dataDir), 'neo4j-password');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const password = randomBytes(18).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}

@@ -1,0 +1,148 @@
+import { elementBySymbol, isMetal } from '../chem/elements';
+import { deriveClusterProperties } from '../chem/cluster-properties';
+import type { SeedBundle, SeedCluster, StructureFile } from '../../../seed/seed-file';
+import {
+  datasetVersionQuery,
+  deleteCatalogQuery,
+  upsertAtomsQuery,
+  upsertBondsQuery,
+  upsertClustersQuery,
+  upsertDatasetQuery,
+  upsertStructuresQuery,
+} from './catalog-load-queries';
+import type { CypherQuery } from './cypher';
+import type { Executor } from './executor';
+
+export interface LoadOptions {
+  reset?: boolean;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function clusterRow(cluster: SeedCluster, hasStructure: boolean): Record<string, unknown> {
+  const derived = deriveClusterProperties(cluster);
+  return {
+    props: {
+      id: cluster.id,
+      formula: cluster.formula,
+      publishedName: cluster.publishedName,
+      charge: cluster.charge,
+      multiplicity: cluster.multiplicity,
+      authorsIsomerId: cluster.authorsIsomerId,
+      cvFold: cluster.cvFold,
+      nuclearity: cluster.nuclearity,
+      compositionElements: cluster.composition.map((p) => p.element),
+      compositionCounts: cluster.composition.map((p) => p.count),
+      hasStructure,
+      ...derived,
+    },
+    composition: cluster.composition.map((p) => ({
+      element: p.element,
+      count: p.count,
+      atomicNumber: elementBySymbol(p.element)!.atomicNumber,
+      isMetal: isMetal(p.element),
+    })),
+    measurements: cluster.measurements.map((m, i) => ({ ...m, id: `${cluster.id}:${m.sourceId}:${m.reactant}:${i}` })),
+  };
+}
+
+/** Statements for one structure file: the Structure nodes, atoms grouped by element label, bonds. */
+export function structureQueries(file: StructureFile): CypherQuery[] {
+  const structures: Record<string, unknown>[] = [];
+  const atomsByElement = new Map<string, Record<string, unknown>[]>();
+  const bonds: Record<string, unknown>[] = [];
+  for (const isomer of file.isomers) {
+    const structureId = `${file.clusterId}~${isomer.rank}`;
+    structures.push({
+      clusterId: file.clusterId,
+      props: {
+        id: structureId,
+        clusterId: file.clusterId,
+        rank: isomer.rank,
+        method: file.method,
+        program: file.program,
+        programVersion: file.programVersion,
+        multiplicity: file.multiplicity,
+        multiplicitySource: file.multiplicitySource,
+        energyHartree: isomer.energyHartree,
+        relativeEnergyKcalPerMol: isomer.relativeEnergyKcalPerMol,
+        homoLumoGapEv: isomer.homoLumoGapEv ?? null,
+        dipoleDebye: isomer.dipoleDebye ?? null,
+        atomCount: isomer.atoms.length,
+        bondCount: isomer.bonds.length,
+        settings: JSON.stringify(file.settings),
+      },
+    });
+    for (const atom of isomer.atoms) {
+      const element = elementBySymbol(atom.element);
+      if (!element) throw new Error(`${file.clusterId}: atom ${atom.index} has unknown element "${atom.element}"`);
+      const { xyzAngstrom, ...rest } = atom;
+      const scalars = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'));
+      const list = atomsByElement.get(element.symbol) ?? [];
+      list.push({
+        structureId,
+        props: {
+          ...scalars,
+          id: `${structureId}:${atom.index}`,
+          structureId,
+          clusterId: file.clusterId,
+          isMetal: isMetal(element.symbol),
+          x: xyzAngstrom[0],
+          y: xyzAngstrom[1],
+          z: xyzAngstrom[2],
+        },
+      });
+      atomsByElement.set(element.symbol, list);
+    }
+    for (const bond of isomer.bonds) {
+      const [a, b] = bond.a < bond.b ? [bond.a, bond.b] : [bond.b, bond.a];
+      bonds.push({ from: `${structureId}:${a}`, to: `${structureId}:${b}`, order: bond.wibergOrder, lengthAngstrom: bond.lengthAngstrom });
+    }
+  }
+  const queries: CypherQuery[] = [upsertStructuresQuery(structures)];
+  for (const [symbol, atoms] of atomsByElement) queries.push(upsertAtomsQuery(symbol, atoms));
+  if (bonds.length) queries.push(upsertBondsQuery(bonds));
+  return queries;
+}
+
+export async function currentDatasetVersion(executor: Executor): Promise<string | null> {
+  const rows = await executor.read<{ version: string }>(datasetVersionQuery(), { purpose: 'dataset version' });
+  return rows[0]?.version ?? null;
+}
+
+/**
+ * Loads the seed bundle: batches of clusters (with their structures) in one transaction each,
+ * MERGE on constrained keys so running it twice leaves the same database. The Dataset node is
+ * written last, so an interrupted load never looks complete.
+ */
+export async function loadCatalog(executor: Executor, bundle: SeedBundle, opts: LoadOptions = {}): Promise<void> {
+  const batchSize = opts.batchSize ?? 25;
+  if (opts.reset) await executor.autoCommit(deleteCatalogQuery(), { purpose: 'seed reset' });
+  const { seed, structures } = bundle;
+  await executor.write(upsertDatasetQuery({ name: seed.dataset.name, version: 'loading' }, seed.sources as unknown as Record<string, unknown>[]), {
+    purpose: 'seed sources',
+  });
+  const clusters = seed.clusters;
+  for (let start = 0; start < clusters.length; start += batchSize) {
+    const batch = clusters.slice(start, start + batchSize);
+    const queries: CypherQuery[] = [upsertClustersQuery(batch.map((c) => clusterRow(c, structures.has(c.id))))];
+    for (const c of batch) {
+      const file = structures.get(c.id);
+      if (file) queries.push(...structureQueries(file));
+    }
+    await executor.writeAll(queries, { purpose: 'seed batch', timeoutMs: 120000 });
+    opts.onProgress?.(Math.min(start + batchSize, clusters.length), clusters.length);
+  }
+  await executor.write(
+    upsertDatasetQuery(
+      {
+        name: seed.dataset.name,
+        version: bundle.datasetVersion,
+        clusterCount: clusters.length,
+        structureCount: structures.size,
+      },
+      seed.sources as unknown as Record<string, unknown>[],
+    ),
+    { purpose: 'seed dataset version' },
+  );
+}

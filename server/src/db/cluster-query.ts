@@ -1,0 +1,110 @@
+import type { ElementCountRange } from '../chem/formula-pattern';
+import type { CypherQuery } from './cypher';
+
+export interface NumberRange {
+  min?: number | null;
+  max?: number | null;
+}
+
+/** Catalog search criteria, already validated (element symbols checked against the periodic table). */
+export interface ClusterCriteria {
+  ids?: string[];
+  /** Every range must hold. */
+  elementCounts?: ElementCountRange[];
+  /** Only these elements may occur (from an exclusive formula pattern or `elements.only`). */
+  onlyElements?: string[];
+  allOfElements?: string[];
+  anyOfElements?: string[];
+  noneOfElements?: string[];
+  charges?: number[];
+  atomCount?: NumberRange;
+  metalAtomCount?: NumberRange;
+  log10K1?: NumberRange;
+  nuclearity?: 'homonuclear' | 'heteronuclear';
+  hasStructure?: boolean;
+}
+
+export type ClusterOrderField = 'LOG10K1' | 'SIZE' | 'FORMULA' | 'METAL_ATOMS' | 'CHARGE' | 'EFFICIENCY';
+export type SortDirection = 'ASC' | 'DESC';
+
+export interface ClusterOrder {
+  field: ClusterOrderField;
+  direction: SortDirection;
+}
+
+export interface PageWindow {
+  offset: number;
+  limit: number;
+}
+
+// Property names come only from this table, never from input.
+const ORDER_PROPERTY: Record<ClusterOrderField, string> = {
+  LOG10K1: 'c.log10K1',
+  SIZE: 'c.atomCount',
+  FORMULA: 'c.formulaSortKey',
+  METAL_ATOMS: 'c.metalAtomCount',
+  CHARGE: 'c.charge',
+  EFFICIENCY: 'c.efficiency',
+};
+
+/** Builds the WHERE conditions for `c:Cluster`; every value is a parameter. */
+export function clusterConditions(criteria: ClusterCriteria, paramPrefix = 'f'): { where: string; params: Record<string, unknown> } {
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  const p = (name: string, value: unknown) => {
+    const key = `${paramPrefix}_${name}`;
+    params[key] = value;
+    return `$${key}`;
+  };
+  const range = (prop: string, name: string, r: NumberRange | undefined) => {
+    if (!r) return;
+    if (r.min != null) conditions.push(`${prop} >= ${p(`${name}Min`, r.min)}`);
+    if (r.max != null) conditions.push(`${prop} <= ${p(`${name}Max`, r.max)}`);
+  };
+
+  if (criteria.ids?.length) conditions.push(`c.id IN ${p('ids', criteria.ids)}`);
+  criteria.elementCounts?.forEach((r, i) => {
+    const el = p(`el${i}`, r.element);
+    if (r.min > 0) {
+      const upper = r.max != null ? ` AND r.count <= ${p(`el${i}Max`, r.max)}` : '';
+      conditions.push(`EXISTS { MATCH (c)-[r:CONTAINS]->(:Element {symbol: ${el}}) WHERE r.count >= ${p(`el${i}Min`, r.min)}${upper} }`);
+    } else if (r.max != null) {
+      conditions.push(`NOT EXISTS { MATCH (c)-[r:CONTAINS]->(:Element {symbol: ${el}}) WHERE r.count > ${p(`el${i}Max`, r.max)} }`);
+    }
+  });
+  if (criteria.onlyElements) conditions.push(`all(e IN c.elements WHERE e IN ${p('only', criteria.onlyElements)})`);
+  if (criteria.allOfElements?.length) conditions.push(`all(e IN ${p('allOf', criteria.allOfElements)} WHERE e IN c.elements)`);
+  if (criteria.anyOfElements?.length) conditions.push(`any(e IN ${p('anyOf', criteria.anyOfElements)} WHERE e IN c.elements)`);
+  if (criteria.noneOfElements?.length) conditions.push(`none(e IN ${p('noneOf', criteria.noneOfElements)} WHERE e IN c.elements)`);
+  if (criteria.charges?.length) conditions.push(`c.charge IN ${p('charges', criteria.charges)}`);
+  range('c.atomCount', 'atoms', criteria.atomCount);
+  range('c.metalAtomCount', 'metals', criteria.metalAtomCount);
+  range('c.log10K1', 'log10K1', criteria.log10K1);
+  if (criteria.nuclearity) conditions.push(`c.nuclearity = ${p('nuclearity', criteria.nuclearity)}`);
+  if (criteria.hasStructure != null) {
+    conditions.push(`${criteria.hasStructure ? '' : 'NOT '}EXISTS { (c)-[:HAS_STRUCTURE]->(:Structure) }`);
+  }
+  return { where: conditions.length ? `WHERE ${conditions.join('\n  AND ')}` : '', params };
+}
+
+/** One round trip: the total count and one ordered page of cluster property maps. */
+export function clusterSearchQuery(criteria: ClusterCriteria, order: ClusterOrder, page: PageWindow): CypherQuery {
+  const { where, params } = clusterConditions(criteria);
+  const dir = order.direction === 'DESC' ? 'DESC' : 'ASC';
+  // Clusters without a value (e.g. φ of a neutral) sort last in both directions.
+  const prop = ORDER_PROPERTY[order.field];
+  const cypher = `CALL {
+  MATCH (c:Cluster)
+  ${where}
+  RETURN count(c) AS total
+}
+CALL {
+  MATCH (c:Cluster)
+  ${where}
+  WITH c ORDER BY ${prop} IS NULL, ${prop} ${dir}, c.id ASC
+  SKIP toInteger($offset) LIMIT toInteger($limit)
+  RETURN collect(c {.*}) AS nodes
+}
+RETURN total, nodes`;
+  return { cypher, params: { ...params, offset: page.offset, limit: page.limit } };
+}

@@ -1,0 +1,79 @@
+import { elementBySymbol } from '../chem/elements';
+import { FormulaPatternError, parseFormulaPattern } from '../chem/formula-pattern';
+import type { ClusterCriteria, NumberRange } from '../db/cluster-query';
+import type { ClusterFilter } from './cluster-filter.input';
+import { badInput } from './errors';
+
+const MAX_LIST = 100;
+const MAX_COUNT = 999;
+
+function checkElements(list: string[] | null | undefined, path: string): string[] | undefined {
+  if (list == null) return undefined;
+  if (list.length > MAX_LIST) throw badInput(path, `at most ${MAX_LIST} elements, got ${list.length}`);
+  list.forEach((symbol, i) => {
+    if (!elementBySymbol(symbol)) throw badInput(`${path}[${i}]`, `unknown element "${symbol}"`);
+  });
+  return [...new Set(list)];
+}
+
+function checkRange(r: NumberRange | null | undefined, path: string, lo: number, hi: number): NumberRange | undefined {
+  if (r == null) return undefined;
+  for (const key of ['min', 'max'] as const) {
+    const v = r[key];
+    if (v != null && (!Number.isFinite(v) || v < lo || v > hi)) throw badInput(`${path}.${key}`, `must be between ${lo} and ${hi}, got ${v}`);
+  }
+  if (r.min != null && r.max != null && r.min > r.max) throw badInput(path, `min ${r.min} is greater than max ${r.max}`);
+  return { min: r.min ?? null, max: r.max ?? null };
+}
+
+/** Validates a GraphQL filter and turns it into repository criteria; errors name the input path. */
+export function parseClusterFilter(filter: ClusterFilter | null | undefined, path = 'filter'): ClusterCriteria {
+  if (!filter) return {};
+  const criteria: ClusterCriteria = {};
+  const elementCounts: NonNullable<ClusterCriteria['elementCounts']> = [];
+
+  if (filter.formula != null) {
+    try {
+      const pattern = parseFormulaPattern(filter.formula);
+      elementCounts.push(...pattern.ranges);
+      criteria.onlyElements = pattern.ranges.map((r) => r.element);
+    } catch (err) {
+      if (err instanceof FormulaPatternError) throw badInput(`${path}.formula`, err.message, { position: err.position });
+      throw err;
+    }
+  }
+  filter.elementCounts?.forEach((r, i) => {
+    const at = `${path}.elementCounts[${i}]`;
+    if (!elementBySymbol(r.element)) throw badInput(`${at}.element`, `unknown element "${r.element}"`);
+    const range = checkRange({ min: r.min ?? 1, max: r.max }, at, 0, MAX_COUNT)!;
+    elementCounts.push({ element: r.element, min: range.min!, max: range.max ?? null });
+  });
+  if (filter.elementCounts && filter.elementCounts.length > MAX_LIST) throw badInput(`${path}.elementCounts`, `at most ${MAX_LIST} entries`);
+  if (elementCounts.length) criteria.elementCounts = elementCounts;
+
+  const els = filter.elements;
+  if (els) {
+    criteria.allOfElements = checkElements(els.allOf, `${path}.elements.allOf`);
+    criteria.anyOfElements = checkElements(els.anyOf, `${path}.elements.anyOf`);
+    criteria.noneOfElements = checkElements(els.noneOf, `${path}.elements.noneOf`);
+    const only = checkElements(els.only, `${path}.elements.only`);
+    if (only) criteria.onlyElements = criteria.onlyElements ? criteria.onlyElements.filter((e) => only.includes(e)) : only;
+  }
+  if (filter.charges != null) {
+    if (filter.charges.length > 20) throw badInput(`${path}.charges`, 'at most 20 charges');
+    filter.charges.forEach((q, i) => {
+      if (Math.abs(q) > 10) throw badInput(`${path}.charges[${i}]`, `must be between -10 and 10, got ${q}`);
+    });
+    criteria.charges = filter.charges;
+  }
+  criteria.atomCount = checkRange(filter.size, `${path}.size`, 0, MAX_COUNT);
+  criteria.metalAtomCount = checkRange(filter.metalAtomCount, `${path}.metalAtomCount`, 0, MAX_COUNT);
+  criteria.log10K1 = checkRange(filter.log10K1, `${path}.log10K1`, -30, 0);
+  if (filter.nuclearity) criteria.nuclearity = filter.nuclearity;
+  if (filter.ids != null) {
+    if (filter.ids.length > MAX_LIST) throw badInput(`${path}.ids`, `at most ${MAX_LIST} ids, got ${filter.ids.length}`);
+    criteria.ids = filter.ids;
+  }
+  if (filter.hasStructure != null) criteria.hasStructure = filter.hasStructure;
+  return criteria;
+}

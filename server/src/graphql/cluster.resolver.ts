@@ -1,0 +1,80 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { canonicalFormula, FormulaError } from '../chem/formula';
+import type { ClusterView } from '../services/catalog.service';
+import { ClusterConnection } from './cluster-connection.type';
+import { ClusterFilter, ClusterOrder, ClusterOrderField, SortDirection } from './cluster-filter.input';
+import { parseClusterFilter } from './cluster-filter.parse';
+import { Cluster, Measurement } from './cluster.type';
+import type { GraphQLContext } from './context';
+import { badInput } from './errors';
+import { CatalogFacets, DatasetInfo } from './facets.type';
+import { pageWindow, toConnection } from './pagination';
+
+const MAX_ID_LENGTH = 100;
+
+@Resolver(() => Cluster)
+export class ClusterResolver {
+  @Query(() => Cluster, { nullable: true, description: 'A cluster by id; null when there is none.' })
+  async cluster(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ClusterView | null> {
+    if (id.length > MAX_ID_LENGTH) throw badInput('id', `is ${id.length} characters long; ids have at most ${MAX_ID_LENGTH}`);
+    return ctx.loaders.clusterById.load(id);
+  }
+
+  @Query(() => Cluster, { nullable: true, description: 'A cluster by formula (any element order of counts, e.g. "Rh1Co3H2") and charge.' })
+  async clusterByFormula(
+    @Arg('formula') formula: string,
+    @Arg('charge', () => Int) charge: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ClusterView | null> {
+    let canonical: string;
+    try {
+      canonical = canonicalFormula(formula);
+    } catch (err) {
+      if (err instanceof FormulaError) throw badInput('formula', err.message, { position: err.position });
+      throw err;
+    }
+    return ctx.services.catalog.byFormula(canonical, charge);
+  }
+
+  @Query(() => ClusterConnection, { description: `Search the catalog. \`first\` is at most 100.` })
+  async clusters(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => ClusterFilter, { nullable: true }) filter?: ClusterFilter,
+    @Arg('orderBy', () => ClusterOrder, { nullable: true }) orderBy?: ClusterOrder,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const criteria = parseClusterFilter(filter);
+    const page = pageWindow(first, after);
+    const order = orderBy ?? { field: ClusterOrderField.FORMULA, direction: SortDirection.ASC };
+    const { total, clusters } = await ctx.services.catalog.search(criteria, order, page);
+    for (const c of clusters) ctx.loaders.clusterById.prime(c.id, c);
+    return toConnection(clusters, total, page.offset);
+  }
+
+  @Query(() => CatalogFacets, { description: 'Counts by element, charge, size, nuclearity and metal family over the filtered catalog.' })
+  async facets(@Ctx() ctx: GraphQLContext, @Arg('filter', () => ClusterFilter, { nullable: true }) filter?: ClusterFilter) {
+    const f = await ctx.services.catalog.facets(parseClusterFilter(filter));
+    const buckets = <K>(list: Array<{ key: K; count: number }>) => list.map((b) => ({ value: b.key, count: b.count }));
+    return {
+      total: f.total,
+      byElement: buckets(f.byElement),
+      byCharge: buckets(f.byCharge),
+      bySize: buckets(f.byAtomCount),
+      byNuclearity: buckets(f.byNuclearity),
+      byMetalFamily: buckets(f.byMetalFamily),
+      log10K1Min: f.log10K1Min,
+      log10K1Max: f.log10K1Max,
+    };
+  }
+
+  @Query(() => DatasetInfo, { nullable: true, description: 'The loaded dataset and its version.' })
+  dataset(@Ctx() ctx: GraphQLContext) {
+    return ctx.services.catalog.dataset();
+  }
+
+  @FieldResolver(() => [Measurement], { description: 'Measured rate constants with their sources.' })
+  measurements(@Root() cluster: ClusterView, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.measurementsByCluster.load(cluster.id);
+  }
+}

@@ -1,0 +1,33 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+
+@ObjectType()
+export class StringBucket {
+  @Field() value!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType()
+export class IntBucket {
+  @Field(() => Int) value!: number;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'Counts for a catalog sidebar, over the clusters matching the filter.' })
+export class CatalogFacets {
+  @Field(() => Int) total!: number;
+  @Field(() => [StringBucket], { description: 'Clusters containing each element.' }) byElement!: StringBucket[];
+  @Field(() => [IntBucket]) byCharge!: IntBucket[];
+  @Field(() => [IntBucket], { description: 'Clusters per number of atoms.' }) bySize!: IntBucket[];
+  @Field(() => [StringBucket]) byNuclearity!: StringBucket[];
+  @Field(() => [StringBucket], { description: 'Clusters per set of metal elements, e.g. "Fe-V".' }) byMetalFamily!: StringBucket[];
+  @Field(() => Float, { nullable: true }) log10K1Min!: number | null;
+  @Field(() => Float, { nullable: true }) log10K1Max!: number | null;
+}
+
+@ObjectType({ description: 'Which data answered: changes whenever the seed does.' })
+export class DatasetInfo {
+  @Field() name!: string;
+  @Field() version!: string;
+  @Field(() => Int) clusterCount!: number;
+  @Field(() => Int) structureCount!: number;
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import path from 'node:path';
+import { buildSchema } from 'type-graphql';
+import { REPO_ROOT } from '../config';
+import { ClusterResolver } from './cluster.resolver';
+import { translateServiceErrors } from './error-middleware';
+
+export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'schema.graphql');
+
+const RESOLVERS = [ClusterResolver] as const;
+
+export async function buildApiSchema(): Promise<GraphQLSchema> {
+  // Input checks live in the resolvers' parse step, so class-validator stays off.
+  return buildSchema({ resolvers: RESOLVERS, validate: false, globalMiddlewares: [translateServiceErrors] });
+}
+
+/** The SDL as committed in schema/schema.graphql: sorted, so it diffs cleanly. */
+export function printApiSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,51 @@
+import { isMetal } from '../chem/elements';
+import type { ClusterCriteria, ClusterOrder, PageWindow } from '../db/cluster-query';
+import type { ClusterRecord, ClusterRepository, MeasurementRecord } from '../db/cluster.repository';
+
+/** A cluster as the API presents it (independent of GraphQL). */
+export interface ClusterView extends Omit<ClusterRecord, 'compositionElements' | 'compositionCounts' | 'atomCount' | 'elements'> {
+  composition: Array<{ element: string; count: number; isMetal: boolean }>;
+  size: number;
+}
+
+export function toClusterView(r: ClusterRecord): ClusterView {
+  const { compositionElements, compositionCounts, atomCount, elements: _elements, ...rest } = r;
+  return {
+    ...rest,
+    size: atomCount,
+    composition: compositionElements.map((element, i) => ({ element, count: compositionCounts[i], isMetal: isMetal(element) })),
+  };
+}
+
+export class CatalogService {
+  constructor(private readonly repo: ClusterRepository) {}
+
+  async search(criteria: ClusterCriteria, order: ClusterOrder, page: PageWindow): Promise<{ total: number; clusters: ClusterView[] }> {
+    // A page of 0 still answers totalCount, which is what count-only clients ask for.
+    const { total, nodes } = await this.repo.search(criteria, order, page);
+    return { total, clusters: nodes.map(toClusterView) };
+  }
+
+  async byIds(ids: readonly string[]): Promise<Array<ClusterView | null>> {
+    const found = new Map((await this.repo.byIds(ids)).map((r) => [r.id, toClusterView(r)]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async byFormula(formula: string, charge: number): Promise<ClusterView | null> {
+    const r = await this.repo.byFormula(formula, charge);
+    return r ? toClusterView(r) : null;
+  }
+
+  async measurementsFor(ids: readonly string[]): Promise<MeasurementRecord[][]> {
+    const rows = await this.repo.measurementsFor(ids);
+    return ids.map((id) => rows.filter((m) => m.clusterId === id));
+  }
+
+  facets(criteria: ClusterCriteria) {
+    return this.repo.facets(criteria);
+  }
+
+  dataset() {
+    return this.repo.datasetInfo();
+  }
+}
