@@ -1,0 +1,25 @@
+/** Public surface of the ML module; the only place outside server/src/ml that should be imported. */
+export {
+  ModelService,
+  tryLoadModel,
+  type AtomShapley,
+  type BondOcclusion,
+  type DomainReport,
+  type ModelInfo,
+  type ModelLoadResult,
+  type ModelServiceOptions,
+  type Prediction,
+  type SubgraphContribution,
+} from './model.service';
+export {
+  featurize,
+  type ClusterStructureInput,
+  type ModelGraph,
+  type StructureAtomInput,
+  type StructureBondInput,
+  type StructureIsomerInput,
+} from './featurize';
+export { readManifest, type FeatureEncoding, type Manifest } from './manifest';
+export type { Neighbour } from './embedding-index';
+export { MAX_EXACT_PLAYERS } from './shapley';
+export * from './errors';

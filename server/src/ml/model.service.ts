@@ -1,0 +1,466 @@
+import path from 'node:path';
+import { packBatch, packCoalitions, validateGraph, type BatchItem, type BatchTensors, type TensorDims } from './batch';
+import { EmbeddingIndex, type Neighbour } from './embedding-index';
+import { InvalidArgumentError, ModelUnavailableError, ShapeMismatchError } from './errors';
+import { featurize, type ClusterStructureInput, type ModelGraph } from './featurize';
+import { InferenceWorker } from './inference-worker';
+import { readManifest, verifyModelFiles, type Manifest } from './manifest';
+import { exactShapley, MAX_EXACT_PLAYERS, permutationShapley, type ShapleyResult } from './shapley';
+import type { WireTensor } from './worker-protocol';
+
+/**
+ * Model services for the API: prediction with ensemble uncertainty, applicability domain,
+ * atom Shapley values, bond occlusion, subgraph contributions and similarity search. Nothing
+ * here knows about GraphQL. One instance owns one ORT worker thread; create it once at start
+ * with `ModelService.load` (or `tryLoadModel`) and `close()` it at shutdown.
+ */
+
+export interface ModelServiceOptions {
+  /** Directory holding manifest.json and the files it lists (config MODELS_DIR). */
+  modelDir: string;
+  /** ORT intra-op threads (1–2 on the 2-core host). Default 1. */
+  intraOpNumThreads?: number;
+  /** Upper bound on input floats per ORT call; larger coalition sets are split. Default 4M. */
+  maxFloatsPerCall?: number;
+  /** Antithetic permutation pairs for Shapley values above 14 atoms. Default 64 (128 orderings). */
+  permutationPairs?: number;
+}
+
+export interface Prediction {
+  /** Ensemble mean of log10 k1 (k1 in cm³ molecule⁻¹ s⁻¹). */
+  meanLog10K1: number;
+  /** Population standard deviation over the ensemble members. */
+  stdLog10K1: number;
+  members: number[];
+  /** Pooled graph readout of every member, concatenated (for `similar` and the domain check). */
+  embedding: Float32Array;
+}
+
+export interface DomainReport {
+  inDomain: boolean;
+  /** Human-readable reasons the structure is outside the training domain (empty when inside). */
+  reasons: string[];
+  unknownElements: string[];
+  atomCount: number;
+  trainingAtomCount: { min: number; max: number };
+  nearestTrainingClusterId: string;
+  /** Euclidean distance between z-scored embeddings. */
+  nearestDistance: number;
+  /** That distance's limit: the `distancePercentile`th percentile of training nearest-neighbour distances. */
+  distanceThreshold: number;
+  distancePercentile: number;
+}
+
+export interface AtomShapley extends ShapleyResult {
+  /** Element of each atom, in input order. */
+  elements: string[];
+  /** The explained quantity. */
+  target: 'meanLog10K1';
+}
+
+export interface BondOcclusion {
+  fullLog10K1: number;
+  bonds: Array<{
+    a: number;
+    b: number;
+    elements: [string, string];
+    /** Adjacency weight removed (1, or the Wiberg order when the model uses it). */
+    weight: number;
+    log10K1Without: number;
+    /** fullLog10K1 − log10K1Without: positive when the bond raises the predicted rate. */
+    delta: number;
+  }>;
+}
+
+export interface SubgraphContribution {
+  atoms: number[];
+  /** Σ of the atoms' Shapley values. */
+  shapleySum: number;
+  /** f(S) − f(∅): the subgraph alone, every other atom masked. */
+  coalitionValue: number;
+  /** f(N) − f(N∖S): what the full cluster loses without the subgraph. */
+  removalEffect: number;
+}
+
+export interface ModelInfo {
+  name: string;
+  version: string;
+  members: number;
+  opset: number;
+  target: Manifest['target'];
+  trainingClusterCount: number;
+  trainingDataSha256: string;
+  trainingAtomCount: { min: number; max: number };
+  trainingElements: string[];
+  vocabulary: string[];
+  maxAtoms: number;
+  domainDistanceThreshold: number;
+  domainDistancePercentile: number;
+  metrics: Record<string, unknown>;
+  modelCardPath: string | null;
+}
+
+const OUT_MEAN = 'log10k1_mean';
+const OUT_MEMBERS = 'log10k1_members';
+const OUT_EMBEDDING = 'embedding';
+const INPUTS = ['atom_features', 'adjacency', 'atom_mask', 'global_features'] as const;
+
+export class ModelService {
+  private constructor(
+    readonly manifest: Manifest,
+    private readonly modelDir: string,
+    private readonly worker: InferenceWorker,
+    private readonly index: EmbeddingIndex,
+    private readonly dims: TensorDims,
+    private readonly embeddingDim: number,
+    private readonly options: Required<Omit<ModelServiceOptions, 'modelDir'>>,
+  ) {}
+
+  /** Verifies every file's sha256, starts the ORT worker and checks the graph's inputs and outputs. */
+  static async load(options: ModelServiceOptions): Promise<ModelService> {
+    const opts = {
+      intraOpNumThreads: options.intraOpNumThreads ?? 1,
+      maxFloatsPerCall: options.maxFloatsPerCall ?? 4_000_000,
+      permutationPairs: options.permutationPairs ?? 64,
+    };
+    const modelDir = path.resolve(options.modelDir);
+    const manifest = await readManifest(modelDir);
+    await verifyModelFiles(modelDir, manifest);
+
+    const problems: string[] = [];
+    const wantIn = manifest.onnx.inputs.map((t) => t.name);
+    for (const name of INPUTS) if (!wantIn.includes(name)) problems.push(`manifest lists no input "${name}"`);
+    const emb = manifest.files.trainingEmbeddings as { path: string; shape?: number[] };
+    if (!Array.isArray(emb.shape) || emb.shape.length !== 2) problems.push('files.trainingEmbeddings.shape must be [rows, dim]');
+    if (problems.length) throw new ModelUnavailableError(`model manifest in ${modelDir}: ${problems.join('; ')}`);
+    const shape = emb.shape as number[];
+
+    const index = await EmbeddingIndex.load(
+      path.join(modelDir, emb.path),
+      manifest.training.clusterIds,
+      shape,
+      manifest.applicabilityDomain.embeddingMean,
+      manifest.applicabilityDomain.embeddingStd,
+    );
+    const dims: TensorDims = {
+      atomFeatureCount: manifest.features.atomFeatures.length,
+      globalFeatureCount: manifest.features.globalFeatures.length,
+      maxAtoms: manifest.features.maxAtoms,
+    };
+    const worker = await InferenceWorker.start(path.join(modelDir, manifest.files.model.path), opts.intraOpNumThreads);
+    const service = new ModelService(manifest, modelDir, worker, index, dims, shape[1], opts);
+    try {
+      service.checkSessionNames();
+      await service.checkOutputShapes();
+    } catch (err) {
+      await worker.close();
+      throw err;
+    }
+    return service;
+  }
+
+  get info(): ModelInfo {
+    const m = this.manifest;
+    const card = m.files.modelCard?.path;
+    return {
+      name: m.name,
+      version: m.version,
+      members: m.ensemble.members,
+      opset: m.onnx.opset,
+      target: m.target,
+      trainingClusterCount: m.training.clusterIds.length,
+      trainingDataSha256: m.training.data.sha256,
+      trainingAtomCount: m.training.atomCount,
+      trainingElements: m.training.elements,
+      vocabulary: m.features.vocabulary,
+      maxAtoms: m.features.maxAtoms,
+      domainDistanceThreshold: m.applicabilityDomain.threshold,
+      domainDistancePercentile: m.applicabilityDomain.percentile,
+      metrics: m.metrics,
+      modelCardPath: card ? path.join(this.modelDir, card) : null,
+    };
+  }
+
+  /** Structure (contract 2 isomer) + charge + multiplicity → model graph; throws InvalidGraphError subclasses. */
+  featurize(input: ClusterStructureInput, where = 'structure'): ModelGraph {
+    return featurize(input, this.manifest.features, where);
+  }
+
+  /** One ORT call for the whole list (split only beyond maxFloatsPerCall). */
+  async predict(graphs: readonly ModelGraph[]): Promise<Prediction[]> {
+    graphs.forEach((g, i) => validateGraph(g, this.dims, `graphs[${i}]`));
+    const out: Prediction[] = [];
+    for (const chunk of this.chunks(graphs.map((graph) => ({ graph })))) {
+      const res = await this.run(packBatch(chunk, this.dims), [OUT_MEAN, OUT_MEMBERS, OUT_EMBEDDING]);
+      const M = this.manifest.ensemble.members;
+      const E = this.embeddingDim;
+      for (let b = 0; b < chunk.length; b++) {
+        const members = Array.from(res[OUT_MEMBERS].data.subarray(b * M, (b + 1) * M));
+        const mean = res[OUT_MEAN].data[b];
+        const variance = members.reduce((a, v) => a + (v - mean) ** 2, 0) / M;
+        out.push({
+          meanLog10K1: mean,
+          stdLog10K1: Math.sqrt(variance),
+          members,
+          embedding: res[OUT_EMBEDDING].data.slice(b * E, (b + 1) * E),
+        });
+      }
+    }
+    return out;
+  }
+
+  applicabilityDomain(graph: ModelGraph, prediction: Prediction, options: { excludeClusterId?: string } = {}): DomainReport {
+    const m = this.manifest;
+    const reasons: string[] = [];
+    const vocab = new Set(m.features.vocabulary);
+    const unknownElements = [...new Set(graph.elements.filter((e) => !vocab.has(e)))].sort();
+    if (unknownElements.length) reasons.push(`elements not in the training data: ${unknownElements.join(', ')}`);
+    const range = m.training.atomCount;
+    if (graph.atomCount < range.min || graph.atomCount > range.max) {
+      reasons.push(`${graph.atomCount} atoms is outside the training range ${range.min}–${range.max}`);
+    }
+    const nearest = this.index.nearestByDistance(prediction.embedding, options.excludeClusterId);
+    const threshold = m.applicabilityDomain.threshold;
+    if (nearest.distance > threshold) {
+      reasons.push(
+        `embedding distance ${nearest.distance.toFixed(2)} to the nearest training cluster (${nearest.clusterId}) exceeds ` +
+          `the ${m.applicabilityDomain.percentile}th percentile of training nearest-neighbour distances (${threshold.toFixed(2)})`,
+      );
+    }
+    return {
+      inDomain: reasons.length === 0,
+      reasons,
+      unknownElements,
+      atomCount: graph.atomCount,
+      trainingAtomCount: range,
+      nearestTrainingClusterId: nearest.clusterId,
+      nearestDistance: nearest.distance,
+      distanceThreshold: threshold,
+      distancePercentile: m.applicabilityDomain.percentile,
+    };
+  }
+
+  /** k most similar training clusters by cosine similarity of z-scored embeddings. */
+  similar(embedding: ArrayLike<number>, k: number, options: { excludeClusterId?: string } = {}): Neighbour[] {
+    if (!Number.isInteger(k) || k < 1) throw new InvalidArgumentError('k', `must be a positive integer, got ${k}`);
+    return this.index.rank(embedding, options.excludeClusterId).slice(0, k);
+  }
+
+  /**
+   * Shapley value of every atom for the ensemble-mean log10 k1, with absent atoms masked out.
+   * Exact (2^n coalitions) up to 14 atoms, antithetic permutation sampling above.
+   */
+  async shapleyAtoms(graph: ModelGraph, options: { permutationPairs?: number; seed?: number } = {}): Promise<AtomShapley> {
+    validateGraph(graph, this.dims, 'graph');
+    const evaluate = (masks: Uint8Array, n: number) => this.evaluateCoalitions(graph, masks, n);
+    const result =
+      graph.atomCount <= MAX_EXACT_PLAYERS
+        ? await exactShapley(graph.atomCount, evaluate)
+        : await permutationShapley(graph.atomCount, evaluate, {
+            permutationPairs: options.permutationPairs ?? this.options.permutationPairs,
+            seed: options.seed ?? 0,
+          });
+    return { ...result, elements: [...graph.elements], target: 'meanLog10K1' };
+  }
+
+  /** Prediction with each bond removed in turn (adjacency entries zeroed), in one ORT call. */
+  async bondOcclusion(graph: ModelGraph): Promise<BondOcclusion> {
+    validateGraph(graph, this.dims, 'graph');
+    const n = graph.atomCount;
+    const items: BatchItem[] = [{ graph }];
+    for (const { a, b } of graph.bonds) {
+      const adjacency = graph.adjacency.slice();
+      adjacency[a * n + b] = 0;
+      adjacency[b * n + a] = 0;
+      items.push({ graph, adjacency });
+    }
+    const values = await this.evaluateItems(items);
+    const full = values[0];
+    return {
+      fullLog10K1: full,
+      bonds: graph.bonds.map(({ a, b }, k) => ({
+        a,
+        b,
+        elements: [graph.elements[a], graph.elements[b]],
+        weight: graph.adjacency[a * n + b],
+        log10K1Without: values[k + 1],
+        delta: full - values[k + 1],
+      })),
+    };
+  }
+
+  /**
+   * For each subgraph (a set of atom indices): the sum of its atoms' Shapley values, its
+   * coalition value f(S) − f(∅) and its removal effect f(N) − f(N∖S). Pass `shapley` to reuse
+   * values already computed for this graph.
+   */
+  async subgraphContributions(
+    graph: ModelGraph,
+    subgraphs: ReadonlyArray<readonly number[]>,
+    shapley?: AtomShapley,
+  ): Promise<SubgraphContribution[]> {
+    validateGraph(graph, this.dims, 'graph');
+    const n = graph.atomCount;
+    const sets = subgraphs.map((atoms, k) => {
+      if (!Array.isArray(atoms) || atoms.length === 0) {
+        throw new InvalidArgumentError(`subgraphs[${k}]`, 'must be a non-empty list of atom indices');
+      }
+      const seen = new Set<number>();
+      atoms.forEach((i, j) => {
+        if (!Number.isInteger(i) || i < 0 || i >= n) {
+          throw new InvalidArgumentError(`subgraphs[${k}][${j}]`, `atom index ${String(i)} is not in 0..${n - 1}`);
+        }
+        if (seen.has(i)) throw new InvalidArgumentError(`subgraphs[${k}][${j}]`, `atom ${i} is listed twice`);
+        seen.add(i);
+      });
+      return seen;
+    });
+    if (shapley && shapley.values.length !== n) {
+      throw new ShapeMismatchError('shapley.values', `${n} values`, `${shapley.values.length}`);
+    }
+    const phi = shapley ?? (await this.shapleyAtoms(graph));
+    // Rows: ∅, N, then S and N∖S for each subgraph.
+    const masks = new Uint8Array((2 + 2 * sets.length) * n);
+    masks.fill(1, n, 2 * n);
+    sets.forEach((s, k) => {
+      for (let i = 0; i < n; i++) {
+        masks[(2 + 2 * k) * n + i] = s.has(i) ? 1 : 0;
+        masks[(3 + 2 * k) * n + i] = s.has(i) ? 0 : 1;
+      }
+    });
+    const v = await this.evaluateCoalitions(graph, masks, n);
+    return sets.map((s, k) => ({
+      atoms: [...s].sort((a, b) => a - b),
+      shapleySum: [...s].reduce((acc, i) => acc + phi.values[i], 0),
+      coalitionValue: v[2 + 2 * k] - v[0],
+      removalEffect: v[1] - v[3 + 2 * k],
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.worker.close();
+  }
+
+  // ---- internals ----
+
+  private floatsPerGraph(n: number): number {
+    return n * this.dims.atomFeatureCount + n * n + n + this.dims.globalFeatureCount;
+  }
+
+  private *chunks(items: BatchItem[]): Generator<BatchItem[]> {
+    let start = 0;
+    while (start < items.length) {
+      let floats = 0;
+      let end = start;
+      let nMax = 0;
+      while (end < items.length) {
+        nMax = Math.max(nMax, items[end].graph.atomCount);
+        floats = (end - start + 1) * this.floatsPerGraph(nMax);
+        if (end > start && floats > this.options.maxFloatsPerCall) break;
+        end++;
+      }
+      yield items.slice(start, end);
+      start = end;
+    }
+  }
+
+  private async evaluateItems(items: BatchItem[]): Promise<Float64Array> {
+    const out = new Float64Array(items.length);
+    let offset = 0;
+    for (const chunk of this.chunks(items)) {
+      const res = await this.run(packBatch(chunk, this.dims), [OUT_MEAN]);
+      out.set(res[OUT_MEAN].data, offset);
+      offset += chunk.length;
+    }
+    return out;
+  }
+
+  private async evaluateCoalitions(graph: ModelGraph, masks: Uint8Array, n: number): Promise<Float64Array> {
+    const C = masks.length / n;
+    const per = Math.max(1, Math.floor(this.options.maxFloatsPerCall / this.floatsPerGraph(n)));
+    const out = new Float64Array(C);
+    for (let start = 0; start < C; start += per) {
+      const count = Math.min(per, C - start);
+      const res = await this.run(packCoalitions(graph, masks, start, count, this.dims), [OUT_MEAN]);
+      out.set(res[OUT_MEAN].data, start);
+    }
+    return out;
+  }
+
+  private run(batch: BatchTensors, fetches: readonly string[]): Promise<Record<string, WireTensor>> {
+    const { batchSize: B, atomSlots: N } = batch;
+    const F = this.dims.atomFeatureCount;
+    const G = this.dims.globalFeatureCount;
+    return this.worker.run(
+      {
+        atom_features: { data: batch.atomFeatures, dims: [B, N, F] },
+        adjacency: { data: batch.adjacency, dims: [B, N, N] },
+        atom_mask: { data: batch.atomMask, dims: [B, N] },
+        global_features: { data: batch.globalFeatures, dims: [B, G] },
+      },
+      fetches,
+    );
+  }
+
+  private checkSessionNames(): void {
+    const problems: string[] = [];
+    const wantIn = this.manifest.onnx.inputs.map((t) => t.name);
+    const wantOut = this.manifest.onnx.outputs.map((t) => t.name);
+    const missingIn = wantIn.filter((n) => !this.worker.inputNames.includes(n));
+    const extraIn = this.worker.inputNames.filter((n) => !wantIn.includes(n));
+    const missingOut = [OUT_MEAN, OUT_MEMBERS, OUT_EMBEDDING].filter((n) => !this.worker.outputNames.includes(n));
+    if (missingIn.length) problems.push(`inputs missing from the ONNX graph: ${missingIn.join(', ')}`);
+    if (extraIn.length) problems.push(`ONNX graph inputs not in the manifest: ${extraIn.join(', ')}`);
+    if (missingOut.length) problems.push(`outputs missing from the ONNX graph: ${missingOut.join(', ')}`);
+    const manifestOut = wantOut.filter((n) => !this.worker.outputNames.includes(n));
+    if (manifestOut.length) problems.push(`manifest outputs not in the ONNX graph: ${manifestOut.join(', ')}`);
+    if (problems.length) {
+      throw new ModelUnavailableError(
+        `ONNX graph does not match the manifest (graph inputs: ${this.worker.inputNames.join(', ')}; ` +
+          `outputs: ${this.worker.outputNames.join(', ')}): ${problems.join('; ')}`,
+      );
+    }
+  }
+
+  /** A one-atom probe: output shapes must match the manifest's member count and embedding size. */
+  private async checkOutputShapes(): Promise<void> {
+    const { atomFeatureCount: F, globalFeatureCount: G } = this.dims;
+    const probe: ModelGraph = {
+      atomCount: 1,
+      elements: ['X'],
+      bonds: [],
+      atomFeatures: new Float32Array(F),
+      adjacency: new Float32Array(1),
+      globalFeatures: new Float32Array(G),
+    };
+    let res: Record<string, WireTensor>;
+    try {
+      res = await this.run(packBatch([{ graph: probe }], this.dims), [OUT_MEAN, OUT_MEMBERS, OUT_EMBEDDING]);
+    } catch (err) {
+      throw new ModelUnavailableError(`probe inference failed: ${(err as Error).message}`, { cause: err });
+    }
+    const M = this.manifest.ensemble.members;
+    const want: Record<string, number[]> = { [OUT_MEAN]: [1], [OUT_MEMBERS]: [1, M], [OUT_EMBEDDING]: [1, this.embeddingDim] };
+    const bad = Object.entries(want)
+      .filter(([name, dims]) => res[name].dims.join(',') !== dims.join(','))
+      .map(([name, dims]) => `${name} has dims [${res[name].dims.join(', ')}], expected [${dims.join(', ')}]`);
+    if (bad.length) throw new ModelUnavailableError(`ONNX outputs do not match the manifest: ${bad.join('; ')}`);
+  }
+}
+
+export type ModelLoadResult =
+  | { status: 'ready'; model: ModelService }
+  | { status: 'unavailable'; error: ModelUnavailableError };
+
+/** For the API start-up: never throws for a missing or broken model, so the catalog still serves. */
+export async function tryLoadModel(options: ModelServiceOptions): Promise<ModelLoadResult> {
+  try {
+    return { status: 'ready', model: await ModelService.load(options) };
+  } catch (err) {
+    if (err instanceof ModelUnavailableError) return { status: 'unavailable', error: err };
+    return {
+      status: 'unavailable',
+      error: new ModelUnavailableError(`model failed to load: ${(err as Error).message}`, { cause: err }),
+    };
+  }
+}
