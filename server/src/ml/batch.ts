@@ -40,7 +40,10 @@ export function validateGraph(graph: ModelGraph, dims: TensorDims, where: string
   if (n === 0) throw new EmptyGraphError(where);
   if (n > dims.maxAtoms) throw new TooManyAtomsError(where, n, dims.maxAtoms);
   const expect = (arr: Float32Array, len: number, name: string, shape: string) => {
-    if (!(arr instanceof Float32Array)) throw new ShapeMismatchError(`${where}.${name}`, 'a Float32Array', typeof arr);
+    // Tag check rather than instanceof: arrays from another realm (worker, Jest VM) are still Float32Arrays.
+    if (!ArrayBuffer.isView(arr) || (arr as Float32Array)[Symbol.toStringTag] !== 'Float32Array') {
+      throw new ShapeMismatchError(`${where}.${name}`, 'a Float32Array', Object.prototype.toString.call(arr));
+    }
     if (arr.length !== len) throw new ShapeMismatchError(`${where}.${name}`, `${shape} = ${len} values`, `${arr.length}`);
     checkFinite(arr, `${where}.${name}`);
   };

@@ -9,6 +9,7 @@ export {
   type ModelLoadResult,
   type ModelServiceOptions,
   type Prediction,
+  type ShapleyOptions,
   type SubgraphContribution,
 } from './model.service';
 export {

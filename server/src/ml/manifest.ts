@@ -44,7 +44,12 @@ export const ManifestSchema = z.object({
   name: z.string(),
   version: z.string(),
   target: z.object({ name: z.string(), reactant: z.string(), unit: z.string() }),
-  files: z.object({ model: FileSchema, trainingEmbeddings: FileSchema }).catchall(FileSchema),
+  files: z
+    .object({
+      model: FileSchema,
+      trainingEmbeddings: FileSchema.extend({ shape: z.tuple([z.number().int().min(1), z.number().int().min(1)]) }),
+    })
+    .catchall(FileSchema),
   onnx: z.object({ opset: z.number().int(), inputs: z.array(TensorInfoSchema), outputs: z.array(TensorInfoSchema) }),
   ensemble: z.object({ members: z.number().int().min(1), seeds: z.array(z.number().int()) }).catchall(z.unknown()),
   features: z

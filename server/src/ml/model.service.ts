@@ -58,6 +58,15 @@ export interface AtomShapley extends ShapleyResult {
   target: 'meanLog10K1';
 }
 
+export interface ShapleyOptions {
+  /** 'auto' (default): exact up to 14 atoms, permutation sampling above. */
+  method?: 'auto' | 'exact' | 'permutation';
+  /** Antithetic permutation pairs for sampling (default from the service options, 64). */
+  permutationPairs?: number;
+  /** PRNG seed for sampling; the same seed gives the same values. Default 0. */
+  seed?: number;
+}
+
 export interface BondOcclusion {
   fullLog10K1: number;
   bonds: Array<{
@@ -130,10 +139,9 @@ export class ModelService {
     const problems: string[] = [];
     const wantIn = manifest.onnx.inputs.map((t) => t.name);
     for (const name of INPUTS) if (!wantIn.includes(name)) problems.push(`manifest lists no input "${name}"`);
-    const emb = manifest.files.trainingEmbeddings as { path: string; shape?: number[] };
-    if (!Array.isArray(emb.shape) || emb.shape.length !== 2) problems.push('files.trainingEmbeddings.shape must be [rows, dim]');
     if (problems.length) throw new ModelUnavailableError(`model manifest in ${modelDir}: ${problems.join('; ')}`);
-    const shape = emb.shape as number[];
+    const emb = manifest.files.trainingEmbeddings;
+    const shape = emb.shape;
 
     const index = await EmbeddingIndex.load(
       path.join(modelDir, emb.path),
@@ -202,7 +210,8 @@ export class ModelService {
           meanLog10K1: mean,
           stdLog10K1: Math.sqrt(variance),
           members,
-          embedding: res[OUT_EMBEDDING].data.slice(b * E, (b + 1) * E),
+          // Copied with this realm's constructor: the worker's arrays belong to another realm (matters under Jest).
+          embedding: new Float32Array(res[OUT_EMBEDDING].data.subarray(b * E, (b + 1) * E)),
         });
       }
     }
@@ -250,14 +259,22 @@ export class ModelService {
    * Shapley value of every atom for the ensemble-mean log10 k1, with absent atoms masked out.
    * Exact (2^n coalitions) up to 14 atoms, antithetic permutation sampling above.
    */
-  async shapleyAtoms(graph: ModelGraph, options: { permutationPairs?: number; seed?: number } = {}): Promise<AtomShapley> {
+  async shapleyAtoms(graph: ModelGraph, options: ShapleyOptions = {}): Promise<AtomShapley> {
     validateGraph(graph, this.dims, 'graph');
+    const method = options.method ?? 'auto';
+    if (method === 'exact' && graph.atomCount > MAX_EXACT_PLAYERS) {
+      throw new InvalidArgumentError('method', `exact Shapley values are limited to ${MAX_EXACT_PLAYERS} atoms (graph has ${graph.atomCount})`);
+    }
+    const pairs = options.permutationPairs ?? this.options.permutationPairs;
+    if (!Number.isInteger(pairs) || pairs < 2 || pairs > 4096) {
+      throw new InvalidArgumentError('permutationPairs', `must be an integer in 2..4096, got ${pairs}`);
+    }
     const evaluate = (masks: Uint8Array, n: number) => this.evaluateCoalitions(graph, masks, n);
-    const result =
-      graph.atomCount <= MAX_EXACT_PLAYERS
+    const exact = method === 'exact' || (method === 'auto' && graph.atomCount <= MAX_EXACT_PLAYERS);
+    const result = exact
         ? await exactShapley(graph.atomCount, evaluate)
         : await permutationShapley(graph.atomCount, evaluate, {
-            permutationPairs: options.permutationPairs ?? this.options.permutationPairs,
+            permutationPairs: pairs,
             seed: options.seed ?? 0,
           });
     return { ...result, elements: [...graph.elements], target: 'meanLog10K1' };
