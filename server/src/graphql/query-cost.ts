@@ -10,7 +10,7 @@ import {
 } from 'graphql';
 import { ErrorCode } from './errors';
 
-export const MAX_QUERY_COST = 20000;
+export const MAX_QUERY_COST = 10000;
 
 /** Fields that return lists without a `first`/`k` argument, with their worst-case length. */
 const IMPLICIT_LIST_SIZE: Record<string, number> = {

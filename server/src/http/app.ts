@@ -59,7 +59,8 @@ export async function createApp(opts: AppOptions) {
   const httpServer = http.createServer(app);
 
   const armor = new ApolloArmor({
-    maxDepth: { n: 10 },
+    // Introspection counts too: GraphiQL's introspection query needs about 13 levels.
+    maxDepth: { n: 15, ignoreIntrospection: false },
     maxAliases: { n: 15 },
     maxTokens: { n: 2000 },
     maxDirectives: { n: 20 },

@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { startApi, type RunningApi } from './api';
+import { loadConfig, REPO_ROOT } from './config';
+import { ensureSeeded, openDatabase } from './db/database';
+
+/**
+ * `npm start`: the whole platform on localhost — embedded Neo4j (unless NEO4J_URI), seeded,
+ * the API, and the production website (`next start`) when it has been built.
+ */
+async function main(): Promise<void> {
+  const cfg = loadConfig();
+  const db = await openDatabase(cfg);
+  let api: RunningApi | undefined;
+  let web: ChildProcess | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    web?.kill('SIGTERM');
+    await api?.stop().catch(() => undefined);
+    await db.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    const bundle = await ensureSeeded(db, cfg);
+    api = await startApi(db, cfg, bundle.datasetVersion);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+
+  const webDir = path.join(REPO_ROOT, 'web');
+  if (!existsSync(path.join(webDir, '.next', 'BUILD_ID'))) {
+    console.log('web: no production build found (run "npm run build:web"); serving the API only');
+    return;
+  }
+  const webPort = process.env.WEB_PORT ?? '3000';
+  web = spawn('npx', ['next', 'start', '-p', webPort, '-H', '127.0.0.1'], {
+    cwd: webDir,
+    stdio: 'inherit',
+    env: { ...process.env, API_URL: `${api.url}/graphql`, API_ORIGIN: api.url },
+  });
+  web.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`web: next start exited with code ${code}`);
+      void shutdown('web exit', 1);
+    }
+  });
+  console.log(`web: http://localhost:${webPort}`);
+}
+
+main().catch((err: Error) => {
+  console.error(`clusteratlas: ${err.message}`);
+  process.exit(1);
+});
