@@ -71,11 +71,12 @@ def encode(records, idx, spec):
 
 
 def make_spec(cfg: GinConfig, vocabulary: list[str]):
-    from .features import ATOM_PROPERTIES, GLOBAL_PROPERTIES, FeatureSpec
+    from .features import ATOM_PROPERTIES, ATOM_VECTOR_PROPERTIES, GLOBAL_PROPERTIES, FeatureSpec
 
     return FeatureSpec(
         vocabulary=vocabulary,
         atom_properties=list(ATOM_PROPERTIES),
+        atom_vector_properties=list(ATOM_VECTOR_PROPERTIES),
         global_properties=list(GLOBAL_PROPERTIES),
         adjacency=cfg.adjacency,
         one_hot=cfg.one_hot,

@@ -138,3 +138,34 @@ def domain_statistics(embeddings: np.ndarray, percentile: float = 95.0) -> dict:
 
 def write_embeddings(path: str, embeddings: np.ndarray) -> None:
     np.ascontiguousarray(embeddings, dtype="<f4").tofile(path)
+
+
+def save_checkpoint(ensemble: Ensemble, path: str) -> None:
+    """PyTorch weights of the exported ensemble (for the PyTorch arm of bench:model and for
+    regenerating golden files without retraining)."""
+    m0 = ensemble.members[0]
+    torch.save(
+        {
+            "members": len(ensemble.members),
+            "hidden": m0.encoder[0].out_features,
+            "layers": len(m0.layers),
+            "head_dropout": m0.head[2].p,
+            "n_atom_features": m0.encoder[0].in_features,
+            "n_global_features": m0.global_mean.numel(),
+            "state_dict": ensemble.state_dict(),
+        },
+        path,
+    )
+
+
+def load_checkpoint(path: str) -> Ensemble:
+    from .gin import ClusterGIN
+
+    ck = torch.load(path, map_location="cpu")
+    f, g = ck["n_atom_features"], ck["n_global_features"]
+    dummy = {"atomMean": [0.0] * f, "atomStd": [1.0] * f, "globalMean": [0.0] * g, "globalStd": [1.0] * g}
+    members = [ClusterGIN(f, g, ck["hidden"], ck["layers"], ck["head_dropout"], dummy, 0.0, 1.0) for _ in range(ck["members"])]
+    ens = Ensemble(members)
+    ens.load_state_dict(ck["state_dict"])  # restores normalisation and target buffers too
+    ens.eval()
+    return ens

@@ -32,6 +32,7 @@ ELEMENT_PROPERTIES = (
 class FeatureSpec:
     vocabulary: list[str]
     atom_properties: list[str]  # per-atom xtb values read from the structure file
+    atom_vector_properties: list[str]  # per-atom xtb 3-vectors, encoded by their length
     global_properties: list[str]  # per-isomer xtb values read from the structure file
     adjacency: str  # "binary" | "wiberg"
     one_hot: bool = True
@@ -42,7 +43,7 @@ class FeatureSpec:
             feats += [{"name": f"element={el}", "kind": "elementOneHot", "element": el} for el in self.vocabulary]
         feats += [{"name": p, "kind": "elementProperty", "property": p} for p in ELEMENT_PROPERTIES]
         feats += [{"name": p, "kind": "atomProperty", "property": p} for p in self.atom_properties]
-        feats += [{"name": f"|{p}|", "kind": "atomVectorNorm", "property": p} for p in ATOM_VECTOR_PROPERTIES]
+        feats += [{"name": f"|{p}|", "kind": "atomVectorNorm", "property": p} for p in self.atom_vector_properties]
         feats += [{"name": "bondCount", "kind": "bondCount"}]
         return feats
 
@@ -70,6 +71,22 @@ class FeatureSpec:
             },
             "elementProperties": {el: element_table()[el] for el in sorted(element_table())},
         }
+
+
+def spec_from_manifest(features: dict) -> "FeatureSpec":
+    """Rebuilds the spec a manifest was written from, and checks it yields the same feature list."""
+    atom = features["atomFeatures"]
+    spec = FeatureSpec(
+        vocabulary=list(features["vocabulary"]),
+        atom_properties=[f["property"] for f in atom if f["kind"] == "atomProperty"],
+        atom_vector_properties=[f["property"] for f in atom if f["kind"] == "atomVectorNorm"],
+        global_properties=[f["property"] for f in features["globalFeatures"] if f["kind"] == "isomerProperty"],
+        adjacency=features["adjacency"]["kind"],
+        one_hot=any(f["kind"] == "elementOneHot" for f in atom),
+    )
+    if spec.atom_features() != atom or spec.global_features() != features["globalFeatures"]:
+        raise ValueError("manifest feature list is not one this version of features.py writes")
+    return spec
 
 
 class FeatureError(ValueError):

@@ -12,6 +12,7 @@ from .export import (
     export_onnx,
     golden_inputs,
     golden_predictions,
+    save_checkpoint,
     sha256_file,
     write_embeddings,
     write_json,
@@ -40,6 +41,7 @@ def write_all(*, out, records, protocols, learners, results, ensemble, spec, fin
     graphs = encode(records, range(len(records)), spec)
     onnx_path = os.path.join(out, "gin-ensemble.onnx")
     io = export_onnx(ensemble, graphs, onnx_path)
+    save_checkpoint(ensemble, os.path.join(out, "gin-ensemble.pt"))
 
     gp, emb = golden_predictions(ensemble, records, graphs)
     write_json(os.path.join(out, "golden", "predictions.json"), gp)
@@ -135,6 +137,7 @@ def write_all(*, out, records, protocols, learners, results, ensemble, spec, fin
     files = {}
     for role, rel in [
         ("model", "gin-ensemble.onnx"),
+        ("pytorchCheckpoint", "gin-ensemble.pt"),
         ("trainingEmbeddings", "training-embeddings.f32"),
         ("modelCard", "model-card.json"),
         ("modelCardMarkdown", "model-card.md"),

@@ -44,6 +44,8 @@ export class InferenceWorker {
   private readonly pending = new Map<number, Pending>();
   private failure: ModelUnavailableError | null = null;
   private closed = false;
+  /** Duration of the last session.run() inside the worker (diagnostics and benchmarks). */
+  lastRunMs: number | null = null;
 
   private constructor(
     private readonly worker: Worker,
@@ -130,7 +132,10 @@ export class InferenceWorker {
     if (!p) return;
     this.pending.delete(msg.id);
     if (this.pending.size === 0) this.worker.unref();
-    if (msg.type === 'result') p.resolve(msg.outputs);
+    if (msg.type === 'result') {
+      this.lastRunMs = msg.runMs;
+      p.resolve(msg.outputs);
+    }
     else p.reject(new Error(`ONNX Runtime run failed: ${msg.message}`));
   }
 

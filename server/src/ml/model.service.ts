@@ -189,6 +189,11 @@ export class ModelService {
     };
   }
 
+  /** Time of the most recent ORT session.run() alone, in the worker (no transfer or validation). */
+  get lastInferenceMs(): number | null {
+    return this.worker.lastRunMs;
+  }
+
   /** Structure (contract 2 isomer) + charge + multiplicity → model graph; throws InvalidGraphError subclasses. */
   featurize(input: ClusterStructureInput, where = 'structure'): ModelGraph {
     return featurize(input, this.manifest.features, where);

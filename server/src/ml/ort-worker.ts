@@ -47,7 +47,9 @@ async function main(): Promise<void> {
       try {
         const feeds: Record<string, ort.Tensor> = {};
         for (const [name, t] of Object.entries(msg.feeds)) feeds[name] = new ort.Tensor('float32', t.data, t.dims);
+        const t0 = performance.now();
         const result = msg.fetches ? await session.run(feeds, msg.fetches) : await session.run(feeds);
+        const runMs = performance.now() - t0;
         const outputs: Record<string, WireTensor> = {};
         const transfer: ArrayBuffer[] = [];
         for (const [name, t] of Object.entries(result)) {
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
           outputs[name] = { data, dims: [...t.dims] };
           transfer.push(data.buffer as ArrayBuffer);
         }
-        post({ type: 'result', id: msg.id, outputs }, transfer);
+        post({ type: 'result', id: msg.id, outputs, runMs }, transfer);
       } catch (err) {
         post({ type: 'runError', id: msg.id, message: (err as Error).message });
       }

@@ -15,5 +15,5 @@ export type ToWorker = { type: 'run'; id: number; feeds: Record<string, WireTens
 export type FromWorker =
   | { type: 'ready'; inputNames: string[]; outputNames: string[] }
   | { type: 'initError'; message: string }
-  | { type: 'result'; id: number; outputs: Record<string, WireTensor> }
+  | { type: 'result'; id: number; outputs: Record<string, WireTensor>; runMs: number }
   | { type: 'runError'; id: number; message: string };
