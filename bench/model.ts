@@ -15,7 +15,8 @@ import path from 'node:path';
 import { ModelService, type ClusterStructureInput, type ModelGraph } from '../server/src/ml';
 import { readFileSync } from 'node:fs';
 
-const ROOT = path.resolve(__dirname, '..');
+// Runs from bench/ (tsx) or dist/bench/ (compiled).
+const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 const MODEL_DIR = process.env.MODELS_DIR ?? path.join(ROOT, 'models');
 const STRUCTURES_DIR = process.env.STRUCTURES_DIR ?? path.join(ROOT, 'seed', 'structures', 'data');
 const THREADS = (process.env.BENCH_THREADS ?? '1,2').split(',').map(Number);

@@ -1,7 +1,7 @@
 import { NonFiniteValueError, ShapeMismatchError, TooManyAtomsError, InvalidArgumentError } from './errors';
 import type { ModelGraph } from './featurize';
 import { ModelService } from './model.service';
-import { MODEL_DIR, readStructure } from './test-fixtures';
+import { MODEL_DIR, readStructure } from '../../../test/ml/fixtures';
 
 /**
  * Prediction, attribution, similarity and domain services on real clusters. Attribution checks

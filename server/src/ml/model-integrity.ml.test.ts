@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ModelUnavailableError } from './errors';
 import { ModelService, tryLoadModel } from './model.service';
-import { MODEL_DIR } from './test-fixtures';
+import { MODEL_DIR } from '../../../test/ml/fixtures';
 
 /** A model whose files do not match its manifest must be refused before any session starts. */
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packBatch } from './batch';
 import { ModelService } from './model.service';
-import { MODEL_DIR, readJson, readStructure } from './test-fixtures';
+import { MODEL_DIR, readJson, readStructure } from '../../../test/ml/fixtures';
 
 /**
  * ONNX (onnxruntime-node, through the production service) against the PyTorch golden files

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ClusterStructureInput, StructureIsomerInput } from './featurize';
+import type { ClusterStructureInput, StructureIsomerInput } from '../../server/src/ml/featurize';
 
 /**
  * Locations and readers shared by the ML tests. CLUSTERATLAS_MODEL_DIR lets `train:smoke`
  * point the same tests at a freshly trained model in a temporary directory.
  */
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 export const MODEL_DIR = process.env.CLUSTERATLAS_MODEL_DIR ?? path.join(REPO_ROOT, 'models');
 export const STRUCTURES_DIR = process.env.STRUCTURES_DIR ?? path.join(REPO_ROOT, 'seed', 'structures', 'data');
