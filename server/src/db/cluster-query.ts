@@ -64,12 +64,12 @@ export function clusterConditions(criteria: ClusterCriteria, paramPrefix = 'f'):
 
   if (criteria.ids?.length) conditions.push(`c.id IN ${p('ids', criteria.ids)}`);
   criteria.elementCounts?.forEach((r, i) => {
-    const el = p(`el${i}`, r.element);
+    const el = () => p(`el${i}`, r.element);
     if (r.min > 0) {
       const upper = r.max != null ? ` AND r.count <= ${p(`el${i}Max`, r.max)}` : '';
-      conditions.push(`EXISTS { MATCH (c)-[r:CONTAINS]->(:Element {symbol: ${el}}) WHERE r.count >= ${p(`el${i}Min`, r.min)}${upper} }`);
+      conditions.push(`EXISTS { MATCH (c)-[r:CONTAINS]->(:Element {symbol: ${el()}}) WHERE r.count >= ${p(`el${i}Min`, r.min)}${upper} }`);
     } else if (r.max != null) {
-      conditions.push(`NOT EXISTS { MATCH (c)-[r:CONTAINS]->(:Element {symbol: ${el}}) WHERE r.count > ${p(`el${i}Max`, r.max)} }`);
+      conditions.push(`NOT EXISTS { MATCH (c)-[r:CONTAINS]->(:Element {symbol: ${el()}}) WHERE r.count > ${p(`el${i}Max`, r.max)} }`);
     }
   });
   if (criteria.onlyElements) conditions.push(`all(e IN c.elements WHERE e IN ${p('only', criteria.onlyElements)})`);
@@ -93,18 +93,11 @@ export function clusterSearchQuery(criteria: ClusterCriteria, order: ClusterOrde
   const dir = order.direction === 'DESC' ? 'DESC' : 'ASC';
   // Clusters without a value (e.g. φ of a neutral) sort last in both directions.
   const prop = ORDER_PROPERTY[order.field];
-  const cypher = `CALL {
-  MATCH (c:Cluster)
-  ${where}
-  RETURN count(c) AS total
-}
-CALL {
-  MATCH (c:Cluster)
-  ${where}
-  WITH c ORDER BY ${prop} IS NULL, ${prop} ${dir}, c.id ASC
-  SKIP toInteger($offset) LIMIT toInteger($limit)
-  RETURN collect(c {.*}) AS nodes
-}
-RETURN total, nodes`;
+  // One pass: the filter runs once, and only the requested page is projected.
+  const cypher = `MATCH (c:Cluster)
+${where}
+WITH c ORDER BY ${prop} IS NULL, ${prop} ${dir}, c.id ASC
+WITH collect(c) AS matched
+RETURN size(matched) AS total, [x IN matched[toInteger($offset)..toInteger($offset) + toInteger($limit)] | x {.*}] AS nodes`;
   return { cypher, params: { ...params, offset: page.offset, limit: page.limit } };
 }
