@@ -1,0 +1,178 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { apiRequest, tryApi } from '@/lib/api/client';
+import type { ClusterDetailFragment } from '@/lib/api/generated/graphql';
+import { ClusterIdByFormulaQuery, ComparePageQuery } from '@/lib/api/queries';
+import { clusterTitle, fixed, signed } from '@/lib/chem-format';
+import { compareUrl, MAX_COMPARE_IDS, parseCompareIds } from '@/lib/compare-ids';
+import { ApiProblem } from '@/components/ApiStatus';
+import { Formula, RATE_UNIT, Scientific } from '@/components/Formula';
+import { NotAvailable } from '@/components/NotAvailable';
+import { QueryPanel } from '@/components/QueryPanel';
+import { RateCell } from '@/components/RateCell';
+import { SyncPicks } from '@/components/SyncPicks';
+
+export const metadata: Metadata = { title: 'Compare clusters' };
+export const dynamic = 'force-dynamic';
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function ComparePage({ searchParams }: { searchParams: Promise<Search> }) {
+  const params = await searchParams;
+  const { ids, rejected } = parseCompareIds(params.ids);
+  const addFormula = typeof params.formula === 'string' ? params.formula.trim() : '';
+  const addCharge = typeof params.charge === 'string' && params.charge.trim() !== '' ? Number(params.charge.replace('\u2212', '-')) : 0;
+
+  let addError: string | null = null;
+  if (addFormula) {
+    if (!Number.isInteger(addCharge)) addError = `Charge "${String(params.charge)}" is not a whole number.`;
+    else {
+      const found = await tryApi(() => apiRequest(ClusterIdByFormulaQuery, { formula: addFormula, charge: addCharge }));
+      if (found.ok && found.value.data.clusterByFormula) {
+        const id = found.value.data.clusterByFormula.id;
+        redirect(compareUrl(ids.includes(id) ? ids : [...ids, id].slice(-MAX_COMPARE_IDS)));
+      }
+      addError = found.ok ? `No cluster ${addFormula} with charge ${signed(addCharge)} in the catalog.` : found.error.message;
+    }
+  }
+
+  const result = ids.length ? await tryApi(() => apiRequest(ComparePageQuery, { ids })) : null;
+  if (result && !result.ok && result.error.isOutage) {
+    return (
+      <>
+        <h1>Compare clusters</h1>
+        <ApiProblem message={result.error.message} />
+      </>
+    );
+  }
+  const byId = new Map((result?.ok ? result.value.data.clusters.edges : []).map((e) => [e.node.id, e.node]));
+  const clusters = ids.map((id) => byId.get(id)).filter((c): c is ClusterDetailFragment => Boolean(c));
+  const missing = ids.filter((id) => !byId.has(id));
+  const values = clusters.map((c) => c.log10K1).filter((v): v is number => v != null);
+  const range = { min: Math.min(-15, ...values), max: Math.max(-9, ...values) };
+
+  const row = (label: ReactNode, cell: (c: ClusterDetailFragment) => ReactNode) => (
+    <tr>
+      <th scope="row">{label}</th>
+      {clusters.map((c) => (
+        <td key={c.id}>{cell(c)}</td>
+      ))}
+    </tr>
+  );
+
+  return (
+    <>
+      <h1>Compare clusters</h1>
+      <SyncPicks picks={clusters.map((c) => ({ id: c.id, formula: c.formula, charge: c.charge }))} />
+      {result && !result.ok ? (
+        <div className="notice notice-error" role="alert">
+          {result.error.message}
+        </div>
+      ) : null}
+      {rejected.length || missing.length ? (
+        <div className="notice notice-warn">
+          Not shown: {[...rejected.map((r) => `"${r}" (not a cluster id, or more than ${MAX_COMPARE_IDS})`), ...missing.map((m) => `"${m}" (no such cluster)`)].join('; ')}.
+        </div>
+      ) : null}
+      {clusters.length < 2 ? (
+        <p>
+          Pick two to four clusters with the <strong>+ Compare</strong> buttons on the <Link href="/">search page</Link> or on a cluster page, or add one by
+          formula below. The address of this page lists the clusters, so a comparison can be shared.
+        </p>
+      ) : null}
+
+      {clusters.length ? (
+        <div className="table-wrap">
+          <table className="compare-table">
+            <caption className="visually-hidden">Properties of the compared clusters, one column each</caption>
+            <thead>
+              <tr>
+                <td />
+                {clusters.map((c) => (
+                  <th key={c.id} scope="col" data-cluster-id={c.id}>
+                    <Link href={`/clusters/${encodeURIComponent(c.id)}`} aria-label={clusterTitle(c.formula, c.charge)}>
+                      <Formula formula={c.formula} charge={c.charge} />
+                    </Link>{' '}
+                    <Link className="hint" href={compareUrl(ids.filter((i) => i !== c.id))} aria-label={`Remove ${clusterTitle(c.formula, c.charge)} from the comparison`}>
+                      remove
+                    </Link>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {row('Charge', (c) => signed(c.charge))}
+              {row('Spin multiplicity', (c) => c.multiplicity ?? '—')}
+              {row('Atoms (metal)', (c) => `${c.size} (${c.metalAtomCount})`)}
+              {row('Metals', (c) => c.metalFamily)}
+              {row('Ligands', (c) => (c.ligands.length ? c.ligands.join(', ') : 'none'))}
+              {row('Mass / u', (c) => c.massU.toFixed(2))}
+              {row(
+                <>
+                  log<sub>10</sub> k<sub>1</sub> measured
+                </>,
+                (c) => <RateCell value={c.log10K1} min={range.min} max={range.max} />,
+              )}
+              {row(
+                <>
+                  k<sub>1</sub>
+                </>,
+                (c) => <Scientific value={c.k1Cm3PerMoleculeS} />,
+              )}
+              {row(
+                <>
+                  Langevin k<sub>L</sub>
+                </>,
+                (c) => (c.langevinRateCm3PerMoleculeS == null ? '—' : <Scientific value={c.langevinRateCm3PerMoleculeS} />),
+              )}
+              {row('Efficiency φ', (c) => (c.efficiency == null ? '—' : c.efficiency.toPrecision(3)))}
+              {row('Source', (c) => (c.measurements[0] ? <a href={c.measurements[0].source.url}>doi:{c.measurements[0].source.doi}</a> : '—'))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {clusters.length ? <p className="hint">Rate constants in {RATE_UNIT}; log10 k bars share one scale.</p> : null}
+
+      {clusters.length ? (
+        <section aria-labelledby="cmp-structures">
+          <h2 id="cmp-structures">Structures, predictions and attributions</h2>
+          <NotAvailable what="Structures, predictions and attributions for comparison" />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="cmp-add">
+        <h2 id="cmp-add">Add a cluster</h2>
+        {ids.length >= MAX_COMPARE_IDS ? (
+          <p className="hint">Four clusters is the most a comparison shows; remove one to add another.</p>
+        ) : (
+          <form method="get" action="/compare" className="card">
+            <input type="hidden" name="ids" value={ids.join(',')} />
+            <div className="query-row">
+              <label htmlFor="add-formula">Formula</label>
+              <input id="add-formula" name="formula" type="text" defaultValue={addFormula} placeholder="e.g. Ta3S2" aria-invalid={addError ? true : undefined} aria-describedby={addError ? 'add-error' : undefined} spellCheck={false} />
+              <label htmlFor="add-charge">Charge</label>
+              <select id="add-charge" name="charge" defaultValue={String(addFormula ? addCharge : -1)}>
+                <option value="-2">−2</option>
+                <option value="-1">−1</option>
+                <option value="0">0</option>
+                <option value="1">+1</option>
+              </select>
+              <button type="submit" className="button">
+                Add
+              </button>
+            </div>
+            {addError ? (
+              <p id="add-error" className="field-error" role="alert">
+                {addError}
+              </p>
+            ) : null}
+          </form>
+        )}
+      </section>
+
+      {clusters.length ? <QueryPanel query={ComparePageQuery.toString()} variables={{ ids }} /> : null}
+    </>
+  );
+}

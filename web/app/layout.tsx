@@ -1,0 +1,47 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import { Suspense, type ReactNode } from 'react';
+import { ApiDownBanner, DatasetFooter } from '@/components/ApiStatus';
+import { CompareTray } from '@/components/CompareTray';
+import { SiteNav } from '@/components/SiteNav';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'ClusterAtlas', template: '%s · ClusterAtlas' },
+  description: 'Open database of gas-phase metal cluster reactivity toward N2: measured rates, computed structures and model predictions.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="brand">
+            Cluster<span>Atlas</span>
+          </Link>
+          <SiteNav />
+        </header>
+        <Suspense fallback={null}>
+          <ApiDownBanner />
+        </Suspense>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <Suspense fallback={<span>Checking dataset…</span>}>
+            <DatasetFooter />
+          </Suspense>
+          <span>
+            <Link href="/about">Sources, licence and how to cite</Link> · <a href="/download/clusters.csv">CSV</a> · <a href="/download/clusters.json">JSON</a>
+          </span>
+        </footer>
+        <CompareTray />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,109 @@
+import Link from 'next/link';
+import { apiRequest, tryApi } from '@/lib/api/client';
+import { SearchPageQuery } from '@/lib/api/queries';
+import { ApiProblem } from '@/components/ApiStatus';
+import { ResultsTable } from '@/components/ResultsTable';
+import { SearchForm, type FacetOption } from '@/components/SearchForm';
+import { nextPage, PAGE_SIZE, parseSearch, previousPage, toFilter, toOrder, toQuery, type RawParams } from '@/lib/search-state';
+
+export const dynamic = 'force-dynamic';
+
+export default async function SearchPage({ searchParams }: { searchParams: Promise<RawParams> }) {
+  const { state, problems } = parseSearch(await searchParams);
+  const result = await tryApi(() =>
+    apiRequest(SearchPageQuery, { filter: toFilter(state), orderBy: toOrder(state), first: PAGE_SIZE, after: state.after }),
+  );
+
+  if (!result.ok && result.error.isOutage) {
+    return (
+      <>
+        <h1>Search the catalog</h1>
+        <ApiProblem message={result.error.message} />
+      </>
+    );
+  }
+  const data = result.ok ? result.value.data : null;
+  const error = result.ok ? null : result.error;
+  const formulaError = error?.argument?.startsWith('filter.formula') ? { message: error.message, position: error.position ?? null } : null;
+
+  // Facets of the whole catalog list every option; counts come from the current matches.
+  const facetCounts = <T,>(all: Array<{ value: T; count: number }> | undefined, matching: Array<{ value: T; count: number }> | undefined): FacetOption<T>[] =>
+    (all ?? []).map((b) => ({ value: b.value, total: b.count, matching: matching?.find((m) => m.value === b.value)?.count ?? 0 }));
+  const nuc = facetCounts(data?.catalog.byNuclearity, data?.matching.byNuclearity);
+  const pick = (v: string) => nuc.find((n) => n.value === v) ?? { value: v, total: 0, matching: 0 };
+  const range = { min: data?.catalog.log10K1Min ?? -15, max: data?.catalog.log10K1Max ?? -9 };
+  const rows = data?.clusters.edges.map((e) => e.node) ?? [];
+  const page = state.prev.length + 1;
+
+  return (
+    <>
+      <h1 className="visually-hidden">Search the catalog</h1>
+      <div className="search-grid">
+        <SearchForm
+          key={toQuery(state)}
+          state={state}
+          charges={facetCounts(data?.catalog.byCharge, data?.matching.byCharge)}
+          elements={facetCounts(data?.catalog.byElement, data?.matching.byElement)}
+          nuclearity={{ homo: pick('homonuclear'), hetero: pick('heteronuclear') }}
+          formulaError={formulaError}
+        />
+        <section className="results" aria-labelledby="results-heading" aria-live="polite">
+          <div className="results-head">
+            <h2 id="results-heading" style={{ margin: 0 }}>
+              {data ? `${data.clusters.totalCount} ${data.clusters.totalCount === 1 ? 'cluster' : 'clusters'}` : 'No results'}
+              {state.q ? (
+                <>
+                  {' '}
+                  for <code>{state.q}</code>
+                </>
+              ) : null}
+            </h2>
+            {data && data.clusters.totalCount > PAGE_SIZE ? <span className="hint">page {page}</span> : null}
+          </div>
+          {problems.length ? (
+            <div className="notice notice-warn">
+              Ignored parts of the address: <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+            </div>
+          ) : null}
+          {error && !formulaError ? (
+            <div className="notice notice-error" role="alert">
+              <strong>The search could not run.</strong> {error.message}
+            </div>
+          ) : null}
+          {formulaError ? (
+            <p className="notice notice-error">Fix the composition pattern above; the syntax help lists what it accepts.</p>
+          ) : null}
+          {data && rows.length === 0 ? (
+            <div className="notice">
+              <p>
+                <strong>No cluster matches these conditions.</strong> A pattern names every element that may occur: <code>Ta3S</code> is only
+                Ta<sub>3</sub>S, while <code>Ta3S*</code> also finds Ta<sub>3</sub>S<sub>2</sub>, Ta<sub>3</sub>S<sub>3</sub> and bare Ta<sub>3</sub>.
+              </p>
+              <p>
+                <Link href="/">Clear all filters</Link>
+              </p>
+            </div>
+          ) : null}
+          {rows.length ? <ResultsTable rows={rows} state={state} range={range} /> : null}
+          {data && (state.prev.length > 0 || data.clusters.pageInfo.hasNextPage) ? (
+            <nav className="pager" aria-label="Result pages">
+              {state.prev.length > 0 ? (
+                <Link className="button-quiet" href={`/${toQuery(previousPage(state))}`} scroll={false}>
+                  ← Previous
+                </Link>
+              ) : null}
+              {data.clusters.pageInfo.hasNextPage && data.clusters.pageInfo.endCursor ? (
+                <Link className="button-quiet" href={`/${toQuery(nextPage(state, data.clusters.pageInfo.endCursor))}`} scroll={false}>
+                  Next →
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+          <p className="hint">
+            Download the whole catalog as <a href="/download/clusters.csv">CSV</a> or <a href="/download/clusters.json">JSON</a>.
+          </p>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { apiRequest, tryApi } from '@/lib/api/client';
+import type { TrendsPageQuery } from '@/lib/api/generated/graphql';
+import { TrendsPageQuery as TrendsPageQueryDoc } from '@/lib/api/queries';
+import { fixed } from '@/lib/chem-format';
+import { familyCounts, familyKey, type TrendPoint } from '@/lib/families';
+import { ApiProblem } from '@/components/ApiStatus';
+import { Formula } from '@/components/Formula';
+import { NotAvailable } from '@/components/NotAvailable';
+import { TrendsPlot } from '@/components/TrendsPlot';
+
+export const metadata: Metadata = { title: 'Trends' };
+export const dynamic = 'force-dynamic';
+
+const DEFAULT_FAMILIES = ['Ta-S', 'V-C'];
+
+async function loadAll(): Promise<TrendPoint[]> {
+  const points: TrendPoint[] = [];
+  let after: string | null = null;
+  // The catalog is a few hundred clusters: three pages at most.
+  for (let page = 0; page < 50; page++) {
+    const { data }: { data: TrendsPageQuery } = await apiRequest(TrendsPageQueryDoc, { after });
+    for (const { node } of data.clusters.edges) {
+      if (node.log10K1 == null) continue;
+      points.push({ id: node.id, formula: node.formula, charge: node.charge, size: node.size, metalAtomCount: node.metalAtomCount, family: familyKey(node.metals, node.ligands), log10K1: node.log10K1 });
+    }
+    if (!data.clusters.pageInfo.hasNextPage) break;
+    after = data.clusters.pageInfo.endCursor;
+  }
+  return points;
+}
+
+export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const result = await tryApi(loadAll);
+  if (!result.ok) {
+    return (
+      <>
+        <h1>Trends</h1>
+        <ApiProblem message={result.error.message} />
+      </>
+    );
+  }
+  const all = result.value;
+  const families = familyCounts(all);
+  const asked = (Array.isArray(params.f) ? params.f : params.f ? [params.f] : []).flatMap((f) => f.split(','));
+  const chosen = (asked.length ? asked : DEFAULT_FAMILIES).filter((f) => families.some((x) => x.family === f));
+  const x = params.x === 'metal' ? 'metalAtomCount' : 'size';
+  const points = all.filter((p) => chosen.includes(p.family));
+
+  return (
+    <>
+      <h1>Trends</h1>
+      <p className="prose">Measured rate constants for N₂ against cluster size, for the families you choose. Lines join each family&apos;s mean per size.</p>
+      <form method="get" action="/trends" className="card">
+        <fieldset>
+          <legend>Families (elements)</legend>
+          <div className="family-picker">
+            {families.map((f) => (
+              <label key={f.family} className="check">
+                <input type="checkbox" name="f" value={f.family} defaultChecked={chosen.includes(f.family)} /> {f.family} <span className="count">({f.count})</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="query-row">
+          <label htmlFor="x">Size axis</label>
+          <select id="x" name="x" defaultValue={x === 'metalAtomCount' ? 'metal' : ''}>
+            <option value="">all atoms</option>
+            <option value="metal">metal atoms</option>
+          </select>
+          <button type="submit" className="button">
+            Plot
+          </button>
+        </div>
+      </form>
+
+      <section aria-labelledby="trend-heading">
+        <h2 id="trend-heading">
+          log<sub>10</sub> k<sub>1</sub> against size: {chosen.join(', ') || 'no family chosen'}
+        </h2>
+        {points.length ? (
+          <figure style={{ margin: 0 }}>
+            <TrendsPlot points={points} x={x} />
+            <figcaption className="hint">
+              {points.length} measured clusters. Hover a point for its formula; the table below lists the same data.
+            </figcaption>
+          </figure>
+        ) : (
+          <p className="notice">Tick at least one family above.</p>
+        )}
+        {points.length ? (
+          <details>
+            <summary>Data table</summary>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Cluster</th>
+                    <th scope="col">Family</th>
+                    <th scope="col" className="num">
+                      Atoms
+                    </th>
+                    <th scope="col" className="num">
+                      log<sub>10</sub> k<sub>1</sub>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {points.map((p) => (
+                    <tr key={p.id}>
+                      <td>
+                        <Link href={`/clusters/${encodeURIComponent(p.id)}`}>
+                          <Formula formula={p.formula} charge={p.charge} />
+                        </Link>
+                      </td>
+                      <td>{p.family}</td>
+                      <td className="num">{p.size}</td>
+                      <td className="num">{fixed(p.log10K1)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="parity-heading">
+        <h2 id="parity-heading">Model parity plot</h2>
+        <NotAvailable what="Out-of-fold predictions and the model card">
+          The parity plot (out-of-fold predicted against measured log10 k1) appears here once the API serves the model card.
+        </NotAvailable>
+      </section>
+    </>
+  );
+}

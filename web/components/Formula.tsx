@@ -1,0 +1,35 @@
+import { Fragment } from 'react';
+import { chargeMark, formulaParts, scientific } from '@/lib/chem-format';
+
+/** A formula with subscript counts and the charge as a superscript (from `charge`, not the name). */
+export function Formula({ formula, charge }: { formula: string; charge?: number | null }) {
+  const mark = charge == null ? '' : chargeMark(charge);
+  return (
+    <span className="formula">
+      {formulaParts(formula).map((p, i) => (
+        <Fragment key={i}>
+          {p.element}
+          {p.count ? <sub>{p.count}</sub> : null}
+        </Fragment>
+      ))}
+      {mark ? <sup>{mark}</sup> : null}
+    </span>
+  );
+}
+
+/** k in cm³ molecule⁻¹ s⁻¹ as "5.90 × 10⁻¹²". */
+export function Scientific({ value, digits = 2 }: { value: number | null | undefined; digits?: number }) {
+  if (value == null || !Number.isFinite(value)) return <span>—</span>;
+  const { mantissa, exponent } = scientific(value, digits);
+  return (
+    <span className="sci">
+      {mantissa} × 10<sup>{exponent}</sup>
+    </span>
+  );
+}
+
+export const RATE_UNIT = (
+  <span className="unit">
+    cm<sup>3</sup> molecule<sup>−1</sup> s<sup>−1</sup>
+  </span>
+);

@@ -1,0 +1,69 @@
+import type { TypedDocumentString } from './generated/graphql';
+import { ApiError, toApiError, unreachable } from './errors';
+import { webEnv } from '../env';
+
+export interface ApiVersions {
+  datasetVersion: string | null;
+  modelVersion: string | null;
+}
+
+export interface ApiResult<T> {
+  data: T;
+  versions: ApiVersions;
+}
+
+interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/** Server components talk to the API directly; the browser goes through this origin's proxy. */
+function endpoint(): string {
+  return typeof window === 'undefined' ? webEnv().apiUrl.toString() : '/api/graphql';
+}
+
+/**
+ * The only function in the site that sends GraphQL. Documents are generated, typed strings,
+ * so the result and variables are checked against schema/schema.graphql at build time.
+ */
+export async function apiRequest<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables, options]: TVariables extends Record<string, never> ? [variables?: TVariables, options?: RequestOptions] : [variables: TVariables, options?: RequestOptions]
+): Promise<ApiResult<TResult>> {
+  const timeout = AbortSignal.timeout(options?.timeoutMs ?? 15000);
+  const signal = options?.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(endpoint(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+      cache: 'no-store',
+      signal,
+    });
+  } catch (err) {
+    if (options?.signal?.aborted) throw err;
+    throw unreachable();
+  }
+  let body: { data?: TResult | null; errors?: unknown; extensions?: Partial<ApiVersions> };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw response.status >= 500 ? new ApiError([{ message: `The API answered HTTP ${response.status}.`, code: 'SERVICE_UNAVAILABLE' }]) : unreachable();
+  }
+  if (body.errors || body.data == null) throw toApiError(body.errors);
+  return {
+    data: body.data,
+    versions: { datasetVersion: body.extensions?.datasetVersion ?? null, modelVersion: body.extensions?.modelVersion ?? null },
+  };
+}
+
+/** For server components: an outage becomes a value the page renders; anything else still throws. */
+export async function tryApi<T>(load: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: ApiError }> {
+  try {
+    return { ok: true, value: await load() };
+  } catch (err) {
+    if (err instanceof ApiError) return { ok: false, error: err };
+    throw err;
+  }
+}
