@@ -4,6 +4,8 @@ import { ClusterRepository } from './db/cluster.repository';
 import { buildApiSchema } from './graphql/schema';
 import { createApp } from './http/app';
 import { CatalogService } from './services/catalog.service';
+import { StructureRepository } from './db/structure.repository';
+import { StructureService } from './services/structure.service';
 
 export interface RunningApi {
   url: string;
@@ -13,7 +15,7 @@ export interface RunningApi {
 /** Wires repositories, services and the HTTP app over an open database, and listens. */
 export async function startApi(db: Database, cfg: Config, datasetVersion: string, log: (line: string) => void = console.log): Promise<RunningApi> {
   const repository = new ClusterRepository(db.executor);
-  const services = { catalog: new CatalogService(repository) };
+  const services = { catalog: new CatalogService(repository), structures: new StructureService(new StructureRepository(db.executor)) };
   const schema = await buildApiSchema();
   const { httpServer, apollo } = await createApp({
     schema,

@@ -47,6 +47,15 @@ export function clusterRow(cluster: SeedCluster, hasStructure: boolean): Record<
 }
 
 /** Statements for one structure file: the Structure nodes, atoms grouped by element label, bonds. */
+/** Neo4j stores scalars and homogeneous arrays; nested objects (e.g. provenance) stay in the seed files. */
+function storableProperties(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(record).filter(
+      ([, v]) => ['number', 'string', 'boolean'].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === 'number')),
+    ),
+  );
+}
+
 export function structureQueries(file: StructureFile): CypherQuery[] {
   const structures: Record<string, unknown>[] = [];
   const atomsByElement = new Map<string, Record<string, unknown>[]>();
@@ -56,6 +65,7 @@ export function structureQueries(file: StructureFile): CypherQuery[] {
     structures.push({
       clusterId: file.clusterId,
       props: {
+        ...storableProperties(isomer),
         id: structureId,
         clusterId: file.clusterId,
         rank: isomer.rank,
@@ -77,12 +87,11 @@ export function structureQueries(file: StructureFile): CypherQuery[] {
       const element = elementBySymbol(atom.element);
       if (!element) throw new Error(`${file.clusterId}: atom ${atom.index} has unknown element "${atom.element}"`);
       const { xyzAngstrom, ...rest } = atom;
-      const scalars = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'));
       const list = atomsByElement.get(element.symbol) ?? [];
       list.push({
         structureId,
         props: {
-          ...scalars,
+          ...storableProperties(rest),
           id: `${structureId}:${atom.index}`,
           structureId,
           clusterId: file.clusterId,

@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
 import type { MeasurementRecord } from '../db/cluster.repository';
 import type { CatalogService, ClusterView } from '../services/catalog.service';
+import type { StructureService, StructureView } from '../services/structure.service';
 
 export interface Services {
   catalog: CatalogService;
+  structures: StructureService;
 }
 
 export interface GraphQLContext {
@@ -11,6 +13,7 @@ export interface GraphQLContext {
   loaders: {
     clusterById: DataLoader<string, ClusterView | null>;
     measurementsByCluster: DataLoader<string, MeasurementRecord[]>;
+    isomersByCluster: DataLoader<string, StructureView[]>;
   };
 }
 
@@ -21,6 +24,7 @@ export function createContext(services: Services): GraphQLContext {
     loaders: {
       clusterById: new DataLoader((ids) => services.catalog.byIds(ids), { maxBatchSize: 200 }),
       measurementsByCluster: new DataLoader((ids) => services.catalog.measurementsFor(ids), { maxBatchSize: 200 }),
+      isomersByCluster: new DataLoader((ids) => services.structures.isomersFor(ids), { maxBatchSize: 100 }),
     },
   };
 }

@@ -1,0 +1,108 @@
+import type { MotifPattern } from '../chem/motif-pattern';
+import { clusterConditions, type ClusterCriteria } from './cluster-query';
+import type { CypherQuery } from './cypher';
+
+/**
+ * The MATCH/WHERE for one pattern inside a structure `s`. Atoms joined by pattern bonds are
+ * reached through BOND relationships; the first atom of each connected part of the pattern is
+ * anchored to `s` with HAS_ATOM. Element labels come from the validated pattern (periodic-table
+ * whitelist), every other value is a parameter.
+ */
+export function motifMatchClause(pattern: MotifPattern, params: Record<string, unknown>): { match: string; where: string; atomVars: string[] } {
+  const n = pattern.atoms.length;
+  const atomVars = pattern.atoms.map((_, i) => `a${i}`);
+  const anchored = new Array<boolean>(n).fill(false);
+  const reached = new Array<boolean>(n).fill(false);
+  const parts: string[] = [];
+  const conditions: string[] = [];
+
+  const label = (i: number) => {
+    const el = pattern.atoms[i].element;
+    return el ? `:Atom:\`${el}\`` : ':Atom';
+  };
+  // Walk each connected part of the pattern from its lowest atom.
+  for (let start = 0; start < n; start++) {
+    if (reached[start]) continue;
+    parts.push(`(s)-[:HAS_ATOM]->(${atomVars[start]}${label(start)})`);
+    anchored[start] = true;
+    reached[start] = true;
+    const queue = [start];
+    while (queue.length) {
+      const i = queue.shift()!;
+      pattern.bonds.forEach((b) => {
+        const j = b.a === i ? b.b : b.b === i ? b.a : -1;
+        if (j >= 0 && !reached[j]) {
+          reached[j] = true;
+          parts.push(`(${atomVars[i]})-[:BOND]-(${atomVars[j]}${label(j)})`);
+          queue.push(j);
+        }
+      });
+    }
+  }
+  pattern.bonds.forEach((b, k) => {
+    params[`m_order${k}`] = b.minOrder;
+    const rel = `bond${k}`;
+    // Every pattern bond (tree or ring-closing) is checked here, with its minimum order.
+    conditions.push(`EXISTS { MATCH (${atomVars[b.a]})-[${rel}:BOND]-(${atomVars[b.b]}) WHERE ${rel}.order >= $m_order${k} }`);
+  });
+  pattern.atoms.forEach((a, i) => {
+    if (!a.element && a.atomClass !== 'ANY') conditions.push(`${atomVars[i]}.isMetal = ${a.atomClass === 'METAL' ? 'true' : 'false'}`);
+  });
+  // Injective: pattern atoms map to distinct structure atoms.
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) conditions.push(`${atomVars[i]} <> ${atomVars[j]}`);
+  return { match: parts.join(',\n      '), where: conditions.length ? conditions.join('\n    AND ') : 'true', atomVars };
+}
+
+export interface MotifPageOptions {
+  offset: number;
+  limit: number;
+  maxMatchesPerCluster: number;
+}
+
+/**
+ * One page of clusters whose lowest-energy structure contains the pattern, in id order (the
+ * unique index on :Cluster(id) gives that order for free, so the first page stops early), with
+ * every match as a list of structure-atom indices in pattern-atom order.
+ */
+export function motifPageQuery(pattern: MotifPattern, criteria: ClusterCriteria, page: MotifPageOptions): CypherQuery {
+  const { where, params } = clusterConditions(criteria);
+  const m = motifMatchClause(pattern, params);
+  const filter = where ? `${where}\n  AND` : 'WHERE';
+  const cypher = `MATCH (c:Cluster)
+${filter} c.id IS NOT NULL
+  AND EXISTS {
+    MATCH (c)-[:HAS_STRUCTURE]->(s:Structure {rank: 0}),
+      ${m.match}
+    WHERE ${m.where}
+  }
+WITH c ORDER BY c.id ASC
+SKIP toInteger($offset) LIMIT toInteger($limit)
+CALL {
+  WITH c
+  MATCH (c)-[:HAS_STRUCTURE]->(s:Structure {rank: 0}),
+      ${m.match}
+  WHERE ${m.where}
+  WITH [${m.atomVars.map((v) => `${v}.index`).join(', ')}] AS mapping
+  ORDER BY mapping
+  RETURN count(*) AS matchCount, collect(mapping)[0..toInteger($maxMatches)] AS matches
+}
+RETURN c {.*} AS cluster, matchCount, matches`;
+  return { cypher, params: { ...params, offset: page.offset, limit: page.limit, maxMatches: page.maxMatchesPerCluster } };
+}
+
+/** How many clusters contain the pattern (only run when a client asks for totalCount). */
+export function motifCountQuery(pattern: MotifPattern, criteria: ClusterCriteria): CypherQuery {
+  const { where, params } = clusterConditions(criteria);
+  const m = motifMatchClause(pattern, params);
+  const filter = where ? `${where}\n  AND` : 'WHERE';
+  return {
+    cypher: `MATCH (c:Cluster)
+${filter} EXISTS {
+    MATCH (c)-[:HAS_STRUCTURE]->(s:Structure {rank: 0}),
+      ${m.match}
+    WHERE ${m.where}
+  }
+RETURN count(c) AS total`,
+    params,
+  };
+}
