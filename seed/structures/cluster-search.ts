@@ -1,0 +1,437 @@
+import { bondGraphSignature, isConnected, randomStartGeometry, shortestContact, tightestContact, type GeometryAtom } from '../../server/src/chem/geometry';
+import { runGfn1Optimization, runXtb, XtbError, type XtbInput, type XtbOptLevel, type XtbResult } from '../../server/src/chem/xtb';
+import type { SeedCluster, StructureFile, StructureIsomer } from '../seed-file';
+import {
+  atomElements,
+  candidateMultiplicities,
+  HETERONUCLEAR_MULTIPLICITY_SOURCE,
+  SEARCH_SETTINGS,
+  settingsHash,
+  startCount,
+  startSeeds,
+} from './search-settings';
+
+const KCAL_PER_HARTREE = 627.509474;
+
+export interface SearchOptions {
+  /** Per xtb call. */
+  timeoutMs: number;
+  niceness: number;
+  signal?: AbortSignal;
+}
+
+/** One xtb call made for a start, in order. */
+export interface StageRecord {
+  stage: 'gfn1-preopt' | 'gfn2-opt' | 'gfn2-opt-continue' | 'gfn2-singlepoint';
+  electronicTemperatureK: number;
+  scfGuess: 'default' | 'sad';
+  outcome: 'ok' | 'scf-not-converged' | 'timeout' | 'crashed' | 'invalid-input' | 'opt-not-converged' | 'charge-runaway' | 'fragmented' | 'atoms-too-close';
+  energyHartree?: number;
+  wallTimeMs: number;
+}
+
+export interface StartRecord {
+  seed: number;
+  multiplicity: number;
+  /** accepted: a sound GFN2 minimum (tier 0); fallback: only a lower-tier candidate; failed: nothing usable. */
+  outcome: 'accepted' | 'fallback' | 'failed';
+  route?: Route;
+  tier?: Tier;
+  energyHartree?: number;
+  signature?: string;
+  stages: StageRecord[];
+}
+
+export type Route = 'gfn1-preopt+gfn2-opt' | 'gfn2-opt' | 'gfn1-geometry+gfn2-singlepoint';
+
+/**
+ * Candidate quality, best first: 0 sound GFN2 minimum; 1 GFN1 geometry with a sound GFN2 single
+ * point; 2 GFN2 minimum in a charge-runaway state; 3 GFN1 geometry, charge-runaway single point.
+ * A cluster's isomers all come from its best non-empty tier, so energies are compared like with like.
+ */
+export type Tier = 0 | 1 | 2 | 3;
+
+interface Candidate {
+  result: XtbResult;
+  seed: number;
+  route: Route;
+  tier: Tier;
+  signature: string;
+  chargeRunaway: boolean;
+}
+
+export class ClusterSearchError extends Error {
+  constructor(
+    message: string,
+    readonly starts: StartRecord[],
+  ) {
+    super(message);
+    this.name = 'ClusterSearchError';
+  }
+}
+
+export interface ClusterSearchOutput {
+  file: StructureFile;
+  starts: StartRecord[];
+}
+
+/** The structure search for one cluster (all candidate multiplicities), as described in README.md. */
+export async function searchCluster(cluster: SeedCluster, options: SearchOptions): Promise<ClusterSearchOutput> {
+  const started = Date.now();
+  const elements = atomElements(cluster);
+  const multiplicities = candidateMultiplicities(cluster);
+  const scans: Array<{ multiplicity: number; candidates: Candidate[]; starts: StartRecord[]; pool: Candidate[] }> = [];
+  let programVersion: string | null = null;
+
+  for (const multiplicity of multiplicities) {
+    const starts: StartRecord[] = [];
+    const candidates: Candidate[] = [];
+    const runStarts = async (seeds: number[]) => {
+      for (const seed of seeds) {
+        const { record, candidate } = await optimiseStart(cluster, elements, multiplicity, seed, options);
+        starts.push(record);
+        if (candidate) {
+          candidates.push(candidate);
+          programVersion ??= candidate.result.programVersion;
+        }
+      }
+    };
+    const count = startCount(elements.length);
+    await runStarts(startSeeds(cluster.id, count));
+    if (!candidates.some((c) => c.tier === 0)) {
+      await runStarts(startSeeds(cluster.id, SEARCH_SETTINGS.extraStartsWhenNoneAcceptable, count));
+    }
+    scans.push({ multiplicity, candidates, starts, pool: comparablePool(candidates) });
+  }
+
+  const lowest = (candidates: Candidate[]) => Math.min(...candidates.map((c) => c.result.totalEnergyHartree));
+  const scored = scans
+    .filter((scan) => scan.pool.length > 0)
+    // A better tier beats any energy; within a tier the lower energy wins.
+    .sort((x, y) => poolRank(x.pool) - poolRank(y.pool) || lowest(x.pool) - lowest(y.pool));
+  const allStarts = scans.flatMap((s) => s.starts);
+  if (scored.length === 0) {
+    throw new ClusterSearchError(`${cluster.id}: no start gave a usable structure at multiplicity ${multiplicities.join(' or ')} (${summariseFailures(allStarts)})`, allStarts);
+  }
+  const chosen = scored[0];
+  if (programVersion !== SEARCH_SETTINGS.expectedProgramVersion) {
+    throw new Error(`${cluster.id}: xtb reports version ${programVersion}, settings expect ${SEARCH_SETTINGS.expectedProgramVersion}; update SEARCH_SETTINGS deliberately`);
+  }
+  const isomers = selectIsomers(chosen.pool);
+  const tier = chosen.pool[0].tier;
+
+  const file: StructureFile & Record<string, unknown> = {
+    clusterId: cluster.id,
+    charge: cluster.charge,
+    multiplicity: chosen.multiplicity,
+    multiplicitySource: cluster.multiplicity !== null ? 'published' : HETERONUCLEAR_MULTIPLICITY_SOURCE,
+    method: SEARCH_SETTINGS.method,
+    program: SEARCH_SETTINGS.program,
+    programVersion: programVersion,
+    settingsHash: settingsHash(cluster),
+    settings: {
+      ...SEARCH_SETTINGS,
+      startsBySize: SEARCH_SETTINGS.startsBySize.map((rule) => ({ ...rule, maxAtoms: Number.isFinite(rule.maxAtoms) ? rule.maxAtoms : null })),
+      startCount: startCount(elements.length),
+      seeds: [...new Set(allStarts.map((s) => s.seed))],
+    },
+    ...(multiplicities.length > 1
+      ? {
+          multiplicityScan: scans.map((scan) => ({
+            multiplicity: scan.multiplicity,
+            lowestEnergyHartree: scan.pool.length > 0 ? lowest(scan.pool) : null,
+            tier: scan.pool[0]?.tier ?? null,
+            electronicTemperatureK: scan.pool[0]?.result.settings.electronicTemperatureK ?? null,
+            acceptedStarts: scan.starts.filter((s) => s.outcome === 'accepted').length,
+          })),
+        }
+      : {}),
+    isomers: isomers.map((candidate, rank) => toIsomer(candidate, rank, isomers[0].result.totalEnergyHartree)),
+    search: {
+      tier,
+      tierMeaning: TIER_MEANING[tier],
+      wallTimeSeconds: Math.round((Date.now() - started) / 100) / 10,
+      xtbCalls: allStarts.reduce((n, s) => n + s.stages.length, 0),
+      starts: allStarts.length,
+      startsAccepted: allStarts.filter((s) => s.outcome === 'accepted').length,
+      startsFallbackOnly: allStarts.filter((s) => s.outcome === 'fallback').length,
+      startsFailed: allStarts.filter((s) => s.outcome === 'failed').length,
+      stageOutcomes: stageOutcomeCounts(allStarts),
+    },
+  };
+  return { file, starts: allStarts };
+}
+
+export const TIER_MEANING: Record<Tier, string> = {
+  0: 'GFN2-xTB minimum, sound charges',
+  1: 'GFN1-xTB geometry with a GFN2-xTB single point (no sound GFN2 minimum found)',
+  2: 'GFN2-xTB minimum in a charge-runaway SCC state (no sound alternative found)',
+  3: 'GFN1-xTB geometry, GFN2-xTB single point in a charge-runaway state',
+};
+
+/**
+ * The candidates whose energies may be compared: the best tier present and, within it, those at
+ * the standard electronic temperature when there are any (Fermi smearing shifts energies).
+ */
+function comparablePool(candidates: readonly Candidate[]): Candidate[] {
+  if (candidates.length === 0) return [];
+  const best = Math.min(...candidates.map(poolKey));
+  return candidates.filter((c) => poolKey(c) === best);
+}
+
+function poolKey(candidate: Candidate): number {
+  return candidate.tier * 2 + (candidate.result.settings.electronicTemperatureK === SEARCH_SETTINGS.electronicTemperatureK ? 0 : 1);
+}
+
+function poolRank(pool: readonly Candidate[]): number {
+  return poolKey(pool[0]);
+}
+
+function stageOutcomeCounts(starts: readonly StartRecord[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const start of starts) {
+    for (const stage of start.stages) {
+      const key = `${stage.stage}:${stage.outcome}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  }
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Lowest structure per bond-graph signature; the global minimum plus others within the window, at most maxIsomers. */
+export function selectIsomers<T extends { result: { totalEnergyHartree: number }; signature: string }>(candidates: readonly T[]): T[] {
+  const sorted = [...candidates].sort((a, b) => a.result.totalEnergyHartree - b.result.totalEnergyHartree);
+  const seen = new Set<string>();
+  const distinct = sorted.filter((c) => !seen.has(c.signature) && seen.add(c.signature));
+  if (distinct.length === 0) return [];
+  const minimum = distinct[0].result.totalEnergyHartree;
+  return distinct
+    .filter((c) => (c.result.totalEnergyHartree - minimum) * KCAL_PER_HARTREE <= SEARCH_SETTINGS.energyWindowKcalPerMol)
+    .slice(0, SEARCH_SETTINGS.maxIsomers);
+}
+
+async function optimiseStart(
+  cluster: SeedCluster,
+  elements: string[],
+  multiplicity: number,
+  seed: number,
+  options: SearchOptions,
+): Promise<{ record: StartRecord; candidate: Candidate | null }> {
+  const { bondScale, candidatesPerAtom } = SEARCH_SETTINGS.startGeometry;
+  const start = randomStartGeometry(elements, seed, { bondScale: [bondScale[0], bondScale[1]], candidatesPerAtom });
+  const stages: StageRecord[] = [];
+  const base: BaseInput = {
+    charge: cluster.charge,
+    multiplicity,
+    timeoutMs: options.timeoutMs,
+    niceness: options.niceness,
+    signal: options.signal,
+    accuracy: SEARCH_SETTINGS.accuracy,
+    maxScfIterations: SEARCH_SETTINGS.maxScfIterations,
+  };
+  const finish = (candidate: Candidate | null) => ({
+    record: {
+      seed,
+      multiplicity,
+      outcome: candidate ? (candidate.tier === 0 ? 'accepted' : 'fallback') : 'failed',
+      route: candidate?.route,
+      tier: candidate?.tier,
+      energyHartree: candidate?.result.totalEnergyHartree,
+      signature: candidate?.signature,
+      stages,
+    } satisfies StartRecord,
+    candidate,
+  });
+
+  // 1. GFN1 pre-optimisation: robust SCC for bare metal clusters and a near-minimum start for GFN2.
+  let preoptimised: GeometryAtom[] | null = null;
+  for (const electronicTemperatureK of TEMPERATURES) {
+    const stage = newStage('gfn1-preopt', electronicTemperatureK, 'default');
+    try {
+      const gfn1 = await runGfn1Optimization({ ...base, atoms: start, optimize: SEARCH_SETTINGS.gfn1PreoptLevel, electronicTemperatureK });
+      stage.energyHartree = gfn1.totalEnergyHartree;
+      const problem = structuralProblem(gfn1.atoms);
+      if (problem) stage.outcome = problem;
+      else preoptimised = gfn1.atoms;
+    } catch (error) {
+      stage.outcome = outcomeOf(error);
+    }
+    closeStage(stage, stages);
+    if (preoptimised || stage.outcome !== 'scf-not-converged') break;
+  }
+
+  // 2. GFN2 optimisation from the GFN1 geometry (or the raw start if GFN1 failed), SAD guess.
+  let fallback: Candidate | null = null;
+  const from = preoptimised ?? start;
+  const route: Route = preoptimised ? 'gfn1-preopt+gfn2-opt' : 'gfn2-opt';
+  const optimised = await gfn2WithRetry(from, SEARCH_SETTINGS.optLevel, 'gfn2-opt', base, stages);
+  if (optimised) {
+    const settled = await settle(optimised, base, stages);
+    if (settled) {
+      const candidate: Candidate = { ...settled, seed, route, tier: settled.chargeRunaway ? 2 : 0 };
+      if (candidate.tier === 0) return finish(candidate);
+      fallback = candidate;
+    }
+  }
+
+  // 3. No sound GFN2 minimum from this start: GFN2 single point at the GFN1 geometry.
+  if (preoptimised) {
+    const single = await gfn2WithRetry(preoptimised, false, 'gfn2-singlepoint', base, stages);
+    if (single) {
+      const runaway = single.warnings.some((w) => w.code === 'CHARGE_RUNAWAY');
+      if (runaway) stages[stages.length - 1].outcome = 'charge-runaway';
+      const candidate: Candidate = { result: single, signature: bondGraphSignature(single.atoms), chargeRunaway: runaway, seed, route: 'gfn1-geometry+gfn2-singlepoint', tier: runaway ? 3 : 1 };
+      if (!fallback || candidate.tier < fallback.tier) fallback = candidate;
+    }
+  }
+  return finish(fallback);
+}
+
+const TEMPERATURES = [SEARCH_SETTINGS.electronicTemperatureK, SEARCH_SETTINGS.retryElectronicTemperatureK];
+
+function newStage(stage: StageRecord['stage'], electronicTemperatureK: number, scfGuess: 'default' | 'sad'): StageRecord & { startedAt: number } {
+  return { stage, electronicTemperatureK, scfGuess, outcome: 'ok', wallTimeMs: 0, startedAt: Date.now() };
+}
+
+function closeStage(stage: StageRecord & { startedAt: number }, stages: StageRecord[]): void {
+  const { startedAt, ...record } = stage;
+  record.wallTimeMs = Date.now() - startedAt;
+  stages.push(record);
+}
+
+type BaseInput = Omit<XtbInput, 'atoms'>;
+
+async function gfn2WithRetry(
+  atoms: GeometryAtom[],
+  optimize: XtbOptLevel | false,
+  stageName: StageRecord['stage'],
+  base: BaseInput,
+  stages: StageRecord[],
+): Promise<XtbResult | null> {
+  for (const electronicTemperatureK of TEMPERATURES) {
+    const stage = newStage(stageName, electronicTemperatureK, SEARCH_SETTINGS.scfGuess);
+    try {
+      const result = await runXtb({ ...base, atoms, optimize, electronicTemperatureK, scfGuess: SEARCH_SETTINGS.scfGuess });
+      stage.energyHartree = result.totalEnergyHartree;
+      closeStage(stage, stages);
+      return result;
+    } catch (error) {
+      stage.outcome = outcomeOf(error);
+      closeStage(stage, stages);
+      if (stage.outcome !== 'scf-not-converged') return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Continues an unconverged optimisation once (same temperature and guess), then checks the
+ * structure: converged, one connected cluster, no atoms on top of each other. Charge runaway is
+ * reported, not rejected, so the caller can keep it as a last resort.
+ */
+async function settle(result: XtbResult, base: BaseInput, stages: StageRecord[]): Promise<Pick<Candidate, 'result' | 'signature' | 'chargeRunaway'> | null> {
+  let current = result;
+  if (current.optimization && !current.optimization.converged) {
+    stages[stages.length - 1].outcome = 'opt-not-converged';
+    const stage = newStage('gfn2-opt-continue', current.settings.electronicTemperatureK, current.settings.scfGuess);
+    try {
+      current = await runXtb({ ...base, atoms: current.atoms, optimize: SEARCH_SETTINGS.optLevel, electronicTemperatureK: current.settings.electronicTemperatureK, scfGuess: current.settings.scfGuess });
+      stage.energyHartree = current.totalEnergyHartree;
+      if (!current.optimization?.converged) stage.outcome = 'opt-not-converged';
+    } catch (error) {
+      stage.outcome = outcomeOf(error);
+    }
+    closeStage(stage, stages);
+    if (stage.outcome !== 'ok') return null;
+  }
+  const last = stages[stages.length - 1];
+  const problem = structuralProblem(current.atoms);
+  if (problem) {
+    last.outcome = problem;
+    return null;
+  }
+  const chargeRunaway = current.warnings.some((w) => w.code === 'CHARGE_RUNAWAY');
+  if (chargeRunaway) last.outcome = 'charge-runaway';
+  return { result: current, signature: bondGraphSignature(current.atoms), chargeRunaway };
+}
+
+export function structuralProblem(atoms: readonly GeometryAtom[]): 'fragmented' | 'atoms-too-close' | null {
+  const closest = shortestContact(atoms);
+  const tightest = tightestContact(atoms);
+  const { minDistanceAngstrom, minContactRatio } = SEARCH_SETTINGS.acceptance;
+  if (closest && closest.distanceAngstrom < minDistanceAngstrom) return 'atoms-too-close';
+  if (tightest && tightest.ratioToCovalentSum < minContactRatio) return 'atoms-too-close';
+  if (!isConnected(atoms)) return 'fragmented';
+  return null;
+}
+
+function outcomeOf(error: unknown): StageRecord['outcome'] {
+  if (error instanceof XtbError) {
+    switch (error.kind) {
+      case 'SCF_NOT_CONVERGED':
+        return 'scf-not-converged';
+      case 'TIMEOUT':
+        return 'timeout';
+      case 'INVALID_INPUT':
+        return 'invalid-input';
+      case 'NOT_INSTALLED':
+        throw error; // nothing else will work either
+      default:
+        return 'crashed';
+    }
+  }
+  throw error;
+}
+
+function summariseFailures(starts: StartRecord[]): string {
+  const counts = new Map<string, number>();
+  for (const start of starts) for (const stage of start.stages) counts.set(stage.outcome, (counts.get(stage.outcome) ?? 0) + 1);
+  return [...counts].map(([outcome, n]) => `${outcome} ×${n}`).join(', ');
+}
+
+function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+function toIsomer(candidate: Candidate, rank: number, minimumHartree: number): StructureIsomer {
+  const r = candidate.result;
+  const closest = shortestContact(r.atoms);
+  const tightest = tightestContact(r.atoms);
+  return {
+    rank,
+    energyHartree: r.totalEnergyHartree,
+    relativeEnergyKcalPerMol: round((r.totalEnergyHartree - minimumHartree) * KCAL_PER_HARTREE, 3),
+    homoLumoGapEv: round(r.homoLumoGapEv, 4),
+    dipoleDebye: round(r.dipoleDebye, 3),
+    polarizabilityAu: round(r.polarizabilityAu, 3),
+    c6Au: round(r.c6Au, 2),
+    fermiLevelEv: r.fermiLevelEv,
+    gradientNormHartreePerBohr: r.gradientNormHartreePerBohr,
+    bondGraphSignature: candidate.signature,
+    shortestDistanceAngstrom: closest ? round(closest.distanceAngstrom, 4) : null,
+    tightestContactRatio: tightest ? round(tightest.ratioToCovalentSum, 4) : null,
+    chargeRunaway: candidate.chargeRunaway,
+    tier: candidate.tier,
+    provenance: {
+      seed: candidate.seed,
+      route: candidate.route,
+      electronicTemperatureK: r.settings.electronicTemperatureK,
+      scfGuess: r.settings.scfGuess,
+      optimizationCycles: r.optimization?.cycles ?? null,
+    },
+    atoms: r.atoms.map((atom) => ({
+      index: atom.index,
+      element: atom.element,
+      atomicNumber: atom.atomicNumber,
+      xyzAngstrom: atom.xyzAngstrom.map((v) => round(v, 6)) as [number, number, number],
+      partialCharge: round(atom.partialCharge, 5),
+      coordinationNumber: round(atom.coordinationNumber, 3),
+      polarizabilityAu: round(atom.polarizabilityAu, 3),
+      c6Au: round(atom.c6Au, 3),
+      wibergValence: round(atom.wibergValence, 3),
+      atomicDipoleAu: atom.atomicDipoleAu.map((v) => round(v, 5)),
+    })),
+    bonds: r.bonds.map((bond) => ({ a: bond.a, b: bond.b, lengthAngstrom: round(bond.lengthAngstrom, 4), wibergOrder: round(bond.wibergOrder, 4) })),
+  };
+}

@@ -1,0 +1,410 @@
+import { createHash } from 'node:crypto';
+import { elementByAtomicNumber, elementBySymbol, isMetal } from './elements';
+
+export type Vec3 = [number, number, number];
+
+export interface GeometryAtom {
+  element: string;
+  xyzAngstrom: Vec3;
+}
+
+export interface Bond {
+  /** Atom indices, a < b. */
+  a: number;
+  b: number;
+  lengthAngstrom: number;
+}
+
+/**
+ * Bond rule: atoms i and j are bonded when d_ij ≤ BOND_TOLERANCE × (r_i + r_j), r = Pyykkö–Atsumi
+ * single-bond covalent radius (elements.ts). 1.25 is looser than the 1.1–1.2 used for organic
+ * molecules because metal–metal contacts in bare clusters are delocalised and typically
+ * 5–15 % longer than the sum of single-bond radii (Mo–Mo 2.7–3.0 Å vs 2.76 Å); a tighter factor
+ * splits compact clusters into spurious fragments.
+ */
+export const BOND_TOLERANCE = 1.25;
+
+/** Start geometries keep every pair at least this fraction of the summed covalent radii apart. */
+export const START_MIN_CONTACT = 0.8;
+
+export function covalentRadiusAngstrom(element: string): number {
+  const data = elementBySymbol(element);
+  if (!data) throw new Error(`Unknown element symbol "${element}"`);
+  return data.covalentRadiusAngstrom;
+}
+
+export function distanceAngstrom(p: readonly number[], q: readonly number[]): number {
+  return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+}
+
+/** Full symmetric matrix; n ≤ a few hundred in this project, so O(n²) memory is fine. */
+export function distanceMatrixAngstrom(atoms: readonly GeometryAtom[]): number[][] {
+  const n = atoms.length;
+  const d = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      d[i][j] = d[j][i] = distanceAngstrom(atoms[i].xyzAngstrom, atoms[j].xyzAngstrom);
+    }
+  }
+  return d;
+}
+
+export function bondThresholdAngstrom(elementA: string, elementB: string, tolerance = BOND_TOLERANCE): number {
+  return tolerance * (covalentRadiusAngstrom(elementA) + covalentRadiusAngstrom(elementB));
+}
+
+/** Bonds by the distance rule (see BOND_TOLERANCE), sorted by (a, b). */
+export function findBonds(atoms: readonly GeometryAtom[], tolerance = BOND_TOLERANCE): Bond[] {
+  const radii = atoms.map((atom) => covalentRadiusAngstrom(atom.element));
+  const bonds: Bond[] = [];
+  for (let a = 0; a < atoms.length; a++) {
+    for (let b = a + 1; b < atoms.length; b++) {
+      const lengthAngstrom = distanceAngstrom(atoms[a].xyzAngstrom, atoms[b].xyzAngstrom);
+      if (lengthAngstrom <= tolerance * (radii[a] + radii[b])) bonds.push({ a, b, lengthAngstrom });
+    }
+  }
+  return bonds;
+}
+
+/** Connected components of the graph on atoms 0..atomCount-1; each sorted, ordered by first atom. */
+export function connectedComponents(atomCount: number, bonds: ReadonlyArray<{ a: number; b: number }>): number[][] {
+  const parent = Array.from({ length: atomCount }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  for (const { a, b } of bonds) {
+    if (a < 0 || b < 0 || a >= atomCount || b >= atomCount) throw new Error(`Bond ${a}-${b} refers to an atom outside 0..${atomCount - 1}`);
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+  const byRoot = new Map<number, number[]>();
+  for (let i = 0; i < atomCount; i++) {
+    const root = find(i);
+    const members = byRoot.get(root);
+    if (members) members.push(i);
+    else byRoot.set(root, [i]);
+  }
+  return [...byRoot.values()];
+}
+
+export function isConnected(atoms: readonly GeometryAtom[], tolerance = BOND_TOLERANCE): boolean {
+  return connectedComponents(atoms.length, findBonds(atoms, tolerance)).length <= 1;
+}
+
+export interface Contact {
+  a: number;
+  b: number;
+  distanceAngstrom: number;
+  /** distance / (r_a + r_b): scale-free measure of how close two atoms are. */
+  ratioToCovalentSum: number;
+}
+
+/** The closest pair by absolute distance, or null for fewer than two atoms. */
+export function shortestContact(atoms: readonly GeometryAtom[]): Contact | null {
+  return extremeContact(atoms, (c) => c.distanceAngstrom);
+}
+
+/** The pair closest relative to its covalent-radius sum, or null for fewer than two atoms. */
+export function tightestContact(atoms: readonly GeometryAtom[]): Contact | null {
+  return extremeContact(atoms, (c) => c.ratioToCovalentSum);
+}
+
+function extremeContact(atoms: readonly GeometryAtom[], key: (c: Contact) => number): Contact | null {
+  let best: Contact | null = null;
+  for (let a = 0; a < atoms.length; a++) {
+    for (let b = a + 1; b < atoms.length; b++) {
+      const d = distanceAngstrom(atoms[a].xyzAngstrom, atoms[b].xyzAngstrom);
+      const contact = { a, b, distanceAngstrom: d, ratioToCovalentSum: d / (covalentRadiusAngstrom(atoms[a].element) + covalentRadiusAngstrom(atoms[b].element)) };
+      if (best === null || key(contact) < key(best)) best = contact;
+    }
+  }
+  return best;
+}
+
+/**
+ * mulberry32: a 32-bit seeded PRNG. Start geometries must be reproducible from a recorded
+ * integer seed; Math.random cannot be seeded and statistical quality needs are modest here.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface StartGeometryOptions {
+  /** Bond length of each new atom to its anchor, as a fraction of the covalent sum: [min, max]. */
+  bondScale?: [number, number];
+  /** Random candidate positions scored per atom; more gives more compact clusters. */
+  candidatesPerAtom?: number;
+}
+
+/**
+ * A random, connected, compact start geometry for the given element list (one entry per atom;
+ * output atoms keep this order).
+ *
+ * Growth algorithm: metals are placed first so the metal core is compact, then the ligands
+ * (nonmetals). Each new atom is put at a random direction from a randomly chosen placed atom at
+ * U(bondScale) × (r_anchor + r_new), which makes it bonded under the 1.25 rule (so the cluster
+ * is connected by construction); candidates that come closer than START_MIN_CONTACT × (r_i + r_j)
+ * to any placed atom are rejected. Of the accepted candidates the one with most bonded
+ * neighbours wins (ties: nearest the centroid), favouring bridging/hollow sites and compact
+ * cores as in real metal clusters, while the random anchors and directions give each seed a
+ * different structure.
+ */
+export function randomStartGeometry(elements: readonly string[], seed: number, options: StartGeometryOptions = {}): GeometryAtom[] {
+  const [minScale, maxScale] = options.bondScale ?? [1.0, 1.1];
+  if (!(START_MIN_CONTACT <= minScale && minScale <= maxScale && maxScale <= BOND_TOLERANCE)) {
+    throw new Error(`bondScale [${minScale}, ${maxScale}] must lie within [${START_MIN_CONTACT}, ${BOND_TOLERANCE}]`);
+  }
+  const candidatesPerAtom = options.candidatesPerAtom ?? 12;
+  if (elements.length === 0) return [];
+  const radii = elements.map(covalentRadiusAngstrom);
+  const random = seededRandom(seed);
+
+  const order = elements.map((_, i) => i);
+  shuffle(order, random);
+  const metalFirst = [...order.filter((i) => isMetal(elements[i])), ...order.filter((i) => !isMetal(elements[i]))];
+
+  const positions = new Array<Vec3 | undefined>(elements.length);
+  const placed: number[] = [];
+  positions[metalFirst[0]] = [0, 0, 0];
+  placed.push(metalFirst[0]);
+
+  for (const atom of metalFirst.slice(1)) {
+    let best: { position: Vec3; neighbours: number; centroidDistance: number } | null = null;
+    const centroid = centroidOf(placed.map((i) => positions[i] as Vec3));
+    for (let attempt = 0; attempt < candidatesPerAtom * 50 && (best === null || attempt < candidatesPerAtom); attempt++) {
+      const anchor = placed[Math.floor(random() * placed.length)];
+      const length = (minScale + (maxScale - minScale) * random()) * (radii[anchor] + radii[atom]);
+      const direction = randomUnitVector(random);
+      const anchorPosition = positions[anchor] as Vec3;
+      const position: Vec3 = [
+        anchorPosition[0] + length * direction[0],
+        anchorPosition[1] + length * direction[1],
+        anchorPosition[2] + length * direction[2],
+      ];
+      let neighbours = 0;
+      let clash = false;
+      for (const other of placed) {
+        const d = distanceAngstrom(position, positions[other] as Vec3);
+        const sum = radii[other] + radii[atom];
+        if (d < START_MIN_CONTACT * sum) {
+          clash = true;
+          break;
+        }
+        if (d <= BOND_TOLERANCE * sum) neighbours++;
+      }
+      if (clash) continue;
+      const centroidDistance = distanceAngstrom(position, centroid);
+      if (best === null || neighbours > best.neighbours || (neighbours === best.neighbours && centroidDistance < best.centroidDistance)) {
+        best = { position, neighbours, centroidDistance };
+      }
+    }
+    // A free direction always exists around the outermost atom, so this only trips on a bug.
+    if (best === null) throw new Error(`Could not place atom ${atom} (${elements[atom]}) without a clash (seed ${seed})`);
+    positions[atom] = best.position;
+    placed.push(atom);
+  }
+  const centre = centroidOf(positions as Vec3[]);
+  return elements.map((element, i) => {
+    const p = positions[i] as Vec3;
+    return { element, xyzAngstrom: [p[0] - centre[0], p[1] - centre[1], p[2] - centre[2]] };
+  });
+}
+
+function shuffle<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+}
+
+function randomUnitVector(random: () => number): Vec3 {
+  // Uniform on the sphere: z uniform in [-1, 1], azimuth uniform (Archimedes).
+  const z = 2 * random() - 1;
+  const phi = 2 * Math.PI * random();
+  const s = Math.sqrt(1 - z * z);
+  return [s * Math.cos(phi), s * Math.sin(phi), z];
+}
+
+function centroidOf(points: readonly Vec3[]): Vec3 {
+  const c: Vec3 = [0, 0, 0];
+  for (const p of points) {
+    c[0] += p[0];
+    c[1] += p[1];
+    c[2] += p[2];
+  }
+  return [c[0] / points.length, c[1] / points.length, c[2] / points.length];
+}
+
+/**
+ * Canonical signature of the element-labelled bond graph (bond rule above), used to tell isomers
+ * apart: Weisfeiler–Lehman colour refinement, starting from element symbols, refined n times
+ * (n = atom count, enough for the partition to stabilise), then sha256 over the sorted multiset
+ * of final colours together with the sorted element-pair bond multiset.
+ *
+ * Invariant under atom permutation and rigid motion by construction. Limits: two geometries with
+ * the same bond graph (e.g. stretched vs compact versions, enantiomers) share a signature, and
+ * WL cannot separate a few pairs of highly regular non-isomorphic graphs; for distinguishing
+ * optimised cluster isomers this is the intended resolution.
+ */
+export function bondGraphSignature(atoms: readonly GeometryAtom[], tolerance = BOND_TOLERANCE): string {
+  const bonds = findBonds(atoms, tolerance);
+  const neighbours = atoms.map(() => [] as number[]);
+  for (const { a, b } of bonds) {
+    neighbours[a].push(b);
+    neighbours[b].push(a);
+  }
+  let colours = atoms.map((atom) => atom.element);
+  for (let round = 0; round < atoms.length; round++) {
+    const next = colours.map((colour, i) => shortHash(`${colour}(${neighbours[i].map((j) => colours[j]).sort().join(',')})`));
+    const stable = countDistinct(next) === countDistinct(colours);
+    colours = next;
+    if (stable && round > 0) break;
+  }
+  const pairs = bonds.map(({ a, b }) => [atoms[a].element, atoms[b].element].sort().join('-')).sort();
+  return createHash('sha256')
+    .update(`atoms:${[...colours].sort().join(',')};bonds:${pairs.join(',')}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+function countDistinct(items: readonly string[]): number {
+  return new Set(items).size;
+}
+
+/** Plain XYZ (count line, comment line, "El x y z" lines) with 8-decimal coordinates. */
+export function toXyz(atoms: readonly GeometryAtom[], comment = ''): string {
+  if (/[\r\n]/.test(comment)) throw new Error('XYZ comment must be a single line');
+  const lines = atoms.map((atom) => `${atom.element.padEnd(2)} ${atom.xyzAngstrom.map(formatCoordinate).join(' ')}`);
+  return `${atoms.length}\n${comment}\n${lines.join('\n')}\n`;
+}
+
+export interface ExtendedXyzColumn {
+  /** Column name in the Properties= header, e.g. "charge". */
+  name: string;
+  /** One value per atom. */
+  values: readonly number[];
+}
+
+/**
+ * Extended XYZ (the ASE/OVITO convention): the comment line carries
+ * `Properties=species:S:1:pos:R:3[:name:R:1 ...]` plus key=value pairs, and each atom line
+ * carries the extra per-atom columns in the declared order.
+ */
+export function toExtendedXyz(
+  atoms: readonly GeometryAtom[],
+  info: Readonly<Record<string, string | number | boolean>> = {},
+  columns: readonly ExtendedXyzColumn[] = [],
+): string {
+  for (const column of columns) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(column.name)) throw new Error(`Extended XYZ column name "${column.name}" must be an identifier`);
+    if (column.values.length !== atoms.length) {
+      throw new Error(`Extended XYZ column "${column.name}" has ${column.values.length} values for ${atoms.length} atoms`);
+    }
+  }
+  const properties = ['species:S:1', 'pos:R:3', ...columns.map((c) => `${c.name}:R:1`)].join(':');
+  const pairs = Object.entries(info).map(([key, value]) => {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new Error(`Extended XYZ key "${key}" must be an identifier`);
+    const text = String(value);
+    if (/[\r\n"]/.test(text)) throw new Error(`Extended XYZ value for "${key}" must not contain newlines or quotes`);
+    return /\s|=/.test(text) || text === '' ? `${key}="${text}"` : `${key}=${text}`;
+  });
+  const header = [`Properties=${properties}`, ...pairs].join(' ');
+  const lines = atoms.map((atom, i) =>
+    [atom.element.padEnd(2), ...atom.xyzAngstrom.map(formatCoordinate), ...columns.map((c) => formatCoordinate(c.values[i]))].join(' '),
+  );
+  return `${atoms.length}\n${header}\n${lines.join('\n')}\n`;
+}
+
+function formatCoordinate(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`Cannot write non-finite number ${value} to XYZ`);
+  return value.toFixed(8).padStart(14);
+}
+
+export class XyzParseError extends Error {
+  constructor(
+    message: string,
+    /** 1-based line number in the input. */
+    readonly line: number,
+  ) {
+    super(`XYZ line ${line}: ${message}`);
+    this.name = 'XyzParseError';
+  }
+}
+
+export interface ParsedXyz {
+  comment: string;
+  atoms: GeometryAtom[];
+}
+
+export interface ParseXyzOptions {
+  /** Reject inputs with more atoms than this (the API bounds user input). */
+  maxAtoms?: number;
+}
+
+/**
+ * Parses one XYZ frame. Element column: a symbol in any case ("mo", "MO" → "Mo") or an atomic
+ * number; extra columns after x y z (extended XYZ) are ignored. Trailing blank lines are allowed,
+ * anything else after the last atom is an error (multi-frame files are not accepted).
+ */
+export function parseXyz(text: string, options: ParseXyzOptions = {}): ParsedXyz {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const countText = (lines[0] ?? '').trim();
+  if (!/^\d+$/.test(countText)) throw new XyzParseError(`expected the atom count (a positive integer), found "${truncate(countText)}"`, 1);
+  const count = Number(countText);
+  if (count < 1) throw new XyzParseError('the atom count must be at least 1', 1);
+  if (options.maxAtoms !== undefined && count > options.maxAtoms) {
+    throw new XyzParseError(`${count} atoms exceeds the limit of ${options.maxAtoms}`, 1);
+  }
+  if (lines.length < 2) throw new XyzParseError('missing comment line', 2);
+  const comment = lines[1];
+  const atoms: GeometryAtom[] = [];
+  for (let k = 0; k < count; k++) {
+    const lineNumber = k + 3;
+    const line = lines[k + 2];
+    if (line === undefined || line.trim() === '') {
+      throw new XyzParseError(`expected atom ${k + 1} of ${count} ("Element x y z"), found ${line === undefined ? 'end of input' : 'an empty line'}`, lineNumber);
+    }
+    const fields = line.trim().split(/\s+/);
+    if (fields.length < 4) throw new XyzParseError(`expected "Element x y z", found "${truncate(line.trim())}"`, lineNumber);
+    const element = normaliseElement(fields[0]);
+    if (element === null) throw new XyzParseError(`unknown element "${truncate(fields[0])}"`, lineNumber);
+    const xyz = fields.slice(1, 4).map(Number);
+    for (let axis = 0; axis < 3; axis++) {
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(fields[axis + 1]) || !Number.isFinite(xyz[axis])) {
+        throw new XyzParseError(`${'xyz'[axis]} coordinate "${truncate(fields[axis + 1])}" is not a finite number`, lineNumber);
+      }
+    }
+    atoms.push({ element, xyzAngstrom: [xyz[0], xyz[1], xyz[2]] });
+  }
+  for (let i = count + 2; i < lines.length; i++) {
+    if (lines[i].trim() !== '') throw new XyzParseError(`unexpected content after the ${count} declared atoms (only one frame is accepted)`, i + 1);
+  }
+  return { comment, atoms };
+}
+
+function normaliseElement(field: string): string | null {
+  if (/^\d+$/.test(field)) return elementByAtomicNumber(Number(field))?.symbol ?? null;
+  if (!/^[A-Za-z]{1,3}$/.test(field)) return null;
+  const symbol = field[0].toUpperCase() + field.slice(1).toLowerCase();
+  return elementBySymbol(symbol)?.symbol ?? null;
+}
+
+function truncate(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
