@@ -6,6 +6,8 @@ import { createApp } from './http/app';
 import { CatalogService } from './services/catalog.service';
 import { StructureRepository } from './db/structure.repository';
 import { StructureService } from './services/structure.service';
+import { PredictionService } from './services/prediction.service';
+import { tryLoadModel } from './ml';
 
 export interface RunningApi {
   url: string;
@@ -15,13 +17,23 @@ export interface RunningApi {
 /** Wires repositories, services and the HTTP app over an open database, and listens. */
 export async function startApi(db: Database, cfg: Config, datasetVersion: string, log: (line: string) => void = console.log): Promise<RunningApi> {
   const repository = new ClusterRepository(db.executor);
-  const services = { catalog: new CatalogService(repository), structures: new StructureService(new StructureRepository(db.executor)) };
+  // A missing or corrupt model leaves the catalog serving; model fields answer MODEL_UNAVAILABLE.
+  const loaded = await tryLoadModel({ modelDir: cfg.MODELS_DIR, intraOpNumThreads: 1 });
+  if (loaded.status === 'ready') log(`model: ${loaded.model.info.name} ${loaded.model.info.version} loaded (${loaded.model.info.members} members)`);
+  else log(`model: unavailable — ${loaded.error.message}`);
+  const model = loaded.status === 'ready' ? loaded.model : null;
+  const predictions = new PredictionService(model, loaded.status === 'ready' ? null : loaded.error.message);
+  const services = {
+    catalog: new CatalogService(repository),
+    structures: new StructureService(new StructureRepository(db.executor)),
+    predictions,
+  };
   const schema = await buildApiSchema();
   const { httpServer, apollo } = await createApp({
     schema,
     services,
     repository,
-    versions: () => ({ datasetVersion, modelVersion: null }),
+    versions: () => ({ datasetVersion, modelVersion: predictions.version }),
     development: cfg.NODE_ENV === 'development',
   });
   await new Promise<void>((resolve, reject) => {
@@ -36,6 +48,7 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
     url,
     async stop() {
       await apollo.stop();
+      await model?.close();
     },
   };
 }

@@ -2,10 +2,12 @@ import DataLoader from 'dataloader';
 import type { MeasurementRecord } from '../db/cluster.repository';
 import type { CatalogService, ClusterView } from '../services/catalog.service';
 import type { StructureService, StructureView } from '../services/structure.service';
+import { structureInputFromView, type PredictionService, type PredictionView } from '../services/prediction.service';
 
 export interface Services {
   catalog: CatalogService;
   structures: StructureService;
+  predictions: PredictionService;
 }
 
 export interface GraphQLContext {
@@ -14,17 +16,37 @@ export interface GraphQLContext {
     clusterById: DataLoader<string, ClusterView | null>;
     measurementsByCluster: DataLoader<string, MeasurementRecord[]>;
     isomersByCluster: DataLoader<string, StructureView[]>;
+    predictionByCluster: DataLoader<string, PredictionView | null>;
   };
 }
 
 /** Per-request loaders: a list of N clusters costs one query per field, not N. */
 export function createContext(services: Services): GraphQLContext {
+  const clusterById = new DataLoader<string, ClusterView | null>((ids) => services.catalog.byIds(ids), { maxBatchSize: 200 });
+  const isomersByCluster = new DataLoader<string, StructureView[]>((ids) => services.structures.isomersFor(ids), { maxBatchSize: 100 });
+  // All clusters of a page share one batched inference call.
+  const predictionByCluster = new DataLoader<string, PredictionView | null>(
+    async (ids) => {
+      const [clusters, isomers] = await Promise.all([clusterById.loadMany(ids), isomersByCluster.loadMany(ids)]);
+      const inputs = ids.flatMap((id, i) => {
+        const cluster = clusters[i];
+        const iso = isomers[i];
+        if (!cluster || cluster instanceof Error || iso instanceof Error || !iso.length) return [];
+        return [{ clusterId: id, input: structureInputFromView(iso[0], cluster.charge) }];
+      });
+      const predictions = inputs.length ? await services.predictions.predictMany(inputs) : [];
+      const byId = new Map(inputs.map((x, i) => [x.clusterId, predictions[i]]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    { maxBatchSize: 100 },
+  );
   return {
     services,
     loaders: {
-      clusterById: new DataLoader((ids) => services.catalog.byIds(ids), { maxBatchSize: 200 }),
+      clusterById,
+      isomersByCluster,
+      predictionByCluster,
       measurementsByCluster: new DataLoader((ids) => services.catalog.measurementsFor(ids), { maxBatchSize: 200 }),
-      isomersByCluster: new DataLoader((ids) => services.structures.isomersFor(ids), { maxBatchSize: 100 }),
     },
   };
 }

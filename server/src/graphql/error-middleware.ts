@@ -1,6 +1,10 @@
 import type { MiddlewareFn } from 'type-graphql';
+import { XtbError } from '../chem/xtb';
 import { DatabaseUnavailableError } from '../db/executor';
-import { ErrorCode, serviceUnavailable } from './errors';
+import { InvalidGraphError, ModelUnavailableError } from '../ml';
+import { StructureInputError } from '../services/prediction.service';
+import { badInput, ErrorCode, serviceUnavailable } from './errors';
+import { GraphQLError } from 'graphql';
 
 /** Turns service-layer failures into client errors with stable codes, in one place. */
 export const translateServiceErrors: MiddlewareFn = async (_action, next) => {
@@ -11,6 +15,16 @@ export const translateServiceErrors: MiddlewareFn = async (_action, next) => {
       throw err.reason === 'TIMEOUT'
         ? serviceUnavailable('The query took longer than the database allows; narrow the filter or lower `first`.', ErrorCode.TIMEOUT)
         : serviceUnavailable('The database is unavailable right now; try again shortly.');
+    }
+    if (err instanceof ModelUnavailableError) throw serviceUnavailable(err.message, ErrorCode.MODEL_UNAVAILABLE);
+    if (err instanceof StructureInputError) throw badInput(err.input, err.message, err.details);
+    if (err instanceof InvalidGraphError) throw badInput(err.where, err.message, { reason: err.code });
+    if (err instanceof XtbError) {
+      if (err.kind === 'NOT_INSTALLED') throw serviceUnavailable(err.message, 'XTB_UNAVAILABLE');
+      if (err.kind === 'INVALID_INPUT') throw badInput('structure', err.message);
+      throw new GraphQLError(`GFN2-xTB could not treat this structure (${err.kind}): ${err.message}`, {
+        extensions: { code: 'XTB_FAILED', reason: err.kind, http: { status: 422 } },
+      });
     }
     throw err;
   }

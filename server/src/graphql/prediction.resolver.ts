@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { ClusterView } from '../services/catalog.service';
+import { structureInputFromView, type PredictionView } from '../services/prediction.service';
+import { Cluster } from './cluster.type';
+import type { GraphQLContext } from './context';
+import { badInput } from './errors';
+import { AttributionLevel, Explanation, ModelCard, Prediction, PredictResult, SimilarCluster, StructureInput } from './prediction.type';
+
+const MAX_SIMILAR = 50;
+
+function toPrediction(p: PredictionView) {
+  return {
+    log10K1: p.meanLog10K1,
+    log10K1Std: p.stdLog10K1,
+    k1Cm3PerMoleculeS: p.k1Cm3PerMoleculeS,
+    memberLog10K1: p.members,
+    modelVersion: p.modelVersion,
+    domain: { ...p.domain, trainingAtomCountMin: p.domain.trainingAtomCount.min, trainingAtomCountMax: p.domain.trainingAtomCount.max },
+  };
+}
+
+@Resolver(() => Cluster)
+export class ClusterPredictionResolver {
+  @FieldResolver(() => Prediction, {
+    nullable: true,
+    description:
+      'The GIN ensemble’s prediction for the lowest-energy structure (null without a structure). Catalog clusters are in the training set: for honest held-out figures see model.card (out-of-fold predictions).',
+  })
+  prediction(@Root() cluster: ClusterView, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.predictionByCluster.load(cluster.id).then((p) => (p ? toPrediction(p) : null));
+  }
+}
+
+@Resolver()
+export class PredictionResolver {
+  @Query(() => PredictResult, { description: 'Featurize a structure with GFN2-xTB (single point, or optimisation) and predict its N2 rate.' })
+  async predict(@Arg('structure', () => StructureInput) structure: StructureInput, @Ctx() ctx: GraphQLContext) {
+    const svc = ctx.services.predictions;
+    svc.requireModel();
+    const user = await svc.featurizeUserStructure(structure);
+    const [prediction] = await svc.predictMany([{ input: user.input }]);
+    const neighbours = await svc.similarTo(user.input, 5);
+    const clusters = await ctx.loaders.clusterById.loadMany(neighbours.map((n) => n.clusterId));
+    return {
+      prediction: toPrediction(prediction),
+      structure: user.structure,
+      nearest: neighbours.map((n, i) => ({ cluster: clusters[i], similarity: n.cosineSimilarity, distance: n.distance })).filter((n) => n.cluster && !(n.cluster instanceof Error)),
+      xtbWallTimeMs: user.xtb.wallTimeMs,
+    };
+  }
+
+  @Query(() => Explanation, { nullable: true, description: 'Attributions for a catalog cluster (clusterId) or a new structure (structure); give exactly one.' })
+  async explain(
+    @Arg('level', () => AttributionLevel) level: AttributionLevel,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('clusterId', () => ID, { nullable: true }) clusterId?: string,
+    @Arg('structure', () => StructureInput, { nullable: true }) structure?: StructureInput,
+  ) {
+    const svc = ctx.services.predictions;
+    if ((clusterId == null) === (structure == null)) throw badInput('clusterId', 'give exactly one of clusterId and structure');
+    svc.requireModel();
+    if (structure) {
+      const user = await svc.featurizeUserStructure(structure);
+      return svc.explain(user.input, user.structure, level);
+    }
+    const [cluster, isomers] = await Promise.all([ctx.loaders.clusterById.load(clusterId!), ctx.loaders.isomersByCluster.load(clusterId!)]);
+    if (!cluster || !isomers.length) return null;
+    return svc.explain(structureInputFromView(isomers[0], cluster.charge), isomers[0], level, clusterId);
+  }
+
+  @Query(() => [SimilarCluster], { nullable: true, description: 'Catalog clusters nearest by cosine similarity of the GIN graph embedding (the cluster itself excluded).' })
+  async similar(
+    @Arg('clusterId', () => ID) clusterId: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('k', () => Int, { nullable: true, defaultValue: 5 }) k?: number,
+  ) {
+    if (k == null || k < 1 || k > MAX_SIMILAR) throw badInput('k', `must be between 1 and ${MAX_SIMILAR}, got ${k}`);
+    const svc = ctx.services.predictions;
+    svc.requireModel();
+    const [cluster, isomers] = await Promise.all([ctx.loaders.clusterById.load(clusterId), ctx.loaders.isomersByCluster.load(clusterId)]);
+    if (!cluster || !isomers.length) return null;
+    const neighbours = await svc.similarTo(structureInputFromView(isomers[0], cluster.charge), k, clusterId);
+    const clusters = await ctx.loaders.clusterById.loadMany(neighbours.map((n) => n.clusterId));
+    return neighbours.map((n, i) => ({ cluster: clusters[i], similarity: n.cosineSimilarity, distance: n.distance }));
+  }
+
+  @Query(() => ModelCard, { description: 'The served model: version, training data, evaluation metrics.' })
+  model(@Ctx() ctx: GraphQLContext) {
+    const info = ctx.services.predictions.requireModel().info;
+    let card: Record<string, unknown> | null = null;
+    if (info.modelCardPath) card = JSON.parse(readFileSync(info.modelCardPath, 'utf8')) as Record<string, unknown>;
+    return {
+      ...info,
+      trainingAtomCountMin: info.trainingAtomCount.min,
+      trainingAtomCountMax: info.trainingAtomCount.max,
+      card,
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Cluster } from './cluster.type';
+import { Structure } from './structure.type';
+
+@ObjectType({ description: 'Whether a structure lies where the model was trained.' })
+export class ApplicabilityDomain {
+  @Field() inDomain!: boolean;
+  @Field(() => [String], { description: 'Why it is outside (empty when inside).' }) reasons!: string[];
+  @Field(() => [String], { description: 'Elements the model never saw.' }) unknownElements!: string[];
+  @Field(() => Int) atomCount!: number;
+  @Field(() => Int) trainingAtomCountMin!: number;
+  @Field(() => Int) trainingAtomCountMax!: number;
+  @Field({ description: 'Nearest training cluster in the model embedding (the cluster itself excluded).' }) nearestTrainingClusterId!: string;
+  @Field(() => Float, { description: 'Euclidean distance of z-scored embeddings to it.' }) nearestDistance!: number;
+  @Field(() => Float, { description: 'Distances above this (a percentile of training nearest-neighbour distances) are out of domain.' })
+  distanceThreshold!: number;
+  @Field(() => Float) distancePercentile!: number;
+}
+
+@ObjectType({ description: 'GIN ensemble prediction of log10 k1 for N2 (k1 in cm³ molecule⁻¹ s⁻¹).' })
+export class Prediction {
+  @Field(() => Float, { description: 'Ensemble mean of log10 k1.' }) log10K1!: number;
+  @Field(() => Float, { description: 'Ensemble standard deviation of log10 k1 (epistemic uncertainty).' }) log10K1Std!: number;
+  @Field(() => Float, { description: '10^log10K1 in cm³ molecule⁻¹ s⁻¹.' }) k1Cm3PerMoleculeS!: number;
+  @Field(() => [Float], { description: 'Each ensemble member’s log10 k1.' }) memberLog10K1!: number[];
+  @Field() modelVersion!: string;
+  @Field(() => ApplicabilityDomain) domain!: ApplicabilityDomain;
+}
+
+@ObjectType()
+export class SimilarCluster {
+  @Field(() => Cluster) cluster!: Cluster;
+  @Field(() => Float, { description: 'Cosine similarity of z-scored GIN graph embeddings (−1..1).' }) similarity!: number;
+  @Field(() => Float) distance!: number;
+}
+
+@InputType({ description: 'A structure not in the catalog.' })
+export class StructureInput {
+  @Field({ description: 'XYZ file text (Å); at most 50 atoms.' }) xyz!: string;
+  @Field(() => Int) charge!: number;
+  @Field(() => Int, { description: 'Spin multiplicity 2S+1, consistent with the electron count.' }) multiplicity!: number;
+  @Field({ defaultValue: false, description: 'Optimise the geometry with GFN2-xTB first (slower) instead of a single point.' }) optimize!: boolean;
+}
+
+@ObjectType()
+export class PredictResult {
+  @Field(() => Prediction) prediction!: Prediction;
+  @Field(() => Structure, { description: 'The GFN2-xTB-featurized structure (optimised if asked).' }) structure!: Structure;
+  @Field(() => [SimilarCluster], { description: 'Nearest catalog clusters by model embedding.' }) nearest!: SimilarCluster[];
+  @Field(() => Float) xtbWallTimeMs!: number;
+}
+
+export enum AttributionLevel {
+  ATOM = 'ATOM',
+  BOND = 'BOND',
+  SUBGRAPH = 'SUBGRAPH',
+}
+registerEnumType(AttributionLevel, {
+  name: 'AttributionLevel',
+  description:
+    'ATOM: Shapley values of atoms (exact up to 14 atoms, permutation sampling with standard errors above); they sum to f(all) − f(none). BOND: change in prediction when one bond is removed from the adjacency. SUBGRAPH: metal core, ligand shell and their connected components.',
+});
+
+@ObjectType()
+export class AtomAttribution {
+  @Field(() => Int) index!: number;
+  @Field() element!: string;
+  @Field(() => Float, { description: 'Shapley value in log10 k1 units.' }) value!: number;
+  @Field(() => Float, { nullable: true, description: 'Standard error (sampling only).' }) standardError!: number | null;
+}
+
+@ObjectType()
+export class BondAttribution {
+  @Field(() => Int) a!: number;
+  @Field(() => Int) b!: number;
+  @Field(() => [String]) elements!: string[];
+  @Field(() => Float) log10K1Without!: number;
+  @Field(() => Float, { description: 'full − without: positive when the bond raises the predicted rate.' }) delta!: number;
+}
+
+@ObjectType()
+export class SubgraphAttribution {
+  @Field() name!: string;
+  @Field() kind!: string;
+  @Field(() => [Int]) atoms!: number[];
+  @Field(() => Float, { description: 'Σ of member atoms’ Shapley values.' }) shapleySum!: number;
+  @Field(() => Float, { description: 'f(S) − f(∅): the subgraph alone.' }) coalitionValue!: number;
+  @Field(() => Float, { description: 'f(N) − f(N∖S): what the cluster loses without it.' }) removalEffect!: number;
+  @Field(() => Float, { description: 'Σ partial charges (e).' }) totalCharge!: number;
+  @Field(() => Float, { description: 'Population SD of partial charges within the subgraph (e).' }) chargePolarization!: number;
+}
+
+@ObjectType()
+export class Explanation {
+  @Field(() => AttributionLevel) level!: AttributionLevel;
+  @Field() method!: string;
+  @Field() modelVersion!: string;
+  @Field(() => Float, { description: 'Predicted log10 k1 with every atom present.' }) fullLog10K1!: number;
+  @Field(() => Float, { nullable: true, description: 'Prediction with every atom masked (the Shapley baseline).' }) emptyLog10K1!: number | null;
+  @Field(() => [AtomAttribution]) atoms!: AtomAttribution[];
+  @Field(() => [BondAttribution]) bonds!: BondAttribution[];
+  @Field(() => [SubgraphAttribution]) subgraphs!: SubgraphAttribution[];
+}
+
+@ObjectType({ description: 'The model card: what was trained, on what, and how well it does.' })
+export class ModelCard {
+  @Field() name!: string;
+  @Field() version!: string;
+  @Field(() => Int) members!: number;
+  @Field(() => Int) opset!: number;
+  @Field(() => Int) trainingClusterCount!: number;
+  @Field() trainingDataSha256!: string;
+  @Field(() => [String]) trainingElements!: string[];
+  @Field(() => Int) trainingAtomCountMin!: number;
+  @Field(() => Int) trainingAtomCountMax!: number;
+  @Field(() => Float) domainDistanceThreshold!: number;
+  @Field(() => GraphQLJSONObject, { description: 'Evaluation metrics per protocol and baseline (see models/model-card.json).' }) metrics!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The full model card file.' }) card!: Record<string, unknown> | null;
+}

@@ -1,0 +1,235 @@
+import { isMetal } from '../chem/elements';
+import { formatFormula, isMultiplicityConsistent, electronCount } from '../chem/formula';
+import { parseXyz, shortestContact } from '../chem/geometry';
+import { chargeStatistics, extractSubgraph, subgraphComponents, type SubgraphKind } from '../chem/subgraph';
+import { runXtb, type XtbResult } from '../chem/xtb';
+import {
+  ModelUnavailableError,
+  type AtomShapley,
+  type BondOcclusion,
+  type ClusterStructureInput,
+  type DomainReport,
+  type ModelGraph,
+  type ModelService,
+  type Neighbour,
+  type Prediction,
+} from '../ml';
+import type { StructureView } from './structure.service';
+
+export const PREDICT_LIMITS = { maxAtoms: 50, minDistanceAngstrom: 0.5, xtbTimeoutMs: 60000, maxCharge: 4 } as const;
+
+/** A problem with a user-supplied structure; `input` names the offending argument. */
+export class StructureInputError extends Error {
+  constructor(
+    readonly input: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'StructureInputError';
+  }
+}
+
+export interface PredictionView extends Omit<Prediction, 'embedding'> {
+  k1Cm3PerMoleculeS: number;
+  modelVersion: string;
+  domain: DomainReport;
+}
+
+export interface UserStructure {
+  xyz: string;
+  charge: number;
+  multiplicity: number;
+  optimize: boolean;
+}
+
+export interface FeaturizedUserStructure {
+  structure: StructureView;
+  input: ClusterStructureInput;
+  xtb: XtbResult;
+}
+
+export interface SubgraphAttributionView {
+  name: string;
+  kind: SubgraphKind;
+  atoms: number[];
+  shapleySum: number;
+  coalitionValue: number;
+  removalEffect: number;
+  totalCharge: number;
+  chargePolarization: number;
+}
+
+export interface ExplanationView {
+  level: 'ATOM' | 'BOND' | 'SUBGRAPH';
+  modelVersion: string;
+  fullLog10K1: number;
+  emptyLog10K1: number | null;
+  method: string;
+  atoms: Array<{ index: number; element: string; value: number; standardError: number | null }>;
+  bonds: BondOcclusion['bonds'];
+  subgraphs: SubgraphAttributionView[];
+}
+
+/** The isomer as the model's featurizer reads it (contract 2 names). */
+export function structureInputFromView(s: StructureView, charge: number): ClusterStructureInput {
+  const { atoms, bonds, ...isomer } = s;
+  return {
+    charge,
+    multiplicity: s.multiplicity,
+    isomer: {
+      ...isomer,
+      atoms: atoms.map(({ xAngstrom, yAngstrom, zAngstrom, ...a }) => ({ ...a, xyzAngstrom: [xAngstrom, yAngstrom, zAngstrom] })),
+      bonds: bonds.map((b) => ({ a: b.a, b: b.b, lengthAngstrom: b.lengthAngstrom, wibergOrder: b.order })),
+    },
+  };
+}
+
+/** Predictions, attributions and similarity; knows nothing of GraphQL. `model` is null when unavailable. */
+export class PredictionService {
+  constructor(
+    private readonly model: ModelService | null,
+    readonly unavailableReason: string | null,
+  ) {}
+
+  get version(): string | null {
+    return this.model?.info.version ?? null;
+  }
+
+  requireModel(): ModelService {
+    // The reason (file paths, checksums) is in the server log; clients only learn that it is missing.
+    if (!this.model) throw new ModelUnavailableError('the prediction model is not available on this server');
+    return this.model;
+  }
+
+  /** One batched inference for all given structures; excludeIds keep a training cluster out of its own domain check. */
+  async predictMany(inputs: Array<{ input: ClusterStructureInput; clusterId?: string }>): Promise<PredictionView[]> {
+    const model = this.requireModel();
+    const graphs = inputs.map((x, i) => model.featurize(x.input, x.clusterId ?? `structures[${i}]`));
+    const predictions = await model.predict(graphs);
+    return predictions.map((p, i) => this.view(model, graphs[i], p, inputs[i].clusterId));
+  }
+
+  private view(model: ModelService, graph: ModelGraph, p: Prediction, clusterId?: string): PredictionView {
+    const { embedding: _embedding, ...rest } = p;
+    return {
+      ...rest,
+      k1Cm3PerMoleculeS: 10 ** p.meanLog10K1,
+      modelVersion: model.info.version,
+      domain: model.applicabilityDomain(graph, p, { excludeClusterId: clusterId }),
+    };
+  }
+
+  async similarTo(input: ClusterStructureInput, k: number, clusterId?: string): Promise<Neighbour[]> {
+    const model = this.requireModel();
+    const [p] = await model.predict([model.featurize(input, clusterId ?? 'structure')]);
+    return model.similar(p.embedding, k, { excludeClusterId: clusterId });
+  }
+
+  /** Parses, checks and featurizes a user structure with a real xtb run (single point or optimisation). */
+  async featurizeUserStructure(user: UserStructure): Promise<FeaturizedUserStructure> {
+    let parsed;
+    try {
+      parsed = parseXyz(user.xyz, { maxAtoms: PREDICT_LIMITS.maxAtoms });
+    } catch (err) {
+      const line = (err as { line?: number }).line;
+      throw new StructureInputError('structure.xyz', (err as Error).message, line ? { line } : {});
+    }
+    const atoms = parsed.atoms;
+    if (Math.abs(user.charge) > PREDICT_LIMITS.maxCharge) {
+      throw new StructureInputError('structure.charge', `must be between -${PREDICT_LIMITS.maxCharge} and ${PREDICT_LIMITS.maxCharge}, got ${user.charge}`);
+    }
+    const contact = shortestContact(atoms);
+    if (contact && contact.distanceAngstrom < PREDICT_LIMITS.minDistanceAngstrom) {
+      throw new StructureInputError(
+        'structure.xyz',
+        `atoms ${contact.a + 1} and ${contact.b + 1} are ${contact.distanceAngstrom.toFixed(3)} Å apart; the minimum is ${PREDICT_LIMITS.minDistanceAngstrom} Å`,
+      );
+    }
+    const counts = new Map<string, number>();
+    for (const a of atoms) counts.set(a.element, (counts.get(a.element) ?? 0) + 1);
+    const composition = [...counts].map(([element, count]) => ({ element, count }));
+    if (!Number.isInteger(user.multiplicity) || user.multiplicity < 1 || !isMultiplicityConsistent(composition, user.charge, user.multiplicity)) {
+      throw new StructureInputError(
+        'structure.multiplicity',
+        `${user.multiplicity} is inconsistent with ${electronCount(composition, user.charge)} electrons (${formatFormula(composition)}, charge ${user.charge}): ` +
+          'an odd electron count needs an even multiplicity and vice versa',
+      );
+    }
+    const xtb = await runXtb({ atoms, charge: user.charge, multiplicity: user.multiplicity, optimize: user.optimize ? 'normal' : false, timeoutMs: PREDICT_LIMITS.xtbTimeoutMs });
+    const isomer = {
+      energyHartree: xtb.totalEnergyHartree,
+      homoLumoGapEv: xtb.homoLumoGapEv,
+      dipoleDebye: xtb.dipoleDebye,
+      polarizabilityAu: xtb.polarizabilityAu,
+      c6Au: xtb.c6Au,
+      fermiLevelEv: xtb.fermiLevelEv,
+      atoms: xtb.atoms.map((a) => ({ ...a })),
+      bonds: xtb.bonds.map((b) => ({ ...b })),
+    };
+    const structure: StructureView = {
+      id: 'user-structure',
+      clusterId: formatFormula(composition),
+      rank: 0,
+      method: xtb.method,
+      program: xtb.program,
+      programVersion: xtb.programVersion,
+      multiplicity: user.multiplicity,
+      multiplicitySource: 'given',
+      energyHartree: xtb.totalEnergyHartree,
+      relativeEnergyKcalPerMol: 0,
+      homoLumoGapEv: xtb.homoLumoGapEv,
+      dipoleDebye: xtb.dipoleDebye,
+      polarizabilityAu: xtb.polarizabilityAu,
+      settings: JSON.stringify({ ...xtb.settings, optimize: user.optimize ? 'normal' : false }),
+      atoms: xtb.atoms.map((a) => ({
+        index: a.index,
+        element: a.element,
+        atomicNumber: a.atomicNumber,
+        isMetal: isMetal(a.element),
+        xAngstrom: a.xyzAngstrom[0],
+        yAngstrom: a.xyzAngstrom[1],
+        zAngstrom: a.xyzAngstrom[2],
+        partialCharge: a.partialCharge,
+        coordinationNumber: a.coordinationNumber,
+        wibergValence: a.wibergValence,
+        polarizabilityAu: a.polarizabilityAu,
+      })),
+      bonds: xtb.bonds.map((b) => ({ a: b.a, b: b.b, order: b.wibergOrder, lengthAngstrom: b.lengthAngstrom })),
+    };
+    return { structure, input: { isomer, charge: user.charge, multiplicity: user.multiplicity }, xtb };
+  }
+
+  async explain(input: ClusterStructureInput, structure: StructureView, level: ExplanationView['level'], clusterId?: string): Promise<ExplanationView> {
+    const model = this.requireModel();
+    const graph = model.featurize(input, clusterId ?? 'structure');
+    const base = { level, modelVersion: model.info.version, atoms: [], bonds: [], subgraphs: [] };
+    if (level === 'BOND') {
+      const occ = await model.bondOcclusion(graph);
+      return { ...base, method: 'bond occlusion', fullLog10K1: occ.fullLog10K1, emptyLog10K1: null, bonds: occ.bonds };
+    }
+    const shapley: AtomShapley = await model.shapleyAtoms(graph);
+    const atoms = shapley.values.map((value, index) => ({ index, element: shapley.elements[index], value, standardError: shapley.standardErrors?.[index] ?? null }));
+    const method = shapley.method === 'exact' ? 'exact Shapley' : `permutation Shapley (${shapley.permutations} permutations)`;
+    if (level === 'ATOM') return { ...base, method, fullLog10K1: shapley.fullValue, emptyLog10K1: shapley.emptyValue, atoms };
+
+    // The paper's claim, testable per cluster: metal core, ligand shell and each connected motif.
+    const named: Array<{ name: string; kind: SubgraphKind; atoms: number[] }> = [];
+    for (const kind of ['METAL_CORE', 'LIGAND_SHELL'] as const) {
+      const sub = extractSubgraph(structure.atoms, structure.bonds, kind);
+      if (!sub.atomIndices.length) continue;
+      named.push({ name: kind === 'METAL_CORE' ? 'metal core' : 'ligand shell', kind, atoms: sub.atomIndices });
+      const parts = subgraphComponents(sub);
+      if (parts.length > 1) parts.forEach((p, i) => named.push({ name: `${kind === 'METAL_CORE' ? 'metal core' : 'ligand shell'} component ${i + 1}`, kind, atoms: p.atomIndices }));
+    }
+    const contributions = await model.subgraphContributions(graph, named.map((n) => n.atoms), shapley);
+    const subgraphs = named.map((n, i) => ({
+      ...n,
+      shapleySum: contributions[i].shapleySum,
+      coalitionValue: contributions[i].coalitionValue,
+      removalEffect: contributions[i].removalEffect,
+      ...(({ totalCharge, chargePolarization }) => ({ totalCharge, chargePolarization }))(chargeStatistics(n.atoms.map((a) => structure.atoms[a].partialCharge))),
+    }));
+    return { ...base, method, fullLog10K1: shapley.fullValue, emptyLog10K1: shapley.emptyValue, atoms, subgraphs };
+  }
+}
