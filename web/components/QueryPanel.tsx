@@ -15,11 +15,11 @@ export function QueryPanel({ query, variables }: { query: string; variables: Rec
           Open in API explorer
         </a>
       </div>
-      <pre>
+      <pre tabIndex={0} aria-label="GraphQL query">
         <code>{text}</code>
       </pre>
       <p className="hint">Variables</p>
-      <pre>
+      <pre tabIndex={0} aria-label="Variables">
         <code>{vars}</code>
       </pre>
       <p className="hint">

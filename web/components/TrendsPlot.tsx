@@ -33,6 +33,8 @@ export function TrendsPlot({ points, x }: { points: TrendPoint[]; x: 'size' | 'm
             Plot.dot(data, { x, y: 'log10K1', stroke: 'family', symbol: 'chargeLabel', r: 4, strokeWidth: 1.6, tip: true, title: (d: TrendPoint & { chargeLabel: string }) => `${d.formula} (${d.chargeLabel})\nlog10 k1 = ${d.log10K1.toFixed(2)}` }),
           ],
         });
+        // Plot labels its mark groups with aria-label but no role, which ARIA forbids on a bare <g>.
+        chart.querySelectorAll('g[aria-label]:not([role])').forEach((g) => g.setAttribute('role', 'group'));
         box.current.replaceChildren(chart);
         setStatus('ready');
       })

@@ -79,7 +79,7 @@ export default async function AboutPage() {
 
       <h2>How to cite</h2>
       <p>Cite the measurements&apos; source:</p>
-      <pre>
+      <pre className="wrap">
         <code>
           L.-H. Mou, G.-D. Jiang, C. Wang, X. Cheng, J. Yu, Z. Li, J. Jiang, &quot;Unveiling Universal Reactivity Descriptors of Metal Clusters toward Dinitrogen
           Activation&quot;, ACS Catal. 2025, 15 (8), 6618-6627. doi:10.1021/acscatal.5c01379

@@ -1,0 +1,37 @@
+/// <reference lib="dom" />
+import { openBrowser, watchErrors, type Session } from './helpers/browser';
+import { webStack } from './helpers/stack-info';
+import { EXAMPLE_QUERIES } from '../../web/lib/api/examples';
+
+const { webUrl } = webStack();
+let session: Session;
+beforeAll(async () => {
+  session = await openBrowser();
+});
+afterAll(async () => session?.close());
+
+test.each(EXAMPLE_QUERIES)('the explorer example "$title" runs against the live API without errors', async ({ query, variables }) => {
+  const res = await fetch(`${webUrl}/api/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables: variables ? JSON.parse(variables) : {} }),
+  });
+  const body = (await res.json()) as { data?: unknown; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  expect(body.data).toBeTruthy();
+});
+
+test('GraphiQL loads from the site itself and runs the first example', async () => {
+  const page = await session.context.newPage();
+  const errors = watchErrors(page);
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(webUrl) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
+  });
+  await page.goto(`${webUrl}/explorer`);
+  await page.locator('.graphiql-container').waitFor();
+  await page.locator('.graphiql-execute-button').click();
+  await page.locator('.graphiql-response', { hasText: 'totalCount' }).waitFor({ timeout: 30000 });
+  expect(foreign).toEqual([]);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,138 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../helpers/free-port';
+
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+const API_MAIN = path.join(REPO_ROOT, 'dist/server/src/main.js');
+const WEB_DIR = path.join(REPO_ROOT, 'web');
+const NEXT_BIN = path.join(REPO_ROOT, 'node_modules/next/dist/bin/next');
+
+export interface Service {
+  name: string;
+  url: string;
+  pid: number;
+  log: string;
+}
+
+export interface WebStack {
+  apiUrl: string;
+  webUrl: string;
+  tmpDir: string;
+  services: Service[];
+}
+
+function tail(file: string, lines = 40): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** Polls until `ready` resolves true, the child exits, or the time runs out; failures quote the log. */
+async function waitFor(name: string, child: ChildProcess, log: string, timeoutMs: number, ready: () => Promise<boolean>): Promise<void> {
+  const started = Date.now();
+  let exited: number | null = null;
+  child.once('exit', (code) => (exited = code ?? -1));
+  while (Date.now() - started < timeoutMs) {
+    if (exited !== null) throw new Error(`${name} exited with code ${exited} before it was ready. Log tail:\n${tail(log)}`);
+    if (await ready().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${name} was not ready after ${timeoutMs / 1000} s. Log tail:\n${tail(log)}`);
+}
+
+function launch(name: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: string }): ChildProcess {
+  const out = openSync(opts.log, 'a');
+  // Own process group, so teardown can end the server and whatever it started (Neo4j's JVM).
+  return spawn(process.execPath, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', out, out], detached: true });
+}
+
+/** The built API over its own embedded Neo4j (temp data dir, free ports): never a developer's data. */
+export async function startApi(tmpDir: string): Promise<Service> {
+  if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run \`npm run build\` first (npm run test:e2e does).`);
+  const port = await freePort();
+  const log = path.join(tmpDir, 'api.log');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    API_HOST: '127.0.0.1',
+    API_PORT: String(port),
+    NEO4J_BOLT_PORT: String(await freePort()),
+    NEO4J_DATA_DIR: path.join(tmpDir, 'neo4j', 'store'),
+    NEO4J_HEAP_MB: '768',
+  };
+  // An inherited external server setting would point the test stack at someone's real data.
+  delete env.NEO4J_URI;
+  delete env.NEO4J_PASSWORD;
+  const child = launch('api', [API_MAIN], { cwd: REPO_ROOT, log, env });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  await waitFor('API', child, log, 240_000, async () => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ dataset { version } }' }) });
+    return res.ok && Boolean(((await res.json()) as { data?: { dataset?: unknown } }).data?.dataset);
+  });
+  return { name: 'api', url, pid: child.pid!, log };
+}
+
+/** `next start` on the production build in web/.next, pointed at `apiUrl`. */
+export async function startWeb(tmpDir: string, apiUrl: string, name = 'web'): Promise<Service> {
+  if (!existsSync(path.join(WEB_DIR, '.next', 'BUILD_ID'))) throw new Error('web/.next has no production build: run `npm run build:web` first (npm run test:e2e does).');
+  const port = await freePort();
+  const log = path.join(tmpDir, `${name}.log`);
+  const child = launch(name, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: WEB_DIR,
+    log,
+    env: { ...process.env, NODE_ENV: 'production', API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`Next server (${name})`, child, log, 60_000, async () => (await fetch(`${url}/about`)).status < 500);
+  return { name, url, pid: child.pid!, log };
+}
+
+export async function startWebStack(): Promise<WebStack> {
+  const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'clusteratlas-e2e-'));
+  const services: Service[] = [];
+  try {
+    const api = await startApi(tmpDir);
+    services.push(api);
+    const web = await startWeb(tmpDir, api.url);
+    services.push(web);
+    return { apiUrl: api.url, webUrl: web.url, tmpDir, services };
+  } catch (err) {
+    await stopServices(services);
+    throw err;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM first (the API stops its Neo4j cleanly), then the whole group if it lingers. */
+export async function stopServices(services: Service[]): Promise<void> {
+  for (const s of [...services].reverse()) {
+    try {
+      process.kill(s.pid, 'SIGTERM');
+    } catch {
+      continue;
+    }
+    const deadline = Date.now() + 30_000;
+    while (alive(s.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    try {
+      process.kill(-s.pid, 'SIGKILL');
+    } catch {
+      // Group already gone.
+    }
+  }
+}
+
+export function removeTmp(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
