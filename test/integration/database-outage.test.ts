@@ -1,0 +1,47 @@
+import { startEmbeddedNeo4j } from '../../server/src/db/neo4j-launcher';
+import { gql } from '../helpers/graphql';
+import { startTestStack, type TestStack } from '../helpers/stack';
+
+// Its own stack: this test stops and restarts Neo4j, which must not disturb the shared one.
+let stack: TestStack;
+let restarted: Awaited<ReturnType<typeof startEmbeddedNeo4j>> | undefined;
+
+beforeAll(async () => {
+  stack = await startTestStack({ NEO4J_ACQUIRE_TIMEOUT_MS: '2000' });
+}, 180000);
+
+afterAll(async () => {
+  await restarted?.stop();
+  await stack?.stop();
+}, 60000);
+
+const query = '{ clusters(filter: {formula: "Ta3S*"}) { totalCount } }';
+
+it('answers SERVICE_UNAVAILABLE while Neo4j is down, keeps running, and recovers when it is back', async () => {
+  const up = await gql(query, {}, stack.api.url);
+  expect(up.body.data!.clusters.totalCount).toBeGreaterThan(0);
+
+  await stack.db.embedded!.stop();
+  const down = await gql(query, {}, stack.api.url);
+  expect(down.status).toBe(503);
+  expect(down.body.errors![0].extensions!.code).toBe('SERVICE_UNAVAILABLE');
+  expect(down.body.errors![0].message).not.toMatch(/bolt|neo4j:\/\/|ECONNREFUSED|MATCH/i);
+  const health = await fetch(`${stack.api.url}/health`);
+  expect(health.status).toBe(503);
+
+  const cfg = stack.cfg;
+  restarted = await startEmbeddedNeo4j({
+    boltPort: cfg.NEO4J_BOLT_PORT,
+    dataDir: cfg.NEO4J_DATA_DIR,
+    password: cfg.neo4jPassword,
+    heapMb: cfg.NEO4J_HEAP_MB,
+    startTimeoutS: cfg.NEO4J_START_TIMEOUT_S,
+    txTimeoutMs: cfg.NEO4J_TX_TIMEOUT_MS,
+    log: () => undefined,
+  });
+  let again = await gql(query, {}, stack.api.url);
+  // The driver may hand out one stale pooled connection before it notices the new server.
+  for (let i = 0; i < 5 && again.status !== 200; i++) again = await gql(query, {}, stack.api.url);
+  expect(again.status).toBe(200);
+  expect(again.body.data!.clusters.totalCount).toBe(up.body.data!.clusters.totalCount);
+}, 240000);
