@@ -1,0 +1,109 @@
+import { gql } from '../helpers/graphql';
+import { stackInfo } from '../helpers/stack-info';
+
+// A real catalog cluster with a stored structure and at most 14 atoms (exact Shapley values).
+async function smallClusterWithStructure(): Promise<{ id: string; charge: number; size: number }> {
+  const r = await gql('{ clusters(filter: {hasStructure: true, size: {min: 4, max: 8}, charges: [-1]}, first: 1, orderBy: {field: SIZE, direction: DESC}) { edges { node { id charge size } } } }');
+  return r.body.data!.clusters.edges[0].node;
+}
+
+describe('model predictions through GraphQL', () => {
+  it('serves predictions with uncertainty and a domain verdict for a page of clusters', async () => {
+    const r = await gql('{ clusters(filter: {hasStructure: true}, first: 20) { edges { node { id log10K1 prediction { log10K1 log10K1Std k1Cm3PerMoleculeS memberLog10K1 modelVersion domain { inDomain reasons nearestTrainingClusterId nearestDistance distanceThreshold } } } } } }');
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.extensions!.modelVersion).toEqual(expect.any(String));
+    for (const { node } of r.body.data!.clusters.edges) {
+      const p = node.prediction;
+      expect(p.modelVersion).toBe(r.body.extensions!.modelVersion);
+      expect(p.memberLog10K1.length).toBeGreaterThanOrEqual(5);
+      const mean = p.memberLog10K1.reduce((s: number, x: number) => s + x, 0) / p.memberLog10K1.length;
+      expect(p.log10K1).toBeCloseTo(mean, 4);
+      expect(p.k1Cm3PerMoleculeS).toBeCloseTo(10 ** p.log10K1, 20);
+      // Rate constants of these clusters lie between 1e-16 and 1e-8 cm³/s; a broken model would not.
+      expect(p.log10K1).toBeGreaterThan(-17);
+      expect(p.log10K1).toBeLessThan(-7);
+      expect(p.domain.nearestTrainingClusterId).not.toBe(node.id);
+      expect(p.domain.inDomain).toBe(p.domain.reasons.length === 0);
+    }
+  });
+
+  it('atom Shapley values sum to f(all) − f(none) and match the prediction', async () => {
+    const c = await smallClusterWithStructure();
+    const r = await gql(`query($id: ID!) { cluster(id: $id) { prediction { log10K1 } }
+      explain(clusterId: $id, level: ATOM) { method fullLog10K1 emptyLog10K1 atoms { index element value standardError } } }`, { id: c.id });
+    const e = r.body.data!.explain;
+    expect(e.method).toBe('exact Shapley');
+    expect(e.atoms).toHaveLength(c.size);
+    const sum = e.atoms.reduce((s: number, a: any) => s + a.value, 0);
+    expect(sum).toBeCloseTo(e.fullLog10K1 - e.emptyLog10K1, 4);
+    expect(e.fullLog10K1).toBeCloseTo(r.body.data!.cluster.prediction.log10K1, 4);
+  });
+
+  it('bond occlusion and subgraph contributions come with charge polarization', async () => {
+    const c = await smallClusterWithStructure();
+    const r = await gql(`query($id: ID!) {
+      bond: explain(clusterId: $id, level: BOND) { fullLog10K1 bonds { a b delta log10K1Without } }
+      sub: explain(clusterId: $id, level: SUBGRAPH) { subgraphs { name kind atoms shapleySum coalitionValue chargePolarization } atoms { value } }
+      core: subgraph(clusterId: $id, kind: METAL_CORE) { chargePolarization atoms { index } }
+      cluster(id: $id) { structure { bonds { a b } } } }`, { id: c.id });
+    const d = r.body.data!;
+    expect(d.bond.bonds.map((b: any) => [b.a, b.b])).toEqual(d.cluster.structure.bonds.map((b: any) => [b.a, b.b]));
+    for (const b of d.bond.bonds) expect(b.delta).toBeCloseTo(d.bond.fullLog10K1 - b.log10K1Without, 6);
+    const core = d.sub.subgraphs.find((s: any) => s.name === 'metal core');
+    expect(core.atoms).toEqual(d.core.atoms.map((a: any) => a.index));
+    expect(core.chargePolarization).toBeCloseTo(d.core.chargePolarization, 10);
+    expect(core.shapleySum).toBeCloseTo(core.atoms.reduce((s: number, i: number) => s + d.sub.atoms[i].value, 0), 6);
+  });
+
+  it('finds similar clusters by embedding, excluding the cluster itself', async () => {
+    const c = await smallClusterWithStructure();
+    const r = await gql(`query($id: ID!) { similar(clusterId: $id, k: 4) { similarity cluster { id } } }`, { id: c.id });
+    const list = r.body.data!.similar;
+    expect(list).toHaveLength(4);
+    expect(list.map((s: any) => s.cluster.id)).not.toContain(c.id);
+    const sims = list.map((s: any) => s.similarity);
+    expect(sims).toEqual([...sims].sort((a: number, b: number) => b - a));
+    const bad = await gql(`query($id: ID!) { similar(clusterId: $id, k: 0) { similarity } }`, { id: c.id });
+    expect(bad.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('publishes the model card with its metrics', async () => {
+    const r = await gql('{ model { version members trainingClusterCount metrics } }');
+    expect(r.body.data!.model.version).toBe(r.body.extensions!.modelVersion);
+    expect(r.body.data!.model.members).toBeGreaterThanOrEqual(5);
+    expect(Object.keys(r.body.data!.model.metrics).length).toBeGreaterThan(0);
+    expect(stackInfo().apiUrl).toMatch(/^http/);
+  });
+});
+
+describe('predict for a structure not in the catalog (real GFN2-xTB)', () => {
+  it('featurizes a catalog geometry with xtb and predicts what the catalog predicts for it', async () => {
+    const c = await smallClusterWithStructure();
+    const r0 = await gql(`query($id: ID!) { cluster(id: $id) { charge prediction { log10K1 } structure { xyz multiplicity } } }`, { id: c.id });
+    const { structure, prediction, charge } = r0.body.data!.cluster;
+    const r = await gql(`query($s: StructureInput!) { predict(structure: $s) { prediction { log10K1 log10K1Std domain { inDomain } } structure { atoms { element partialCharge } } nearest { cluster { id } similarity } } }`, {
+      s: { xyz: structure.xyz, charge, multiplicity: structure.multiplicity },
+    });
+    expect(r.body.errors).toBeUndefined();
+    const p = r.body.data!.predict;
+    // Same geometry, same method: the xtb single point reproduces the stored features.
+    expect(p.prediction.log10K1).toBeCloseTo(prediction.log10K1, 2);
+    expect(p.nearest[0].cluster.id).toBe(c.id);
+  }, 120000);
+
+  const xyz = (lines: string[]) => `${lines.length}\ncomment\n${lines.join('\n')}\n`;
+  const bad: Array<[string, Record<string, unknown>, string, RegExp]> = [
+    ['an unparsable line', { xyz: '2\nx\nMo 0 0 0\nMo 0 0 zz\n', charge: -1, multiplicity: 2 }, 'structure.xyz', /line 4/],
+    ['an unknown element', { xyz: xyz(['Mo 0 0 0', 'Xq 0 0 2.5']), charge: -1, multiplicity: 2 }, 'structure.xyz', /Xq/],
+    ['more than 50 atoms', { xyz: xyz(Array.from({ length: 51 }, (_, i) => `H ${i * 2} 0 0`)), charge: 0, multiplicity: 2 }, 'structure.xyz', /50/],
+    ['atoms on top of each other', { xyz: xyz(['Mo 0 0 0', 'S 0 0 0.3']), charge: -1, multiplicity: 1 }, 'structure.xyz', /0\.5 Å/],
+    ['an inconsistent multiplicity', { xyz: xyz(['Mo 0 0 0', 'Mo 0 0 2.2']), charge: -1, multiplicity: 1 }, 'structure.multiplicity', /odd electron count/],
+  ];
+  it.each(bad)('rejects %s with BAD_USER_INPUT naming the input', async (_name, s, argument, message) => {
+    const r = await gql('query($s: StructureInput!) { predict(structure: $s) { prediction { log10K1 } } }', { s });
+    expect(r.status).toBe(400);
+    expect(r.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(r.body.errors![0].extensions!.argument).toBe(argument);
+    expect(r.body.errors![0].message).toMatch(message);
+  });
+});
