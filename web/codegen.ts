@@ -10,7 +10,7 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: { fragmentMasking: false, gqlTagName: 'graphql' },
       // String documents: the browser bundle needs no GraphQL AST runtime.
-      config: { documentMode: 'string', enumsAsTypes: true, useTypeImports: true, skipTypename: true },
+      config: { documentMode: 'string', enumsAsTypes: true, useTypeImports: true, skipTypename: true, scalars: { JSONObject: 'Record<string, unknown>' } },
     },
   },
 };

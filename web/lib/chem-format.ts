@@ -79,3 +79,13 @@ export function rateColour(t: number): string {
 function hex(colour: string): number[] {
   return [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
 }
+
+/** Diverging colour for signed values (partial charges, attributions): blue < 0 < red. t in [-1, 1]. */
+export function divergingColour(t: number): string {
+  const x = Math.max(-1, Math.min(1, Number.isFinite(t) ? t : 0));
+  const white = [247, 247, 247];
+  const end = x < 0 ? [33, 102, 172] : [178, 24, 43];
+  const f = Math.abs(x);
+  const c = white.map((w, i) => Math.round(w + (end[i] - w) * f));
+  return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+}

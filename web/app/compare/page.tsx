@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { apiRequest, tryApi } from '@/lib/api/client';
-import type { ClusterDetailFragment } from '@/lib/api/generated/graphql';
+import type { ComparePageQuery as ComparePageResult } from '@/lib/api/generated/graphql';
+import { StructureViewerLazy } from '@/components/StructureViewerLazy';
+import { fixed as fx } from '@/lib/chem-format';
 import { ClusterIdByFormulaQuery, ComparePageQuery } from '@/lib/api/queries';
 import { clusterTitle, fixed, signed } from '@/lib/chem-format';
 import { compareUrl, MAX_COMPARE_IDS, parseCompareIds } from '@/lib/compare-ids';
@@ -18,6 +20,7 @@ export const metadata: Metadata = { title: 'Compare clusters' };
 export const dynamic = 'force-dynamic';
 
 type Search = Record<string, string | string[] | undefined>;
+type CompareCluster = ComparePageResult['clusters']['edges'][number]['node'];
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
@@ -48,12 +51,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     );
   }
   const byId = new Map((result?.ok ? result.value.data.clusters.edges : []).map((e) => [e.node.id, e.node]));
-  const clusters = ids.map((id) => byId.get(id)).filter((c): c is ClusterDetailFragment => Boolean(c));
+  const clusters = ids.map((id) => byId.get(id)).filter((c): c is CompareCluster => Boolean(c));
   const missing = ids.filter((id) => !byId.has(id));
   const values = clusters.map((c) => c.log10K1).filter((v): v is number => v != null);
   const range = { min: Math.min(-15, ...values), max: Math.max(-9, ...values) };
 
-  const row = (label: ReactNode, cell: (c: ClusterDetailFragment) => ReactNode) => (
+  const row = (label: ReactNode, cell: (c: CompareCluster) => ReactNode) => (
     <tr>
       <th scope="row">{label}</th>
       {clusters.map((c) => (
@@ -128,6 +131,23 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 (c) => (c.langevinRateCm3PerMoleculeS == null ? '—' : <Scientific value={c.langevinRateCm3PerMoleculeS} />),
               )}
               {row('Efficiency φ', (c) => (c.efficiency == null ? '—' : c.efficiency.toPrecision(3)))}
+              {row(
+                <>
+                  Predicted log<sub>10</sub> k<sub>1</sub>
+                </>,
+                (c) => (c.prediction ? `${fx(c.prediction.log10K1)} ± ${fx(c.prediction.log10K1Std)}` : '—'),
+              )}
+              {row('Applicability domain', (c) => (c.prediction ? (c.prediction.domain.inDomain ? 'inside' : 'outside') : '—'))}
+              {row('Structure', (c) =>
+                c.structure ? (
+                  <>
+                    {c.structure.method}, 2S+1 = {c.structure.multiplicity}
+                    {c.structure.homoLumoGapEv != null ? `, gap ${c.structure.homoLumoGapEv.toFixed(2)} eV` : ''}
+                  </>
+                ) : (
+                  'not computed yet'
+                ),
+              )}
               {row('Source', (c) => (c.measurements[0] ? <a href={c.measurements[0].source.url}>doi:{c.measurements[0].source.doi}</a> : '—'))}
             </tbody>
           </table>
@@ -137,8 +157,28 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
 
       {clusters.length ? (
         <section aria-labelledby="cmp-structures">
-          <h2 id="cmp-structures">Structures, predictions and attributions</h2>
-          <NotAvailable what="Structures, predictions and attributions for comparison" />
+          <h2 id="cmp-structures">Structures</h2>
+          {clusters.some((c) => c.structure) ? (
+            <>
+              <p className="hint">The views rotate and zoom together.</p>
+              <div className="compare-grid" style={{ ['--cols' as string]: String(clusters.length) }}>
+                {clusters.map((c) => (
+                  <div key={c.id} className="card" data-compare-structure={c.id}>
+                    <h3>
+                      <Formula formula={c.formula} charge={c.charge} />
+                    </h3>
+                    {c.structure ? (
+                      <StructureViewerLazy atoms={c.structure.atoms} bonds={c.structure.bonds} label={clusterTitle(c.formula, c.charge)} linkGroup="compare" compact />
+                    ) : (
+                      <NotAvailable what="Structure">Not computed yet.</NotAvailable>
+                    )}
+                  </div>
+                ))}
+              </div>
+            </>
+          ) : (
+            <NotAvailable what="Structures">None of these clusters has a computed structure yet.</NotAvailable>
+          )}
         </section>
       ) : null}
 

@@ -1,5 +1,5 @@
 import type { TypedDocumentString } from './generated/graphql';
-import { ApiError, toApiError, unreachable } from './errors';
+import { ApiError, toApiError, unreachable, type ApiErrorDetail } from './errors';
 import { webEnv } from '../env';
 
 export interface ApiVersions {
@@ -10,6 +10,8 @@ export interface ApiVersions {
 export interface ApiResult<T> {
   data: T;
   versions: ApiVersions;
+  /** Field errors beside partial data (e.g. MODEL_UNAVAILABLE on `prediction`); the rest is usable. */
+  errors: ApiErrorDetail[];
 }
 
 interface RequestOptions {
@@ -51,9 +53,10 @@ export async function apiRequest<TResult, TVariables>(
   } catch {
     throw response.status >= 500 ? new ApiError([{ message: `The API answered HTTP ${response.status}.`, code: 'SERVICE_UNAVAILABLE' }]) : unreachable();
   }
-  if (body.errors || body.data == null) throw toApiError(body.errors);
+  if (body.data == null) throw toApiError(body.errors);
   return {
     data: body.data,
+    errors: body.errors ? toApiError(body.errors).details : [],
     versions: { datasetVersion: body.extensions?.datasetVersion ?? null, modelVersion: body.extensions?.modelVersion ?? null },
   };
 }

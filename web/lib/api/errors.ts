@@ -14,6 +14,8 @@ export interface ApiErrorDetail {
   argument?: string;
   /** 1-based character position inside that input, when the API names one. */
   position?: number;
+  /** Response path of a field error, e.g. ["cluster", "prediction"]. */
+  path?: Array<string | number>;
 }
 
 export class ApiError extends Error {
@@ -40,6 +42,7 @@ export class ApiError extends Error {
 
 interface RawGraphQLError {
   message?: unknown;
+  path?: unknown;
   extensions?: { code?: unknown; argument?: unknown; position?: unknown };
 }
 
@@ -50,10 +53,21 @@ export function toApiError(errors: unknown): ApiError {
     code: typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR',
     argument: typeof e.extensions?.argument === 'string' ? e.extensions.argument : undefined,
     position: typeof e.extensions?.position === 'number' ? e.extensions.position : undefined,
+    path: Array.isArray(e.path) ? (e.path as Array<string | number>) : undefined,
   }));
   return new ApiError(details.length ? details : [{ message: 'The API answered without data', code: 'INTERNAL_SERVER_ERROR' }]);
 }
 
 export function unreachable(message = 'The ClusterAtlas API is not reachable right now.'): ApiError {
   return new ApiError([{ message, code: 'API_UNREACHABLE' }]);
+}
+
+/** The first field error whose path starts with `prefix` (e.g. ["cluster", "prediction"]). */
+export function fieldError(errors: ApiErrorDetail[], ...prefix: Array<string | number>): ApiErrorDetail | undefined {
+  return errors.find((e) => e.path && prefix.every((p, i) => e.path?.[i] === p));
+}
+
+/** Any field error at a path ending in `field` (list indices in between are ignored). */
+export function errorAtField(errors: ApiErrorDetail[], field: string): ApiErrorDetail | undefined {
+  return errors.find((e) => e.path?.includes(field));
 }

@@ -14,6 +14,13 @@ export const ClusterSummaryFragment = graphql(`
     log10K1
     efficiency
     hasStructure
+    prediction {
+      log10K1
+      log10K1Std
+      domain {
+        inDomain
+      }
+    }
   }
 `);
 
@@ -76,5 +83,125 @@ export const FacetCountsFragment = graphql(`
     }
     log10K1Min
     log10K1Max
+  }
+`);
+
+/** A computed structure with everything the 3D viewer and the downloads need. */
+export const StructureFragment = graphql(`
+  fragment StructureFull on Structure {
+    id
+    rank
+    method
+    program
+    programVersion
+    multiplicity
+    multiplicitySource
+    energyHartree
+    relativeEnergyKcalPerMol
+    homoLumoGapEv
+    dipoleDebye
+    bondRule
+    xyz
+    extendedXyz
+    atoms {
+      ...ViewerAtom
+    }
+    bonds {
+      ...ViewerBond
+    }
+  }
+`);
+
+export const ViewerAtomFragment = graphql(`
+  fragment ViewerAtom on Atom {
+    index
+    element
+    isMetal
+    xAngstrom
+    yAngstrom
+    zAngstrom
+    partialCharge
+    coordinationNumber
+  }
+`);
+
+export const ViewerBondFragment = graphql(`
+  fragment ViewerBond on Bond {
+    a
+    b
+    order
+    lengthAngstrom
+  }
+`);
+
+export const PredictionFragment = graphql(`
+  fragment PredictionInfo on Prediction {
+    log10K1
+    log10K1Std
+    k1Cm3PerMoleculeS
+    modelVersion
+    domain {
+      inDomain
+      reasons
+      nearestTrainingClusterId
+      nearestDistance
+      distanceThreshold
+      distancePercentile
+      unknownElements
+    }
+  }
+`);
+
+export const SubgraphFragment = graphql(`
+  fragment SubgraphInfo on Subgraph {
+    kind
+    totalCharge
+    meanCharge
+    chargePolarization
+    chargeRange
+    atoms {
+      index
+      element
+    }
+    components {
+      totalCharge
+      chargePolarization
+      atoms {
+        index
+      }
+    }
+  }
+`);
+
+export const ExplanationFragment = graphql(`
+  fragment ExplanationInfo on Explanation {
+    level
+    method
+    modelVersion
+    fullLog10K1
+    emptyLog10K1
+    atoms {
+      index
+      element
+      value
+      standardError
+    }
+    bonds {
+      a
+      b
+      delta
+      elements
+      log10K1Without
+    }
+    subgraphs {
+      name
+      kind
+      atoms
+      shapleySum
+      removalEffect
+      coalitionValue
+      totalCharge
+      chargePolarization
+    }
   }
 `);

@@ -27,6 +27,35 @@ export const ClusterPageQuery = graphql(`
   query ClusterPage($id: ID!) {
     cluster(id: $id) {
       ...ClusterDetail
+      structure {
+        ...StructureFull
+      }
+      isomers {
+        id
+        rank
+        relativeEnergyKcalPerMol
+        energyHartree
+        multiplicity
+        homoLumoGapEv
+        atoms {
+          index
+        }
+      }
+      prediction {
+        ...PredictionInfo
+      }
+    }
+    similar(clusterId: $id, k: 5) {
+      similarity
+      cluster {
+        ...ClusterSummary
+      }
+    }
+    metalCore: subgraph(clusterId: $id, kind: METAL_CORE) {
+      ...SubgraphInfo
+    }
+    ligandShell: subgraph(clusterId: $id, kind: LIGAND_SHELL) {
+      ...SubgraphInfo
     }
   }
 `);
@@ -37,6 +66,12 @@ export const ComparePageQuery = graphql(`
       edges {
         node {
           ...ClusterDetail
+          structure {
+            ...StructureFull
+          }
+          prediction {
+            ...PredictionInfo
+          }
         }
       }
     }
@@ -103,6 +138,94 @@ export const AboutPageQuery = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+/** Loaded by the browser after the page is up: Shapley values cost many model evaluations. */
+export const ExplainClusterQuery = graphql(`
+  query ExplainCluster($id: ID!) {
+    atoms: explain(clusterId: $id, level: ATOM) {
+      ...ExplanationInfo
+    }
+    subgraphs: explain(clusterId: $id, level: SUBGRAPH) {
+      ...ExplanationInfo
+    }
+  }
+`);
+
+export const MotifSearchQuery = graphql(`
+  query MotifSearch($pattern: MotifPatternInput!, $filter: ClusterFilter, $first: Int, $after: String) {
+    motifSearch(pattern: $pattern, filter: $filter, first: $first, after: $after, maxMatchesPerCluster: 20) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          matchCount
+          matches
+          cluster {
+            ...ClusterSummary
+            structure {
+              atoms {
+                ...ViewerAtom
+              }
+              bonds {
+                ...ViewerBond
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const PredictQuery = graphql(`
+  query Predict($structure: StructureInput!) {
+    predict(structure: $structure) {
+      xtbWallTimeMs
+      prediction {
+        ...PredictionInfo
+      }
+      structure {
+        ...StructureFull
+      }
+      nearest {
+        similarity
+        cluster {
+          ...ClusterSummary
+        }
+      }
+    }
+  }
+`);
+
+export const ExplainStructureQuery = graphql(`
+  query ExplainStructure($structure: StructureInput!) {
+    explain(structure: $structure, level: ATOM) {
+      ...ExplanationInfo
+    }
+  }
+`);
+
+export const ModelCardQuery = graphql(`
+  query ModelCard {
+    model {
+      name
+      version
+      members
+      opset
+      trainingClusterCount
+      trainingElements
+      trainingAtomCountMin
+      trainingAtomCountMax
+      trainingDataSha256
+      domainDistanceThreshold
+      metrics
+      card
     }
   }
 `);

@@ -11,6 +11,11 @@ import { DownloadText } from '@/components/DownloadText';
 import { Formula, RATE_UNIT, Scientific } from '@/components/Formula';
 import { NotAvailable } from '@/components/NotAvailable';
 import { QueryPanel } from '@/components/QueryPanel';
+import { ClusterStructurePanel } from '@/components/AttributionPanel';
+import { PredictionSummary } from '@/components/PredictionSummary';
+import { RateCell } from '@/components/RateCell';
+import { fieldError } from '@/lib/api/errors';
+import type { SubgraphInfoFragment } from '@/lib/api/generated/graphql';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,9 +43,13 @@ export default async function ClusterPage({ params }: Params) {
       </>
     );
   }
-  const c = result.value.data.cluster;
+  const { data, errors } = result.value;
+  const c = data.cluster;
   if (!c) notFound();
   const title = clusterTitle(c.formula, c.charge);
+  const predictionError = fieldError(errors, 'cluster', 'prediction');
+  const s = c.structure;
+  const subgraphs = [data.metalCore, data.ligandShell].filter((g): g is SubgraphInfoFragment => Boolean(g));
 
   return (
     <article>
@@ -86,11 +95,11 @@ export default async function ClusterPage({ params }: Params) {
       <div className="two-col" style={{ marginTop: '1.25rem' }}>
         <section className="card" aria-labelledby="structure-heading">
           <h2 id="structure-heading">3D structure</h2>
-          <NotAvailable what="Computed structures">
-            {c.hasStructure
-              ? 'A GFN2-xTB structure is stored for this cluster, but the API does not serve structures yet.'
-              : 'No computed structure is stored for this cluster yet.'}
-          </NotAvailable>
+          {s ? (
+            <ClusterStructurePanel clusterId={c.id} structure={s} label={title} modelAvailable={Boolean(c.prediction)} />
+          ) : (
+            <NotAvailable what="Computed structure">No GFN2-xTB structure has been computed for this cluster yet; the structure search adds them over time.</NotAvailable>
+          )}
         </section>
 
         <section className="card" aria-labelledby="rate-heading">
@@ -123,7 +132,42 @@ export default async function ClusterPage({ params }: Params) {
           </dl>
           <p className="hint">Rate constants in {RATE_UNIT}.</p>
           <h3>Model prediction</h3>
-          <NotAvailable what="Predictions" />
+          <PredictionSummary prediction={c.prediction} error={predictionError} measured={c.log10K1} hasStructure={Boolean(s)} />
+          {subgraphs.length ? (
+            <>
+              <h3>Charge polarization</h3>
+              <div className="table-wrap">
+                <table>
+                  <caption className="visually-hidden">Partial-charge statistics of the metal core and ligand shell</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Subgraph</th>
+                      <th scope="col" className="num">
+                        Atoms
+                      </th>
+                      <th scope="col" className="num">
+                        Σq / e
+                      </th>
+                      <th scope="col" className="num">
+                        σ(q) / e
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {subgraphs.map((g) => (
+                      <tr key={g.kind}>
+                        <td>{g.kind === 'METAL_CORE' ? 'Metal core' : g.kind === 'LIGAND_SHELL' ? 'Ligand shell' : g.kind}</td>
+                        <td className="num">{g.atoms.length}</td>
+                        <td className="num">{fixed(g.totalCharge, 3)}</td>
+                        <td className="num">{fixed(g.chargePolarization, 3)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <p className="hint">GFN2-xTB partial charges; σ(q) is the charge polarization (population standard deviation within the subgraph).</p>
+            </>
+          ) : null}
         </section>
       </div>
 
@@ -164,19 +208,82 @@ export default async function ClusterPage({ params }: Params) {
         </div>
       </section>
 
-      <section aria-labelledby="attr-heading">
-        <h2 id="attr-heading">Attributions</h2>
-        <NotAvailable what="Atom and subgraph attributions and charge polarization" />
-      </section>
-
       <div className="two-col">
         <section aria-labelledby="isomers-heading">
           <h2 id="isomers-heading">Isomers</h2>
-          <NotAvailable what="Isomers" />
+          {c.isomers.length ? (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Rank</th>
+                    <th scope="col" className="num">
+                      ΔE / kcal mol<sup>−1</sup>
+                    </th>
+                    <th scope="col" className="num">
+                      2S+1
+                    </th>
+                    <th scope="col" className="num hide-phone">
+                      Gap / eV
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.isomers.map((i) => (
+                    <tr key={i.id}>
+                      <td>{i.rank === 0 ? '0 (shown)' : i.rank}</td>
+                      <td className="num">{fixed(i.relativeEnergyKcalPerMol, 2)}</td>
+                      <td className="num">{i.multiplicity}</td>
+                      <td className="num hide-phone">{fixed(i.homoLumoGapEv, 2)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <NotAvailable what="Isomers">No computed isomers for this cluster yet.</NotAvailable>
+          )}
         </section>
         <section aria-labelledby="similar-heading">
           <h2 id="similar-heading">Similar clusters</h2>
-          <NotAvailable what="Similar clusters" />
+          {data.similar && data.similar.length ? (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Cluster</th>
+                    <th scope="col" className="num">
+                      Similarity
+                    </th>
+                    <th scope="col" className="num">
+                      log<sub>10</sub> k<sub>1</sub>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.similar.map((m) => (
+                    <tr key={m.cluster.id}>
+                      <td>
+                        <Link href={`/clusters/${encodeURIComponent(m.cluster.id)}`} aria-label={clusterTitle(m.cluster.formula, m.cluster.charge)}>
+                          <Formula formula={m.cluster.formula} charge={m.cluster.charge} />
+                        </Link>
+                      </td>
+                      <td className="num">{m.similarity.toFixed(3)}</td>
+                      <td className="num">
+                        <RateCell value={m.cluster.log10K1} min={-15.1} max={-9.2} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <NotAvailable what="Similar clusters">
+              {fieldError(errors, 'similar')?.code === 'MODEL_UNAVAILABLE'
+                ? 'Similarity uses the model’s embeddings, and the model is not loaded on this server.'
+                : 'Similarity needs this cluster’s structure and the model’s embedding.'}
+            </NotAvailable>
+          )}
         </section>
       </div>
 
@@ -184,12 +291,14 @@ export default async function ClusterPage({ params }: Params) {
         <h2 id="downloads-heading">Downloads</h2>
         <div className="actions">
           <DownloadText text={JSON.stringify(c, null, 2)} filename={`${c.id}.json`} mime="application/json" label="JSON" />
-          <button type="button" className="button-quiet" disabled title="Structures are not served by the API yet">
-            XYZ (not available yet)
-          </button>
-          <button type="button" className="button-quiet" disabled title="Structures are not served by the API yet">
-            Extended XYZ (not available yet)
-          </button>
+          {s ? (
+            <>
+              <DownloadText text={s.xyz} filename={`${c.id}.xyz`} mime="chemical/x-xyz" label="XYZ" />
+              <DownloadText text={s.extendedXyz} filename={`${c.id}.extxyz`} mime="chemical/x-xyz" label="Extended XYZ" />
+            </>
+          ) : (
+            <span className="hint">XYZ downloads appear once a structure is computed.</span>
+          )}
           <Link className="button-quiet" href={`/compare?ids=${encodeURIComponent(c.id)}`}>
             Compare with…
           </Link>

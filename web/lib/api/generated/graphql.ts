@@ -4,6 +4,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** METAL (metal atoms), NONMETAL (ligand atoms, metalloids included) or ANY. */
+export type AtomClass =
+  | 'ANY'
+  | 'METAL'
+  | 'NONMETAL';
+
+/** ATOM: Shapley values of atoms (exact up to 14 atoms, permutation sampling with standard errors above); they sum to f(all) − f(none). BOND: change in prediction when one bond is removed from the adjacency. SUBGRAPH: metal core, ligand shell and their connected components. */
+export type AttributionLevel =
+  | 'ATOM'
+  | 'BOND'
+  | 'SUBGRAPH';
+
 /** Catalog filter; all given conditions must hold. */
 export type ClusterFilter = {
   /** Net charges, e.g. [-1] for anions. */
@@ -72,6 +84,28 @@ export type IntRange = {
   min?: number | null | undefined;
 };
 
+/** A pattern atom: an element, or a class (default ANY). */
+export type MotifAtomInput = {
+  /** Used when no element is given. */
+  atomClass?: AtomClass | null | undefined;
+  /** Element symbol, e.g. "Mo". */
+  element?: string | null | undefined;
+};
+
+/** A pattern bond between pattern atoms a and b (0-based indices into atoms). */
+export type MotifBondInput = {
+  a: number;
+  b: number;
+  /** Minimum Wiberg bond order (default 0: any bond of the structure graph). */
+  minOrder?: number | null | undefined;
+};
+
+/** A structural motif: at most 8 atoms and 12 bonds. Matching is injective (distinct atoms) and NOT induced: the pattern bonds must exist, further bonds between matched atoms are allowed. */
+export type MotifPatternInput = {
+  atoms: Array<MotifAtomInput>;
+  bonds?: Array<MotifBondInput> | null | undefined;
+};
+
 /** One metal element (homonuclear) or two (heteronuclear). */
 export type Nuclearity =
   | 'HETERONUCLEAR'
@@ -81,13 +115,43 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
-export type ClusterSummaryFragment = { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean };
+/** A structure not in the catalog. */
+export type StructureInput = {
+  charge: number;
+  /** Spin multiplicity 2S+1, consistent with the electron count. */
+  multiplicity: number;
+  /** Optimise the geometry with GFN2-xTB first (slower) instead of a single point. */
+  optimize?: boolean;
+  /** XYZ file text (Å); at most 50 atoms. */
+  xyz: string;
+};
 
-export type ClusterDetailFragment = { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }> };
+/** WHOLE: all atoms. METAL_CORE: metal atoms and metal–metal bonds. LIGAND_SHELL: non-metal atoms and the bonds among them. NEIGHBORHOOD: atoms within `hops` bonds of `atomIndex`. All are induced subgraphs of the structure graph. */
+export type SubgraphKind =
+  | 'LIGAND_SHELL'
+  | 'METAL_CORE'
+  | 'NEIGHBORHOOD'
+  | 'WHOLE';
+
+export type ClusterSummaryFragment = { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { log10K1: number, log10K1Std: number, domain: { inDomain: boolean } } | null };
+
+export type ClusterDetailFragment = { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }>, prediction: { log10K1: number, log10K1Std: number, domain: { inDomain: boolean } } | null };
 
 export type SourceInfoFragment = { id: string, doi: string, citation: string, url: string };
 
 export type FacetCountsFragment = { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> };
+
+export type StructureFullFragment = { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> };
+
+export type ViewerAtomFragment = { index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number };
+
+export type ViewerBondFragment = { a: number, b: number, order: number, lengthAngstrom: number };
+
+export type PredictionInfoFragment = { log10K1: number, log10K1Std: number, k1Cm3PerMoleculeS: number, modelVersion: string, domain: { inDomain: boolean, reasons: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> } };
+
+export type SubgraphInfoFragment = { kind: SubgraphKind, totalCharge: number, meanCharge: number, chargePolarization: number, chargeRange: number, atoms: Array<{ index: number, element: string }>, components: Array<{ totalCharge: number, chargePolarization: number, atoms: Array<{ index: number }> }> };
+
+export type ExplanationInfoFragment = { level: AttributionLevel, method: string, modelVersion: string, fullLog10K1: number, emptyLog10K1: number | null, atoms: Array<{ index: number, element: string, value: number, standardError: number | null }>, bonds: Array<{ a: number, b: number, delta: number, elements: Array<string>, log10K1Without: number }>, subgraphs: Array<{ name: string, kind: string, atoms: Array<number>, shapleySum: number, removalEffect: number, coalitionValue: number, totalCharge: number, chargePolarization: number }> };
 
 export type SearchPageQueryVariables = Exact<{
   filter?: ClusterFilter | null | undefined;
@@ -97,21 +161,21 @@ export type SearchPageQueryVariables = Exact<{
 }>;
 
 
-export type SearchPageQuery = { clusters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean } }> }, matching: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> }, catalog: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> } };
+export type SearchPageQuery = { clusters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { log10K1: number, log10K1Std: number, domain: { inDomain: boolean } } | null } }> }, matching: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> }, catalog: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> } };
 
 export type ClusterPageQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ClusterPageQuery = { cluster: { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }> } | null };
+export type ClusterPageQuery = { cluster: { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, isomers: Array<{ id: string, rank: number, relativeEnergyKcalPerMol: number, energyHartree: number, multiplicity: number, homoLumoGapEv: number | null, atoms: Array<{ index: number }> }>, prediction: { log10K1: number, log10K1Std: number, k1Cm3PerMoleculeS: number, modelVersion: string, domain: { inDomain: boolean, reasons: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> } } | null, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }> } | null, similar: Array<{ similarity: number, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { log10K1: number, log10K1Std: number, domain: { inDomain: boolean } } | null } }> | null, metalCore: { kind: SubgraphKind, totalCharge: number, meanCharge: number, chargePolarization: number, chargeRange: number, atoms: Array<{ index: number, element: string }>, components: Array<{ totalCharge: number, chargePolarization: number, atoms: Array<{ index: number }> }> } | null, ligandShell: { kind: SubgraphKind, totalCharge: number, meanCharge: number, chargePolarization: number, chargeRange: number, atoms: Array<{ index: number, element: string }>, components: Array<{ totalCharge: number, chargePolarization: number, atoms: Array<{ index: number }> }> } | null };
 
 export type ComparePageQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
 }>;
 
 
-export type ComparePageQuery = { clusters: { edges: Array<{ node: { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }> } }> } };
+export type ComparePageQuery = { clusters: { edges: Array<{ node: { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, prediction: { log10K1: number, log10K1Std: number, k1Cm3PerMoleculeS: number, modelVersion: string, domain: { inDomain: boolean, reasons: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> } } | null, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }> } }> } };
 
 export type ClusterIdByFormulaQueryVariables = Exact<{
   formula: string;
@@ -137,6 +201,42 @@ export type AboutPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AboutPageQuery = { dataset: { name: string, version: string, clusterCount: number, structureCount: number } | null, clusters: { edges: Array<{ node: { measurements: Array<{ source: { id: string, doi: string, citation: string, url: string } }> } }> } };
+
+export type ExplainClusterQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplainClusterQuery = { atoms: { level: AttributionLevel, method: string, modelVersion: string, fullLog10K1: number, emptyLog10K1: number | null, atoms: Array<{ index: number, element: string, value: number, standardError: number | null }>, bonds: Array<{ a: number, b: number, delta: number, elements: Array<string>, log10K1Without: number }>, subgraphs: Array<{ name: string, kind: string, atoms: Array<number>, shapleySum: number, removalEffect: number, coalitionValue: number, totalCharge: number, chargePolarization: number }> } | null, subgraphs: { level: AttributionLevel, method: string, modelVersion: string, fullLog10K1: number, emptyLog10K1: number | null, atoms: Array<{ index: number, element: string, value: number, standardError: number | null }>, bonds: Array<{ a: number, b: number, delta: number, elements: Array<string>, log10K1Without: number }>, subgraphs: Array<{ name: string, kind: string, atoms: Array<number>, shapleySum: number, removalEffect: number, coalitionValue: number, totalCharge: number, chargePolarization: number }> } | null };
+
+export type MotifSearchQueryVariables = Exact<{
+  pattern: MotifPatternInput;
+  filter?: ClusterFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MotifSearchQuery = { motifSearch: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { matchCount: number, matches: Array<Array<number>>, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, prediction: { log10K1: number, log10K1Std: number, domain: { inDomain: boolean } } | null } } }> } };
+
+export type PredictQueryVariables = Exact<{
+  structure: StructureInput;
+}>;
+
+
+export type PredictQuery = { predict: { xtbWallTimeMs: number, prediction: { log10K1: number, log10K1Std: number, k1Cm3PerMoleculeS: number, modelVersion: string, domain: { inDomain: boolean, reasons: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> } }, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> }, nearest: Array<{ similarity: number, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { log10K1: number, log10K1Std: number, domain: { inDomain: boolean } } | null } }> } };
+
+export type ExplainStructureQueryVariables = Exact<{
+  structure: StructureInput;
+}>;
+
+
+export type ExplainStructureQuery = { explain: { level: AttributionLevel, method: string, modelVersion: string, fullLog10K1: number, emptyLog10K1: number | null, atoms: Array<{ index: number, element: string, value: number, standardError: number | null }>, bonds: Array<{ a: number, b: number, delta: number, elements: Array<string>, log10K1Without: number }>, subgraphs: Array<{ name: string, kind: string, atoms: Array<number>, shapleySum: number, removalEffect: number, coalitionValue: number, totalCharge: number, chargePolarization: number }> } | null };
+
+export type ModelCardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ModelCardQuery = { model: { name: string, version: string, members: number, opset: number, trainingClusterCount: number, trainingElements: Array<string>, trainingAtomCountMin: number, trainingAtomCountMax: number, trainingDataSha256: string, domainDistanceThreshold: number, metrics: Record<string, unknown>, card: Record<string, unknown> | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -169,6 +269,13 @@ export const ClusterSummaryFragmentDoc = new TypedDocumentString(`
   log10K1
   efficiency
   hasStructure
+  prediction {
+    log10K1
+    log10K1Std
+    domain {
+      inDomain
+    }
+  }
 }
     `, {"fragmentName":"ClusterSummary"}) as unknown as TypedDocumentString<ClusterSummaryFragment, unknown>;
 export const SourceInfoFragmentDoc = new TypedDocumentString(`
@@ -217,6 +324,13 @@ export const ClusterDetailFragmentDoc = new TypedDocumentString(`
   log10K1
   efficiency
   hasStructure
+  prediction {
+    log10K1
+    log10K1Std
+    domain {
+      inDomain
+    }
+  }
 }
 fragment SourceInfo on Source {
   id
@@ -247,6 +361,134 @@ export const FacetCountsFragmentDoc = new TypedDocumentString(`
   log10K1Max
 }
     `, {"fragmentName":"FacetCounts"}) as unknown as TypedDocumentString<FacetCountsFragment, unknown>;
+export const ViewerAtomFragmentDoc = new TypedDocumentString(`
+    fragment ViewerAtom on Atom {
+  index
+  element
+  isMetal
+  xAngstrom
+  yAngstrom
+  zAngstrom
+  partialCharge
+  coordinationNumber
+}
+    `, {"fragmentName":"ViewerAtom"}) as unknown as TypedDocumentString<ViewerAtomFragment, unknown>;
+export const ViewerBondFragmentDoc = new TypedDocumentString(`
+    fragment ViewerBond on Bond {
+  a
+  b
+  order
+  lengthAngstrom
+}
+    `, {"fragmentName":"ViewerBond"}) as unknown as TypedDocumentString<ViewerBondFragment, unknown>;
+export const StructureFullFragmentDoc = new TypedDocumentString(`
+    fragment StructureFull on Structure {
+  id
+  rank
+  method
+  program
+  programVersion
+  multiplicity
+  multiplicitySource
+  energyHartree
+  relativeEnergyKcalPerMol
+  homoLumoGapEv
+  dipoleDebye
+  bondRule
+  xyz
+  extendedXyz
+  atoms {
+    ...ViewerAtom
+  }
+  bonds {
+    ...ViewerBond
+  }
+}
+    fragment ViewerAtom on Atom {
+  index
+  element
+  isMetal
+  xAngstrom
+  yAngstrom
+  zAngstrom
+  partialCharge
+  coordinationNumber
+}
+fragment ViewerBond on Bond {
+  a
+  b
+  order
+  lengthAngstrom
+}`, {"fragmentName":"StructureFull"}) as unknown as TypedDocumentString<StructureFullFragment, unknown>;
+export const PredictionInfoFragmentDoc = new TypedDocumentString(`
+    fragment PredictionInfo on Prediction {
+  log10K1
+  log10K1Std
+  k1Cm3PerMoleculeS
+  modelVersion
+  domain {
+    inDomain
+    reasons
+    nearestTrainingClusterId
+    nearestDistance
+    distanceThreshold
+    distancePercentile
+    unknownElements
+  }
+}
+    `, {"fragmentName":"PredictionInfo"}) as unknown as TypedDocumentString<PredictionInfoFragment, unknown>;
+export const SubgraphInfoFragmentDoc = new TypedDocumentString(`
+    fragment SubgraphInfo on Subgraph {
+  kind
+  totalCharge
+  meanCharge
+  chargePolarization
+  chargeRange
+  atoms {
+    index
+    element
+  }
+  components {
+    totalCharge
+    chargePolarization
+    atoms {
+      index
+    }
+  }
+}
+    `, {"fragmentName":"SubgraphInfo"}) as unknown as TypedDocumentString<SubgraphInfoFragment, unknown>;
+export const ExplanationInfoFragmentDoc = new TypedDocumentString(`
+    fragment ExplanationInfo on Explanation {
+  level
+  method
+  modelVersion
+  fullLog10K1
+  emptyLog10K1
+  atoms {
+    index
+    element
+    value
+    standardError
+  }
+  bonds {
+    a
+    b
+    delta
+    elements
+    log10K1Without
+  }
+  subgraphs {
+    name
+    kind
+    atoms
+    shapleySum
+    removalEffect
+    coalitionValue
+    totalCharge
+    chargePolarization
+  }
+}
+    `, {"fragmentName":"ExplanationInfo"}) as unknown as TypedDocumentString<ExplanationInfoFragment, unknown>;
 export const SearchPageDocument = new TypedDocumentString(`
     query SearchPage($filter: ClusterFilter, $orderBy: ClusterOrder, $first: Int, $after: String) {
   clusters(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
@@ -280,6 +522,13 @@ export const SearchPageDocument = new TypedDocumentString(`
   log10K1
   efficiency
   hasStructure
+  prediction {
+    log10K1
+    log10K1Std
+    domain {
+      inDomain
+    }
+  }
 }
 fragment FacetCounts on CatalogFacets {
   total
@@ -306,6 +555,35 @@ export const ClusterPageDocument = new TypedDocumentString(`
     query ClusterPage($id: ID!) {
   cluster(id: $id) {
     ...ClusterDetail
+    structure {
+      ...StructureFull
+    }
+    isomers {
+      id
+      rank
+      relativeEnergyKcalPerMol
+      energyHartree
+      multiplicity
+      homoLumoGapEv
+      atoms {
+        index
+      }
+    }
+    prediction {
+      ...PredictionInfo
+    }
+  }
+  similar(clusterId: $id, k: 5) {
+    similarity
+    cluster {
+      ...ClusterSummary
+    }
+  }
+  metalCore: subgraph(clusterId: $id, kind: METAL_CORE) {
+    ...SubgraphInfo
+  }
+  ligandShell: subgraph(clusterId: $id, kind: LIGAND_SHELL) {
+    ...SubgraphInfo
   }
 }
     fragment ClusterSummary on Cluster {
@@ -320,6 +598,13 @@ export const ClusterPageDocument = new TypedDocumentString(`
   log10K1
   efficiency
   hasStructure
+  prediction {
+    log10K1
+    log10K1Std
+    domain {
+      inDomain
+    }
+  }
 }
 fragment ClusterDetail on Cluster {
   ...ClusterSummary
@@ -351,6 +636,77 @@ fragment SourceInfo on Source {
   doi
   citation
   url
+}
+fragment StructureFull on Structure {
+  id
+  rank
+  method
+  program
+  programVersion
+  multiplicity
+  multiplicitySource
+  energyHartree
+  relativeEnergyKcalPerMol
+  homoLumoGapEv
+  dipoleDebye
+  bondRule
+  xyz
+  extendedXyz
+  atoms {
+    ...ViewerAtom
+  }
+  bonds {
+    ...ViewerBond
+  }
+}
+fragment ViewerAtom on Atom {
+  index
+  element
+  isMetal
+  xAngstrom
+  yAngstrom
+  zAngstrom
+  partialCharge
+  coordinationNumber
+}
+fragment ViewerBond on Bond {
+  a
+  b
+  order
+  lengthAngstrom
+}
+fragment PredictionInfo on Prediction {
+  log10K1
+  log10K1Std
+  k1Cm3PerMoleculeS
+  modelVersion
+  domain {
+    inDomain
+    reasons
+    nearestTrainingClusterId
+    nearestDistance
+    distanceThreshold
+    distancePercentile
+    unknownElements
+  }
+}
+fragment SubgraphInfo on Subgraph {
+  kind
+  totalCharge
+  meanCharge
+  chargePolarization
+  chargeRange
+  atoms {
+    index
+    element
+  }
+  components {
+    totalCharge
+    chargePolarization
+    atoms {
+      index
+    }
+  }
 }`) as unknown as TypedDocumentString<ClusterPageQuery, ClusterPageQueryVariables>;
 export const ComparePageDocument = new TypedDocumentString(`
     query ComparePage($ids: [ID!]!) {
@@ -358,6 +714,12 @@ export const ComparePageDocument = new TypedDocumentString(`
     edges {
       node {
         ...ClusterDetail
+        structure {
+          ...StructureFull
+        }
+        prediction {
+          ...PredictionInfo
+        }
       }
     }
   }
@@ -374,6 +736,13 @@ export const ComparePageDocument = new TypedDocumentString(`
   log10K1
   efficiency
   hasStructure
+  prediction {
+    log10K1
+    log10K1Std
+    domain {
+      inDomain
+    }
+  }
 }
 fragment ClusterDetail on Cluster {
   ...ClusterSummary
@@ -405,6 +774,59 @@ fragment SourceInfo on Source {
   doi
   citation
   url
+}
+fragment StructureFull on Structure {
+  id
+  rank
+  method
+  program
+  programVersion
+  multiplicity
+  multiplicitySource
+  energyHartree
+  relativeEnergyKcalPerMol
+  homoLumoGapEv
+  dipoleDebye
+  bondRule
+  xyz
+  extendedXyz
+  atoms {
+    ...ViewerAtom
+  }
+  bonds {
+    ...ViewerBond
+  }
+}
+fragment ViewerAtom on Atom {
+  index
+  element
+  isMetal
+  xAngstrom
+  yAngstrom
+  zAngstrom
+  partialCharge
+  coordinationNumber
+}
+fragment ViewerBond on Bond {
+  a
+  b
+  order
+  lengthAngstrom
+}
+fragment PredictionInfo on Prediction {
+  log10K1
+  log10K1Std
+  k1Cm3PerMoleculeS
+  modelVersion
+  domain {
+    inDomain
+    reasons
+    nearestTrainingClusterId
+    nearestDistance
+    distanceThreshold
+    distancePercentile
+    unknownElements
+  }
 }`) as unknown as TypedDocumentString<ComparePageQuery, ComparePageQueryVariables>;
 export const ClusterIdByFormulaDocument = new TypedDocumentString(`
     query ClusterIdByFormula($formula: String!, $charge: Int!) {
@@ -471,3 +893,256 @@ export const AboutPageDocument = new TypedDocumentString(`
   citation
   url
 }`) as unknown as TypedDocumentString<AboutPageQuery, AboutPageQueryVariables>;
+export const ExplainClusterDocument = new TypedDocumentString(`
+    query ExplainCluster($id: ID!) {
+  atoms: explain(clusterId: $id, level: ATOM) {
+    ...ExplanationInfo
+  }
+  subgraphs: explain(clusterId: $id, level: SUBGRAPH) {
+    ...ExplanationInfo
+  }
+}
+    fragment ExplanationInfo on Explanation {
+  level
+  method
+  modelVersion
+  fullLog10K1
+  emptyLog10K1
+  atoms {
+    index
+    element
+    value
+    standardError
+  }
+  bonds {
+    a
+    b
+    delta
+    elements
+    log10K1Without
+  }
+  subgraphs {
+    name
+    kind
+    atoms
+    shapleySum
+    removalEffect
+    coalitionValue
+    totalCharge
+    chargePolarization
+  }
+}`) as unknown as TypedDocumentString<ExplainClusterQuery, ExplainClusterQueryVariables>;
+export const MotifSearchDocument = new TypedDocumentString(`
+    query MotifSearch($pattern: MotifPatternInput!, $filter: ClusterFilter, $first: Int, $after: String) {
+  motifSearch(
+    pattern: $pattern
+    filter: $filter
+    first: $first
+    after: $after
+    maxMatchesPerCluster: 20
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        matchCount
+        matches
+        cluster {
+          ...ClusterSummary
+          structure {
+            atoms {
+              ...ViewerAtom
+            }
+            bonds {
+              ...ViewerBond
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment ClusterSummary on Cluster {
+  id
+  formula
+  charge
+  size
+  multiplicity
+  nuclearity
+  metalFamily
+  metalAtomCount
+  log10K1
+  efficiency
+  hasStructure
+  prediction {
+    log10K1
+    log10K1Std
+    domain {
+      inDomain
+    }
+  }
+}
+fragment ViewerAtom on Atom {
+  index
+  element
+  isMetal
+  xAngstrom
+  yAngstrom
+  zAngstrom
+  partialCharge
+  coordinationNumber
+}
+fragment ViewerBond on Bond {
+  a
+  b
+  order
+  lengthAngstrom
+}`) as unknown as TypedDocumentString<MotifSearchQuery, MotifSearchQueryVariables>;
+export const PredictDocument = new TypedDocumentString(`
+    query Predict($structure: StructureInput!) {
+  predict(structure: $structure) {
+    xtbWallTimeMs
+    prediction {
+      ...PredictionInfo
+    }
+    structure {
+      ...StructureFull
+    }
+    nearest {
+      similarity
+      cluster {
+        ...ClusterSummary
+      }
+    }
+  }
+}
+    fragment ClusterSummary on Cluster {
+  id
+  formula
+  charge
+  size
+  multiplicity
+  nuclearity
+  metalFamily
+  metalAtomCount
+  log10K1
+  efficiency
+  hasStructure
+  prediction {
+    log10K1
+    log10K1Std
+    domain {
+      inDomain
+    }
+  }
+}
+fragment StructureFull on Structure {
+  id
+  rank
+  method
+  program
+  programVersion
+  multiplicity
+  multiplicitySource
+  energyHartree
+  relativeEnergyKcalPerMol
+  homoLumoGapEv
+  dipoleDebye
+  bondRule
+  xyz
+  extendedXyz
+  atoms {
+    ...ViewerAtom
+  }
+  bonds {
+    ...ViewerBond
+  }
+}
+fragment ViewerAtom on Atom {
+  index
+  element
+  isMetal
+  xAngstrom
+  yAngstrom
+  zAngstrom
+  partialCharge
+  coordinationNumber
+}
+fragment ViewerBond on Bond {
+  a
+  b
+  order
+  lengthAngstrom
+}
+fragment PredictionInfo on Prediction {
+  log10K1
+  log10K1Std
+  k1Cm3PerMoleculeS
+  modelVersion
+  domain {
+    inDomain
+    reasons
+    nearestTrainingClusterId
+    nearestDistance
+    distanceThreshold
+    distancePercentile
+    unknownElements
+  }
+}`) as unknown as TypedDocumentString<PredictQuery, PredictQueryVariables>;
+export const ExplainStructureDocument = new TypedDocumentString(`
+    query ExplainStructure($structure: StructureInput!) {
+  explain(structure: $structure, level: ATOM) {
+    ...ExplanationInfo
+  }
+}
+    fragment ExplanationInfo on Explanation {
+  level
+  method
+  modelVersion
+  fullLog10K1
+  emptyLog10K1
+  atoms {
+    index
+    element
+    value
+    standardError
+  }
+  bonds {
+    a
+    b
+    delta
+    elements
+    log10K1Without
+  }
+  subgraphs {
+    name
+    kind
+    atoms
+    shapleySum
+    removalEffect
+    coalitionValue
+    totalCharge
+    chargePolarization
+  }
+}`) as unknown as TypedDocumentString<ExplainStructureQuery, ExplainStructureQueryVariables>;
+export const ModelCardDocument = new TypedDocumentString(`
+    query ModelCard {
+  model {
+    name
+    version
+    members
+    opset
+    trainingClusterCount
+    trainingElements
+    trainingAtomCountMin
+    trainingAtomCountMax
+    trainingDataSha256
+    domainDistanceThreshold
+    metrics
+    card
+  }
+}
+    `) as unknown as TypedDocumentString<ModelCardQuery, ModelCardQueryVariables>;
