@@ -1,17 +1,123 @@
 import type { Metadata } from 'next';
-import { NotAvailable } from '@/components/NotAvailable';
+import Link from 'next/link';
+import { apiRequest, tryApi } from '@/lib/api/client';
+import { MotifSearchQuery } from '@/lib/api/queries';
+import { clusterTitle, fixed } from '@/lib/chem-format';
+import { parseMotif } from '@/lib/motif-syntax';
+import { ApiProblem } from '@/components/ApiStatus';
+import { Formula } from '@/components/Formula';
+import { MotifHitViewer } from '@/components/MotifHitViewer';
+import { QueryPanel } from '@/components/QueryPanel';
 
 export const metadata: Metadata = { title: 'Motif search' };
+export const dynamic = 'force-dynamic';
 
-export default function MotifPage() {
+const EXAMPLES = ['Mo-S-Mo', 'M-C', 'Ta-S', 'M-M-M', 'Fe-C-V', 'S-M-S'];
+const PAGE = 10;
+const VIEWERS = 4;
+
+export default async function MotifPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const text = typeof params.p === 'string' ? params.p : '';
+  const orderText = typeof params.order === 'string' ? params.order.trim() : '';
+  const minOrder = orderText === '' ? null : Number(orderText);
+  const orderError = minOrder !== null && (!Number.isFinite(minOrder) || minOrder < 0) ? `Minimum bond order "${orderText}" is not a number ≥ 0.` : null;
+  const after = typeof params.after === 'string' ? params.after : null;
+  const parsed = text ? parseMotif(text, orderError ? null : minOrder) : null;
+  const variables = parsed?.pattern ? { pattern: parsed.pattern, first: PAGE, after } : null;
+  const result = variables && !orderError ? await tryApi(() => apiRequest(MotifSearchQuery, variables)) : null;
+  const apiError = result && !result.ok ? result.error : null;
+  const data = result?.ok ? result.value.data.motifSearch : null;
+  const inputError = parsed?.error?.message ?? (apiError && !apiError.isOutage ? apiError.message : null);
+
   return (
-    <div className="prose">
+    <>
       <h1>Motif search</h1>
-      <p>
-        Find clusters that contain a structural motif: a small pattern of atoms (an element, or any metal, non-metal or atom) joined by bonds with a minimum
-        Wiberg bond order. Every match is shown with the matched atoms highlighted in the cluster&apos;s 3D structure.
+      <p className="prose">
+        Find clusters whose computed lowest-energy structure contains a pattern of bonded atoms. Write the motif as a chain joined by <code>-</code>: element
+        symbols, <code>M</code> for any metal, <code>X</code> for any non-metal, <code>*</code> for any atom (at most 8 atoms). Bonds are those of the structure
+        graph, optionally with a minimum GFN2-xTB Wiberg bond order.
       </p>
-      <NotAvailable what="Motif search">The API does not offer motif search yet; the pattern editor appears here as soon as it does.</NotAvailable>
-    </div>
+      <form method="get" action="/motif" className="card" role="search" aria-label="Motif">
+        <div className="query-row">
+          <label htmlFor="motif">Motif</label>
+          <input
+            id="motif"
+            name="p"
+            type="text"
+            defaultValue={text}
+            placeholder="e.g. Mo-S-Mo"
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={inputError ? true : undefined}
+            aria-describedby={inputError ? 'motif-error' : 'motif-examples'}
+            style={{ fontFamily: 'var(--mono)', flex: '1 1 12rem' }}
+          />
+          <label htmlFor="order">Min. bond order</label>
+          <input id="order" name="order" type="number" step="0.05" min="0" defaultValue={orderText} placeholder="any" style={{ width: '6rem' }} aria-invalid={orderError ? true : undefined} />
+          <button type="submit" className="button">
+            Search
+          </button>
+        </div>
+        {inputError || orderError ? (
+          <p id="motif-error" className="field-error" role="alert">
+            {orderError ?? inputError}
+          </p>
+        ) : null}
+        <p id="motif-examples" className="hint">
+          Examples:{' '}
+          {EXAMPLES.map((e, i) => (
+            <span key={e}>
+              {i ? ', ' : ''}
+              <Link href={`/motif?p=${encodeURIComponent(e)}`}>{e}</Link>
+            </span>
+          ))}
+        </p>
+      </form>
+
+      {apiError?.isOutage ? <ApiProblem message={apiError.message} /> : null}
+      {parsed?.pattern && data ? (
+        <section aria-labelledby="motif-results">
+          <h2 id="motif-results">
+            {data.totalCount} {data.totalCount === 1 ? 'cluster contains' : 'clusters contain'} <code>{parsed.tokens.join('-')}</code>
+          </h2>
+          {data.totalCount === 0 ? (
+            <p className="notice">No computed structure contains this motif. Only clusters with a structure can match; try a class (M, X, *) instead of an element, or a lower bond order.</p>
+          ) : null}
+          <div className="motif-hits">
+            {data.edges.map(({ node }, i) => {
+              const c = node.cluster;
+              const title = clusterTitle(c.formula, c.charge);
+              return (
+                <article key={c.id} className="card" data-motif-hit={c.id}>
+                  <h3>
+                    <Link href={`/clusters/${encodeURIComponent(c.id)}`} aria-label={title}>
+                      <Formula formula={c.formula} charge={c.charge} />
+                    </Link>{' '}
+                    <span className="hint">
+                      {node.matchCount} {node.matchCount === 1 ? 'match' : 'matches'} · log<sub>10</sub> k<sub>1</sub> {fixed(c.log10K1)}
+                    </span>
+                  </h3>
+                  <p className="hint">
+                    First match: {node.matches[0]?.map((idx, k) => `${c.structure?.atoms[idx]?.element ?? '?'}${idx}`).join(' – ')}
+                  </p>
+                  {c.structure && i < VIEWERS ? (
+                    <MotifHitViewer atoms={c.structure.atoms} bonds={c.structure.bonds} matches={node.matches} label={title} />
+                  ) : null}
+                </article>
+              );
+            })}
+          </div>
+          {data.pageInfo.hasNextPage && data.pageInfo.endCursor ? (
+            <p>
+              <Link className="button-quiet" href={`/motif?p=${encodeURIComponent(text)}${orderText ? `&order=${encodeURIComponent(orderText)}` : ''}&after=${encodeURIComponent(data.pageInfo.endCursor)}`}>
+                More clusters →
+              </Link>
+            </p>
+          ) : null}
+          {variables ? <QueryPanel query={MotifSearchQuery.toString()} variables={variables} /> : null}
+        </section>
+      ) : null}
+    </>
   );
 }

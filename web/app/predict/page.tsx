@@ -1,17 +1,24 @@
 import type { Metadata } from 'next';
-import { NotAvailable } from '@/components/NotAvailable';
+import { apiRequest, tryApi } from '@/lib/api/client';
+import { SearchPageQuery } from '@/lib/api/queries';
+import { PredictForm } from '@/components/PredictForm';
 
 export const metadata: Metadata = { title: 'Predict' };
+export const dynamic = 'force-dynamic';
 
-export default function PredictPage() {
+export default async function PredictPage() {
+  // Offer a real catalog structure as the example input, when one exists.
+  const withStructure = await tryApi(() => apiRequest(SearchPageQuery, { filter: { hasStructure: true }, first: 1 }));
+  const exampleId = withStructure.ok ? (withStructure.value.data.clusters.edges[0]?.node.id ?? null) : null;
   return (
-    <div className="prose">
+    <>
       <h1>Predict the rate for your structure</h1>
-      <p>
+      <p className="prose">
         Paste or upload an XYZ file of a cluster, set its charge and spin multiplicity, and the model returns a predicted log<sub>10</sub> k<sub>1</sub> for N₂ with
-        its uncertainty, whether the structure lies inside the model&apos;s applicability domain, per-atom attributions and the nearest known clusters.
+        its uncertainty, whether the structure lies inside the model&apos;s applicability domain, per-atom attributions on the 3D view, and the nearest known
+        clusters. The structure is featurized with GFN2-xTB on the server.
       </p>
-      <NotAvailable what="Predictions for uploaded structures">The API does not offer predictions yet; the form appears here as soon as it does.</NotAvailable>
-    </div>
+      <PredictForm exampleId={exampleId} />
+    </>
   );
 }

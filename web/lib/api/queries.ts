@@ -229,3 +229,17 @@ export const ModelCardQuery = graphql(`
     }
   }
 `);
+
+/** A catalog structure as XYZ, for the predict page's "use an example" button. */
+export const ClusterXyzQuery = graphql(`
+  query ClusterXyz($id: ID!) {
+    cluster(id: $id) {
+      id
+      charge
+      structure {
+        xyz
+        multiplicity
+      }
+    }
+  }
+`);

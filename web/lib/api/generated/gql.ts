@@ -37,6 +37,7 @@ type Documents = {
     "\n  query Predict($structure: StructureInput!) {\n    predict(structure: $structure) {\n      xtbWallTimeMs\n      prediction {\n        ...PredictionInfo\n      }\n      structure {\n        ...StructureFull\n      }\n      nearest {\n        similarity\n        cluster {\n          ...ClusterSummary\n        }\n      }\n    }\n  }\n": typeof types.PredictDocument,
     "\n  query ExplainStructure($structure: StructureInput!) {\n    explain(structure: $structure, level: ATOM) {\n      ...ExplanationInfo\n    }\n  }\n": typeof types.ExplainStructureDocument,
     "\n  query ModelCard {\n    model {\n      name\n      version\n      members\n      opset\n      trainingClusterCount\n      trainingElements\n      trainingAtomCountMin\n      trainingAtomCountMax\n      trainingDataSha256\n      domainDistanceThreshold\n      metrics\n      card\n    }\n  }\n": typeof types.ModelCardDocument,
+    "\n  query ClusterXyz($id: ID!) {\n    cluster(id: $id) {\n      id\n      charge\n      structure {\n        xyz\n        multiplicity\n      }\n    }\n  }\n": typeof types.ClusterXyzDocument,
 };
 const documents: Documents = {
     "\n  fragment ClusterSummary on Cluster {\n    id\n    formula\n    charge\n    size\n    multiplicity\n    nuclearity\n    metalFamily\n    metalAtomCount\n    log10K1\n    efficiency\n    hasStructure\n    prediction {\n      log10K1\n      log10K1Std\n      domain {\n        inDomain\n      }\n    }\n  }\n": types.ClusterSummaryFragmentDoc,
@@ -61,6 +62,7 @@ const documents: Documents = {
     "\n  query Predict($structure: StructureInput!) {\n    predict(structure: $structure) {\n      xtbWallTimeMs\n      prediction {\n        ...PredictionInfo\n      }\n      structure {\n        ...StructureFull\n      }\n      nearest {\n        similarity\n        cluster {\n          ...ClusterSummary\n        }\n      }\n    }\n  }\n": types.PredictDocument,
     "\n  query ExplainStructure($structure: StructureInput!) {\n    explain(structure: $structure, level: ATOM) {\n      ...ExplanationInfo\n    }\n  }\n": types.ExplainStructureDocument,
     "\n  query ModelCard {\n    model {\n      name\n      version\n      members\n      opset\n      trainingClusterCount\n      trainingElements\n      trainingAtomCountMin\n      trainingAtomCountMax\n      trainingDataSha256\n      domainDistanceThreshold\n      metrics\n      card\n    }\n  }\n": types.ModelCardDocument,
+    "\n  query ClusterXyz($id: ID!) {\n    cluster(id: $id) {\n      id\n      charge\n      structure {\n        xyz\n        multiplicity\n      }\n    }\n  }\n": types.ClusterXyzDocument,
 };
 
 /**
@@ -151,6 +153,10 @@ export function graphql(source: "\n  query ExplainStructure($structure: Structur
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ModelCard {\n    model {\n      name\n      version\n      members\n      opset\n      trainingClusterCount\n      trainingElements\n      trainingAtomCountMin\n      trainingAtomCountMax\n      trainingDataSha256\n      domainDistanceThreshold\n      metrics\n      card\n    }\n  }\n"): typeof import('./graphql').ModelCardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClusterXyz($id: ID!) {\n    cluster(id: $id) {\n      id\n      charge\n      structure {\n        xyz\n        multiplicity\n      }\n    }\n  }\n"): typeof import('./graphql').ClusterXyzDocument;
 
 
 export function graphql(source: string) {

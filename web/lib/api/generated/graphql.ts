@@ -238,6 +238,13 @@ export type ModelCardQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ModelCardQuery = { model: { name: string, version: string, members: number, opset: number, trainingClusterCount: number, trainingElements: Array<string>, trainingAtomCountMin: number, trainingAtomCountMax: number, trainingDataSha256: string, domainDistanceThreshold: number, metrics: Record<string, unknown>, card: Record<string, unknown> | null } };
 
+export type ClusterXyzQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClusterXyzQuery = { cluster: { id: string, charge: number, structure: { xyz: string, multiplicity: number } | null } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1146,3 +1153,15 @@ export const ModelCardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelCardQuery, ModelCardQueryVariables>;
+export const ClusterXyzDocument = new TypedDocumentString(`
+    query ClusterXyz($id: ID!) {
+  cluster(id: $id) {
+    id
+    charge
+    structure {
+      xyz
+      multiplicity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClusterXyzQuery, ClusterXyzQueryVariables>;

@@ -1,0 +1,28 @@
+'use client';
+
+import { useState } from 'react';
+import type { ViewerAtomFragment, ViewerBondFragment } from '@/lib/api/generated/graphql';
+import { StructureViewerLazy } from './StructureViewerLazy';
+
+/** One hit's structure with a chosen match highlighted. */
+export function MotifHitViewer({ atoms, bonds, matches, label }: { atoms: ViewerAtomFragment[]; bonds: ViewerBondFragment[]; matches: number[][]; label: string }) {
+  const [k, setK] = useState(0);
+  const match = matches[k] ?? [];
+  return (
+    <div data-motif-highlight={match.join(',')}>
+      {matches.length > 1 ? (
+        <label className="hint">
+          Match{' '}
+          <select value={k} onChange={(e) => setK(Number(e.target.value))}>
+            {matches.map((m, i) => (
+              <option key={i} value={i}>
+                {i + 1}: atoms {m.join(', ')}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <StructureViewerLazy atoms={atoms} bonds={bonds} highlight={match} label={label} compact />
+    </div>
+  );
+}
