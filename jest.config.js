@@ -27,5 +27,14 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
       testMatch: ['<rootDir>/server/src/ml/**/*.ml.test.ts'],
     },
+    {
+      // Real browser against the real stack (built API + embedded Neo4j + `next start`), started once in global setup.
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': tsJest },
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/e2e/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/helpers/global-teardown.ts',
+    },
   ],
 };
