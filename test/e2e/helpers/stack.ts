@@ -4,7 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../helpers/free-port';
 
-export const REPO_ROOT = path.resolve(__dirname, '../../..');
+/** The repo root, found from here whether this runs from source (ts-jest) or compiled into dist/ (bench). */
+function findRepoRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(path.join(dir, 'web', 'package.json')) || !existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`No ClusterAtlas repo root above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
+export const REPO_ROOT = findRepoRoot(__dirname);
 const API_MAIN = path.join(REPO_ROOT, 'dist/server/src/main.js');
 const WEB_DIR = path.join(REPO_ROOT, 'web');
 const NEXT_BIN = path.join(REPO_ROOT, 'node_modules/next/dist/bin/next');

@@ -1,0 +1,105 @@
+/// <reference lib="dom" />
+import { openBrowser, screenshot, watchErrors, type Page, type Session } from './helpers/browser';
+import { webStack } from './helpers/stack-info';
+
+const { webUrl, apiUrl } = webStack();
+let session: Session;
+let page: Page;
+let errors: string[];
+
+async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T | null; errors?: Array<{ extensions?: { code?: string } }> }> {
+  const res = await fetch(apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return (await res.json()) as { data: T | null; errors?: Array<{ extensions?: { code?: string } }> };
+}
+
+let withStructure: { id: string; formula: string; charge: number; structure: { xyz: string; multiplicity: number } } | undefined;
+
+beforeAll(async () => {
+  const { data } = await api<{ clusters: { edges: Array<{ node: NonNullable<typeof withStructure> }> } }>(
+    '{ clusters(filter: { hasStructure: true }, first: 1) { edges { node { id formula charge structure { xyz multiplicity } } } } }',
+  );
+  withStructure = data?.clusters.edges[0]?.node;
+  session = await openBrowser();
+  page = await session.context.newPage();
+  errors = watchErrors(page);
+});
+afterAll(async () => session?.close());
+afterEach(() => expect(errors).toEqual([]));
+
+test('the seeded catalog has at least one computed structure to show', () => {
+  expect(withStructure).toBeDefined();
+});
+
+test('a cluster with a structure draws it in a 3D canvas, and the colouring can change', async () => {
+  await page.goto(`${webUrl}/clusters/${withStructure!.id}`);
+  const canvas = page.locator('.viewer-canvas canvas');
+  await canvas.waitFor({ timeout: 30000 });
+  await page.locator('.viewer-canvas[data-viewer-ready="true"]').waitFor();
+  const box = await canvas.boundingBox();
+  expect(box!.width).toBeGreaterThan(200);
+  expect(box!.height).toBeGreaterThan(150);
+  // Non-blank: the WebGL drawing has more than one colour.
+  const colours = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const copy = document.createElement('canvas');
+    copy.width = c.width;
+    copy.height = c.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(c, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < px.length; i += 4 * 97) seen.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+    return seen.size;
+  });
+  expect(colours).toBeGreaterThan(3);
+  await page.selectOption('.viewer-toolbar select', 'charge');
+  await expect(page.locator('.viewer figcaption').textContent()).resolves.toContain('partial charge');
+  await expect(page.locator('button', { hasText: 'XYZ' }).first().isEnabled()).resolves.toBe(true);
+  await screenshot(page, 'e2e-cluster-3d');
+});
+
+test('motif search M-X (metal bonded to non-metal) lists clusters with the matched atoms highlighted', async () => {
+  await page.goto(`${webUrl}/motif`);
+  await page.fill('#motif', 'M-X');
+  await page.click('form[aria-label="Motif"] button[type="submit"]');
+  await page.waitForURL(/\/motif\?p=M-X/);
+  const hits = page.locator('[data-motif-hit]');
+  await hits.first().waitFor();
+  expect(await hits.count()).toBeGreaterThanOrEqual(1);
+  const highlighted = await page.locator('[data-motif-highlight]').first().getAttribute('data-motif-highlight');
+  expect(highlighted!.split(',')).toHaveLength(2);
+  await page.locator('[data-motif-highlight] .viewer-canvas[data-viewer-ready="true"]').first().waitFor({ timeout: 30000 });
+  await screenshot(page, 'e2e-motif');
+});
+
+test('an invalid motif is explained next to the box', async () => {
+  await page.goto(`${webUrl}/motif?p=${encodeURIComponent('Mo-Qq-S')}`);
+  await expect(page.locator('#motif-error').textContent()).resolves.toMatch(/"Qq" at position 4/);
+});
+
+test('predict: an invalid XYZ is rejected next to the input', async () => {
+  await page.goto(`${webUrl}/predict`);
+  await page.fill('#xyz', '2\nbad file\nMo 0 0 0\nZz 1 2\n');
+  await page.click('form button[type="submit"]');
+  const error = page.locator('#xyz-error, #predict-error');
+  await error.first().waitFor({ timeout: 60000 });
+  const text = (await error.first().textContent()) ?? '';
+  expect(text.length).toBeGreaterThan(10);
+  await expect(page.locator('[data-predict-result]').count()).resolves.toBe(0);
+  await screenshot(page, 'e2e-predict-invalid');
+});
+
+test('predict: a valid XYZ gives a prediction, or a clear statement that the model is not loaded', async () => {
+  const model = await api<{ model: { version: string } }>('{ model { version } }');
+  await page.goto(`${webUrl}/predict`);
+  await page.fill('#xyz', withStructure!.structure.xyz);
+  await page.fill('#charge', String(withStructure!.charge));
+  await page.fill('#multiplicity', String(withStructure!.structure.multiplicity));
+  await page.click('form button[type="submit"]');
+  if (model.data?.model) {
+    await page.locator('[data-predict-result="ready"] [data-prediction="ready"]').waitFor({ timeout: 120000 });
+    await expect(page.locator('[data-predict-result]').textContent()).resolves.toMatch(/±/);
+  } else {
+    await expect(page.locator('#predict-error').textContent()).resolves.toContain('model is not loaded');
+  }
+  await screenshot(page, 'e2e-predict-valid');
+});
