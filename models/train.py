@@ -36,6 +36,8 @@ GIN_CANDIDATES = [
     GinConfig("h32-L3-wbo", "wiberg", True, HyperParams(hidden=32, layers=3)),
     GinConfig("h64-L2-wbo", "wiberg", True, HyperParams(hidden=64, layers=2)),
 ]
+# Configurations scored during development by models/explore.py (homonuclear CV only).
+EXPLORE_CONFIGS: list[GinConfig] = []
 SMOKE_CANDIDATES = [GinConfig("smoke-h8-L2", "wiberg", True, HyperParams(hidden=8, layers=2, epochs=3, batch_size=32))]
 
 

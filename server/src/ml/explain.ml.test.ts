@@ -150,6 +150,30 @@ describe('model services', () => {
     expect(outside.reasons[0]).toMatch(/elements not in the training data: W/);
   });
 
+  it('predictClusters judges catalog clusters leave-self-out and names the bad item', async () => {
+    const out = await model.predictClusters([
+      { structure: readStructure(ids[1]), clusterId: ids[1] },
+      { structure: readStructure(ids[2]) },
+    ]);
+    expect(out[0].domain.nearestTrainingClusterId).not.toBe(ids[1]);
+    expect(out[1].domain.nearestTrainingClusterId).toBe(ids[2]);
+    const [direct] = await model.predict([graph(ids[1])]);
+    expect(out[0].prediction.meanLog10K1).toBeCloseTo(direct.meanLog10K1, 5);
+    const broken = readStructure(ids[1]);
+    const atoms = broken.isomer.atoms.map((a, i) => (i === 0 ? { ...a, partialCharge: Number.POSITIVE_INFINITY } : a));
+    await expect(model.predictClusters([{ structure: { ...broken, isomer: { ...broken.isomer, atoms } } }])).rejects.toThrow(
+      'items[0].atoms[0].partialCharge',
+    );
+  });
+
+  it('default subgraphs group atoms by element and by metal / non-metal', () => {
+    const g = graph(largestId);
+    const groups = model.defaultSubgraphs(g);
+    const byElement = groups.filter((x) => x.label !== 'metal' && x.label !== 'non-metal');
+    expect(byElement.flatMap((x) => x.atoms).sort((a, b) => a - b)).toEqual(g.elements.map((_, i) => i));
+    for (const x of byElement) for (const i of x.atoms) expect(g.elements[i]).toBe(x.label);
+  });
+
   describe('rejects invalid inputs before inference', () => {
     const tweak = (g: ModelGraph, patch: Partial<ModelGraph>): ModelGraph => ({ ...g, ...patch });
 

@@ -4,6 +4,7 @@ export {
   tryLoadModel,
   type AtomShapley,
   type BondOcclusion,
+  type ClusterPrediction,
   type DomainReport,
   type ModelInfo,
   type ModelLoadResult,

@@ -51,6 +51,12 @@ export interface DomainReport {
   distancePercentile: number;
 }
 
+export interface ClusterPrediction {
+  graph: ModelGraph;
+  prediction: Prediction;
+  domain: DomainReport;
+}
+
 export interface AtomShapley extends ShapleyResult {
   /** Element of each atom, in input order. */
   elements: string[];
@@ -219,6 +225,36 @@ export class ModelService {
           embedding: new Float32Array(res[OUT_EMBEDDING].data.subarray(b * E, (b + 1) * E)),
         });
       }
+    }
+    return out;
+  }
+
+  /**
+   * Featurize + predict + applicability domain for a list of structures, in one ORT call.
+   * Pass `clusterId` for catalog clusters: the domain distance is then measured leave-self-out
+   * (a training cluster's nearest neighbour is not itself) and `similar` excludes it too.
+   * Featurizer errors name the item, e.g. "items[3].atoms[2].partialCharge".
+   */
+  async predictClusters(items: ReadonlyArray<{ structure: ClusterStructureInput; clusterId?: string }>): Promise<ClusterPrediction[]> {
+    const graphs = items.map((it, i) => this.featurize(it.structure, `items[${i}]`));
+    const predictions = await this.predict(graphs);
+    return predictions.map((prediction, i) => ({
+      graph: graphs[i],
+      prediction,
+      domain: this.applicabilityDomain(graphs[i], prediction, { excludeClusterId: items[i].clusterId }),
+    }));
+  }
+
+  /** Labelled atom groups for subgraphContributions: each element, all metal atoms, all non-metal atoms. */
+  defaultSubgraphs(graph: ModelGraph): Array<{ label: string; atoms: number[] }> {
+    const props = this.manifest.features.elementProperties;
+    const out: Array<{ label: string; atoms: number[] }> = [];
+    const elements = [...new Set(graph.elements)];
+    for (const el of elements) out.push({ label: el, atoms: graph.elements.flatMap((e, i) => (e === el ? [i] : [])) });
+    const metal = graph.elements.flatMap((e, i) => (props[e]?.isMetal === true ? [i] : []));
+    const nonMetal = graph.elements.flatMap((e, i) => (props[e]?.isMetal === true ? [] : [i]));
+    if (metal.length && nonMetal.length) {
+      out.push({ label: 'metal', atoms: metal }, { label: 'non-metal', atoms: nonMetal });
     }
     return out;
   }
