@@ -1,3 +1,4 @@
+import { embeddedOptions } from '../../server/src/db/database';
 import { startEmbeddedNeo4j } from '../../server/src/db/neo4j-launcher';
 import { gql } from '../helpers/graphql';
 import { startTestStack, type TestStack } from '../helpers/stack';
@@ -29,16 +30,7 @@ it('answers SERVICE_UNAVAILABLE while Neo4j is down, keeps running, and recovers
   const health = await fetch(`${stack.api.url}/health`);
   expect(health.status).toBe(503);
 
-  const cfg = stack.cfg;
-  restarted = await startEmbeddedNeo4j({
-    boltPort: cfg.NEO4J_BOLT_PORT,
-    dataDir: cfg.NEO4J_DATA_DIR,
-    password: cfg.neo4jPassword,
-    heapMb: cfg.NEO4J_HEAP_MB,
-    startTimeoutS: cfg.NEO4J_START_TIMEOUT_S,
-    txTimeoutMs: cfg.NEO4J_TX_TIMEOUT_MS,
-    log: () => undefined,
-  });
+  restarted = await startEmbeddedNeo4j(embeddedOptions(stack.cfg, () => undefined));
   let again = await gql(query, {}, stack.api.url);
   // The driver may hand out one stale pooled connection before it notices the new server.
   for (let i = 0; i < 5 && again.status !== 200; i++) again = await gql(query, {}, stack.api.url);

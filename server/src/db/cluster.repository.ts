@@ -1,9 +1,10 @@
+import type { DerivedClusterProperties } from '../chem/cluster-properties';
 import type { ClusterCriteria, ClusterOrder, PageWindow } from './cluster-query';
 import { clusterConditions, clusterSearchQuery } from './cluster-query';
 import type { Executor } from './executor';
 
 /** Properties of a :Cluster node as the loader writes them. */
-export interface ClusterRecord {
+export interface ClusterRecord extends Omit<DerivedClusterProperties, 'formulaSortKey'> {
   id: string;
   formula: string;
   publishedName: string;
@@ -14,17 +15,6 @@ export interface ClusterRecord {
   nuclearity: 'homonuclear' | 'heteronuclear';
   compositionElements: string[];
   compositionCounts: number[];
-  atomCount: number;
-  metalAtomCount: number;
-  elements: string[];
-  metals: string[];
-  ligands: string[];
-  metalFamily: string;
-  massU: number;
-  log10K1: number | null;
-  k1Cm3PerMoleculeS: number | null;
-  langevinRateCm3PerMoleculeS: number | null;
-  efficiency: number | null;
   hasStructure: boolean;
 }
 

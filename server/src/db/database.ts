@@ -5,7 +5,7 @@ import { currentDatasetVersion, loadCatalog, type LoadOptions } from './catalog-
 import { createDriver, verifyDriver } from './driver';
 import { Executor } from './executor';
 import { applyMigrations } from './migrations';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './neo4j-launcher';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from './neo4j-launcher';
 
 export interface Database {
   driver: Driver;
@@ -15,19 +15,21 @@ export interface Database {
   close(): Promise<void>;
 }
 
+export function embeddedOptions(cfg: Config, log: (line: string) => void): EmbeddedOptions {
+  return {
+    boltPort: cfg.NEO4J_BOLT_PORT,
+    dataDir: cfg.NEO4J_DATA_DIR,
+    password: cfg.neo4jPassword,
+    heapMb: cfg.NEO4J_HEAP_MB,
+    startTimeoutS: cfg.NEO4J_START_TIMEOUT_S,
+    txTimeoutMs: cfg.NEO4J_TX_TIMEOUT_MS,
+    log,
+  };
+}
+
 /** Starts the embedded server unless NEO4J_URI names an external one, then connects and migrates. */
 export async function openDatabase(cfg: Config, log: (line: string) => void = console.log): Promise<Database> {
-  const embedded = cfg.embedded
-    ? await startEmbeddedNeo4j({
-        boltPort: cfg.NEO4J_BOLT_PORT,
-        dataDir: cfg.NEO4J_DATA_DIR,
-        password: cfg.neo4jPassword,
-        heapMb: cfg.NEO4J_HEAP_MB,
-        startTimeoutS: cfg.NEO4J_START_TIMEOUT_S,
-        txTimeoutMs: cfg.NEO4J_TX_TIMEOUT_MS,
-        log,
-      })
-    : null;
+  const embedded = cfg.embedded ? await startEmbeddedNeo4j(embeddedOptions(cfg, log)) : null;
   const uri = embedded?.uri ?? cfg.NEO4J_URI!;
   const driver = createDriver({ uri, user: cfg.NEO4J_USER, password: cfg.neo4jPassword, acquireTimeoutMs: cfg.NEO4J_ACQUIRE_TIMEOUT_MS });
   try {
