@@ -33,6 +33,8 @@ export interface StageRecord {
 export interface StartRecord {
   seed: number;
   multiplicity: number;
+  /** full: GFN1 pre-optimisation, GFN2 optimisation, GFN2 single point if needed; gfn1-geometry-only skips the GFN2 optimisation. */
+  mode: 'full' | 'gfn1-geometry-only';
   /** accepted: a sound GFN2 minimum (tier 0); fallback: only a lower-tier candidate; failed: nothing usable. */
   outcome: 'accepted' | 'fallback' | 'failed';
   route?: Route;
@@ -86,20 +88,16 @@ export async function searchCluster(cluster: SeedCluster, options: SearchOptions
   for (const multiplicity of multiplicities) {
     const starts: StartRecord[] = [];
     const candidates: Candidate[] = [];
-    const runStarts = async (seeds: number[]) => {
-      for (const seed of seeds) {
-        const { record, candidate } = await optimiseStart(cluster, elements, multiplicity, seed, options);
-        starts.push(record);
-        if (candidate) {
-          candidates.push(candidate);
-          programVersion ??= candidate.result.programVersion;
-        }
+    for (const seed of startSeeds(cluster.id, startCount(elements.length))) {
+      // After a few full attempts without a sound GFN2 minimum, the GFN2 optimisation is very
+      // unlikely to succeed (see README); the remaining starts only add GFN1 geometries.
+      const giveUp = starts.length >= SEARCH_SETTINGS.fullAttemptsBeforeGfn1Only && !candidates.some((c) => c.tier === 0);
+      const { record, candidate } = await optimiseStart(cluster, elements, multiplicity, seed, giveUp ? 'gfn1-geometry-only' : 'full', options);
+      starts.push(record);
+      if (candidate) {
+        candidates.push(candidate);
+        programVersion ??= candidate.result.programVersion;
       }
-    };
-    const count = startCount(elements.length);
-    await runStarts(startSeeds(cluster.id, count));
-    if (!candidates.some((c) => c.tier === 0)) {
-      await runStarts(startSeeds(cluster.id, SEARCH_SETTINGS.extraStartsWhenNoneAcceptable, count));
     }
     scans.push({ multiplicity, candidates, starts, pool: comparablePool(candidates) });
   }
@@ -215,6 +213,7 @@ async function optimiseStart(
   elements: string[],
   multiplicity: number,
   seed: number,
+  mode: StartRecord['mode'],
   options: SearchOptions,
 ): Promise<{ record: StartRecord; candidate: Candidate | null }> {
   const { bondScale, candidatesPerAtom } = SEARCH_SETTINGS.startGeometry;
@@ -233,6 +232,7 @@ async function optimiseStart(
     record: {
       seed,
       multiplicity,
+      mode,
       outcome: candidate ? (candidate.tier === 0 ? 'accepted' : 'fallback') : 'failed',
       route: candidate?.route,
       tier: candidate?.tier,
@@ -264,7 +264,7 @@ async function optimiseStart(
   let fallback: Candidate | null = null;
   const from = preoptimised ?? start;
   const route: Route = preoptimised ? 'gfn1-preopt+gfn2-opt' : 'gfn2-opt';
-  const optimised = await gfn2WithRetry(from, SEARCH_SETTINGS.optLevel, 'gfn2-opt', base, stages);
+  const optimised = mode === 'full' ? await gfn2WithRetry(from, SEARCH_SETTINGS.optLevel, 'gfn2-opt', base, stages) : null;
   if (optimised) {
     const settled = await settle(optimised, base, stages);
     if (settled) {

@@ -10,7 +10,7 @@ import type { SeedCluster } from '../seed-file';
  * not part of it because they do not change a successful result.
  */
 export const SEARCH_SETTINGS = {
-  pipelineVersion: 2,
+  pipelineVersion: 3,
   method: 'GFN2-xTB',
   program: 'xtb',
   expectedProgramVersion: '6.5.1',
@@ -31,8 +31,11 @@ export const SEARCH_SETTINGS = {
     { maxAtoms: 8, starts: 5 },
     { maxAtoms: Infinity, starts: 6 },
   ],
-  /** When no start gives a sound GFN2 minimum (tier 0), this many further seeds are tried. */
-  extraStartsWhenNoneAcceptable: 2,
+  /**
+   * Starts that run the full route before, if none gave a sound GFN2 minimum (tier 0), the rest
+   * only pre-optimise with GFN1 and add a GFN2 single point (tier 1 candidates).
+   */
+  fullAttemptsBeforeGfn1Only: 3,
   energyWindowKcalPerMol: 10,
   maxIsomers: 3,
   isomerIdentity: 'bond-graph signature (Weisfeiler–Lehman hash, geometry.ts bondGraphSignature)',

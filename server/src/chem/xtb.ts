@@ -4,7 +4,7 @@ import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { elementBySymbol } from './elements';
-import { findBonds, toXyz, type GeometryAtom, type Vec3 } from './geometry';
+import { findBonds, shortestContact, toXyz, type GeometryAtom, type Vec3 } from './geometry';
 
 /**
  * Runs the xtb program (GFN2-xTB, Grimme group) on one geometry and parses what it writes.
@@ -18,6 +18,13 @@ const OPT_LEVELS: ReadonlySet<string> = new Set(['crude', 'sloppy', 'loose', 'la
 
 /** GFN2-xTB is parametrised for H–Rn. */
 export const XTB_MAX_ATOMIC_NUMBER = 86;
+
+/**
+ * Closer pairs are rejected before xtb runs: xtb itself refuses only exactly coincident atoms and
+ * otherwise returns astronomically repulsive energies (+10⁵ Eh at 0.01 Å). The shortest real bond,
+ * H–H, is 0.74 Å.
+ */
+export const MIN_INTERATOMIC_DISTANCE_ANGSTROM = 0.4;
 
 export interface XtbInput {
   atoms: ReadonlyArray<{ element: string; xyzAngstrom: readonly number[] }>;
@@ -278,6 +285,12 @@ function validateInput(input: XtbInput): void {
     const xyz = atom?.xyzAngstrom;
     if (!xyz || xyz.length !== 3 || !xyz.every(Number.isFinite)) problems.push(`atoms[${i}].xyzAngstrom must be three finite numbers`);
   });
+  if (problems.length === 0) {
+    const closest = shortestContact(input.atoms.map((a) => ({ element: a.element, xyzAngstrom: [a.xyzAngstrom[0], a.xyzAngstrom[1], a.xyzAngstrom[2]] })));
+    if (closest && closest.distanceAngstrom < MIN_INTERATOMIC_DISTANCE_ANGSTROM) {
+      problems.push(`atoms[${closest.a}] and atoms[${closest.b}] are only ${closest.distanceAngstrom.toFixed(3)} Å apart (minimum ${MIN_INTERATOMIC_DISTANCE_ANGSTROM} Å)`);
+    }
+  }
   if (!Number.isInteger(input.charge)) problems.push(`charge ${input.charge} must be an integer`);
   if (!Number.isInteger(input.multiplicity) || input.multiplicity < 1) problems.push(`multiplicity ${input.multiplicity} must be an integer ≥ 1`);
   if (problems.length === 0) {

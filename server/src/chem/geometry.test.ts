@@ -1,0 +1,279 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  bondGraphSignature,
+  connectedComponents,
+  distanceAngstrom,
+  distanceMatrixAngstrom,
+  findBonds,
+  isConnected,
+  parseXyz,
+  randomStartGeometry,
+  shortestContact,
+  START_MIN_CONTACT,
+  tightestContact,
+  toExtendedXyz,
+  toXyz,
+  XyzParseError,
+  type GeometryAtom,
+  type Vec3,
+} from './geometry';
+
+interface SeedCluster {
+  id: string;
+  composition: Array<{ element: string; count: number }>;
+}
+
+// Fixtures are the real compositions of the data set.
+const clusters: SeedCluster[] = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'seed', 'data', 'clusters.json'), 'utf8')).clusters;
+const elementLists = clusters.map((c) => c.composition.flatMap(({ element, count }) => new Array<string>(count).fill(element)));
+
+// Pyykkö–Atsumi single-bond radii (Chem. Eur. J. 2009, 15, 186), typed from the paper for an independent check.
+const RADIUS: Record<string, number> = { H: 0.32, C: 0.75, N: 0.71, S: 1.03, V: 1.34, Fe: 1.16, Co: 1.11, Mo: 1.38, Rh: 1.25, Ta: 1.46 };
+
+const arbitraryCluster = fc.record({ elements: fc.constantFrom(...elementLists), seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }) });
+const arbitraryPoint = fc.tuple(
+  fc.double({ min: -50, max: 50, noNaN: true }),
+  fc.double({ min: -50, max: 50, noNaN: true }),
+  fc.double({ min: -50, max: 50, noNaN: true }),
+) as fc.Arbitrary<Vec3>;
+
+function rotate(p: Vec3, q: [number, number, number, number]): Vec3 {
+  // Rotation by the unit quaternion q = (w, x, y, z).
+  const [w, x, y, z] = q;
+  const [px, py, pz] = p;
+  return [
+    (1 - 2 * (y * y + z * z)) * px + 2 * (x * y - w * z) * py + 2 * (x * z + w * y) * pz,
+    2 * (x * y + w * z) * px + (1 - 2 * (x * x + z * z)) * py + 2 * (y * z - w * x) * pz,
+    2 * (x * z - w * y) * px + 2 * (y * z + w * x) * py + (1 - 2 * (x * x + y * y)) * pz,
+  ];
+}
+
+const arbitraryRigidMotion = fc
+  .record({
+    q: fc.tuple(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true })),
+    shift: arbitraryPoint,
+  })
+  .filter(({ q }) => Math.hypot(...q) > 0.1)
+  .map(({ q, shift }) => {
+    const n = Math.hypot(...q);
+    return { q: q.map((v) => v / n) as [number, number, number, number], shift };
+  });
+
+describe('distances', () => {
+  it('are symmetric, non-negative and zero only for identical points', () => {
+    fc.assert(
+      fc.property(arbitraryPoint, arbitraryPoint, (p, q) => {
+        const d = distanceAngstrom(p, q);
+        expect(d).toBeGreaterThanOrEqual(0);
+        expect(d).toBe(distanceAngstrom(q, p));
+        expect(distanceAngstrom(p, p)).toBe(0);
+      }),
+    );
+  });
+
+  it('fill a symmetric matrix with a zero diagonal', () => {
+    const atoms = randomStartGeometry(['Mo', 'Mo', 'Mo', 'Mo', 'Mo', 'S', 'S'], 7);
+    const d = distanceMatrixAngstrom(atoms);
+    atoms.forEach((_, i) => {
+      expect(d[i][i]).toBe(0);
+      atoms.forEach((__, j) => expect(d[i][j]).toBe(d[j][i]));
+    });
+  });
+});
+
+describe('bond rule d ≤ 1.25 (r_i + r_j)', () => {
+  it('bonds Mo–Mo at 3.40 Å but not at 3.50 Å (threshold 1.25 × 2.76 = 3.45 Å)', () => {
+    const at = (x: number): GeometryAtom[] => [
+      { element: 'Mo', xyzAngstrom: [0, 0, 0] },
+      { element: 'Mo', xyzAngstrom: [x, 0, 0] },
+    ];
+    expect(findBonds(at(3.4))).toEqual([{ a: 0, b: 1, lengthAngstrom: 3.4 }]);
+    expect(findBonds(at(3.5))).toEqual([]);
+  });
+
+  it('uses the element pair: Fe–H at 1.85 Å is bonded (limit 1.85), S–S at 2.90 Å is not (limit 2.575)', () => {
+    expect(findBonds([{ element: 'Fe', xyzAngstrom: [0, 0, 0] }, { element: 'H', xyzAngstrom: [0, 0, 1.85] }])).toHaveLength(1);
+    expect(findBonds([{ element: 'S', xyzAngstrom: [0, 0, 0] }, { element: 'S', xyzAngstrom: [0, 2.9, 0] }])).toHaveLength(0);
+  });
+
+  it('rejects unknown element symbols by name', () => {
+    expect(() => findBonds([{ element: 'Xx', xyzAngstrom: [0, 0, 0] }])).toThrow('Unknown element symbol "Xx"');
+  });
+});
+
+describe('connectedComponents', () => {
+  it('partitions the atoms: every atom in exactly one component, components sorted', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 40 }))),
+        ([n, pairs]) => {
+          const components = connectedComponents(n, pairs.map(([a, b]) => ({ a, b })));
+          const all = components.flat().sort((x, y) => x - y);
+          expect(all).toEqual(Array.from({ length: n }, (_, i) => i));
+          for (const c of components) expect([...c].sort((x, y) => x - y)).toEqual(c);
+          // Bonded atoms share a component.
+          const componentOf = new Map(components.flatMap((c, k) => c.map((i) => [i, k] as const)));
+          for (const [a, b] of pairs) expect(componentOf.get(a)).toBe(componentOf.get(b));
+        },
+      ),
+    );
+  });
+
+  it('finds the two fragments of a dissociated Mo2S (S 5 Å away)', () => {
+    const atoms: GeometryAtom[] = [
+      { element: 'Mo', xyzAngstrom: [0, 0, 0] },
+      { element: 'Mo', xyzAngstrom: [2.7, 0, 0] },
+      { element: 'S', xyzAngstrom: [1.35, 5, 0] },
+    ];
+    expect(connectedComponents(3, findBonds(atoms))).toEqual([[0, 1], [2]]);
+    expect(isConnected(atoms)).toBe(false);
+  });
+});
+
+describe('randomStartGeometry', () => {
+  it('keeps every pair at ≥ 0.8 × the covalent-radius sum and gives one connected cluster', () => {
+    fc.assert(
+      fc.property(arbitraryCluster, ({ elements, seed }) => {
+        const atoms = randomStartGeometry(elements, seed);
+        expect(atoms.map((a) => a.element)).toEqual(elements);
+        for (let i = 0; i < atoms.length; i++) {
+          for (let j = i + 1; j < atoms.length; j++) {
+            const limit = START_MIN_CONTACT * (RADIUS[atoms[i].element] + RADIUS[atoms[j].element]);
+            expect(distanceAngstrom(atoms[i].xyzAngstrom, atoms[j].xyzAngstrom)).toBeGreaterThanOrEqual(limit - 1e-9);
+          }
+        }
+        expect(isConnected(atoms)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is reproducible from its seed and differs between seeds', () => {
+    const elements = ['Mo', 'Mo', 'Mo', 'Mo', 'Mo', 'S', 'S'];
+    expect(randomStartGeometry(elements, 42)).toEqual(randomStartGeometry(elements, 42));
+    expect(randomStartGeometry(elements, 42)).not.toEqual(randomStartGeometry(elements, 43));
+  });
+
+  it('is centred on the origin', () => {
+    const atoms = randomStartGeometry(['Fe', 'Fe', 'Fe', 'Fe', 'Fe', 'Fe', 'C', 'C', 'C', 'C'], 3);
+    for (let k = 0; k < 3; k++) expect(atoms.reduce((s, a) => s + a.xyzAngstrom[k], 0) / atoms.length).toBeCloseTo(0, 10);
+  });
+});
+
+describe('shortestContact / tightestContact', () => {
+  it('find the closest pair absolutely and relative to the radii', () => {
+    // Mo–Mo 2.40 Å (ratio 0.87) and Mo–H 1.50 Å (ratio 1.50/1.70 = 0.88).
+    const atoms: GeometryAtom[] = [
+      { element: 'Mo', xyzAngstrom: [0, 0, 0] },
+      { element: 'Mo', xyzAngstrom: [2.4, 0, 0] },
+      { element: 'H', xyzAngstrom: [0, 1.5, 0] },
+    ];
+    expect(shortestContact(atoms)).toMatchObject({ a: 0, b: 2, distanceAngstrom: 1.5 });
+    expect(tightestContact(atoms)?.a).toBe(0);
+    expect(tightestContact(atoms)?.b).toBe(1);
+    expect(tightestContact(atoms)?.ratioToCovalentSum).toBeCloseTo(2.4 / 2.76, 12);
+    expect(shortestContact(atoms.slice(0, 1))).toBeNull();
+  });
+});
+
+describe('bondGraphSignature', () => {
+  it('is invariant under atom permutation and rigid rotation + translation', () => {
+    fc.assert(
+      fc.property(
+        arbitraryCluster.chain((c) => fc.tuple(fc.constant(c), fc.shuffledSubarray(Array.from({ length: c.elements.length }, (_, i) => i), { minLength: c.elements.length }), arbitraryRigidMotion)),
+        ([{ elements, seed }, permutation, { q, shift }]) => {
+          const atoms = randomStartGeometry(elements, seed);
+          const moved = permutation.map((i) => {
+            const r = rotate(atoms[i].xyzAngstrom, q);
+            return { element: atoms[i].element, xyzAngstrom: [r[0] + shift[0], r[1] + shift[1], r[2] + shift[2]] as Vec3 };
+          });
+          expect(bondGraphSignature(moved)).toBe(bondGraphSignature(atoms));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('tells a bent Mo2S (S bridging) from a linear Mo–Mo–S chain', () => {
+    const bridged: GeometryAtom[] = [
+      { element: 'Mo', xyzAngstrom: [0, 0, 0] },
+      { element: 'Mo', xyzAngstrom: [2.7, 0, 0] },
+      { element: 'S', xyzAngstrom: [1.35, 1.8, 0] },
+    ];
+    const chain: GeometryAtom[] = [
+      { element: 'Mo', xyzAngstrom: [0, 0, 0] },
+      { element: 'Mo', xyzAngstrom: [2.7, 0, 0] },
+      { element: 'S', xyzAngstrom: [4.9, 0, 0] },
+    ];
+    expect(bondGraphSignature(bridged)).not.toBe(bondGraphSignature(chain));
+  });
+
+  it('tells Fe2V from FeV2 with the same triangle shape (element labels matter)', () => {
+    const triangle = (elements: string[]): GeometryAtom[] => [
+      { element: elements[0], xyzAngstrom: [0, 0, 0] },
+      { element: elements[1], xyzAngstrom: [2.4, 0, 0] },
+      { element: elements[2], xyzAngstrom: [1.2, 2.0, 0] },
+    ];
+    expect(bondGraphSignature(triangle(['Fe', 'Fe', 'V']))).not.toBe(bondGraphSignature(triangle(['Fe', 'V', 'V'])));
+  });
+});
+
+describe('XYZ writer and parser', () => {
+  it('round-trip a start geometry to 1e-8 Å', () => {
+    fc.assert(
+      fc.property(arbitraryCluster, ({ elements, seed }) => {
+        const atoms = randomStartGeometry(elements, seed);
+        const parsed = parseXyz(toXyz(atoms, 'Mo5S2- start'));
+        expect(parsed.comment).toBe('Mo5S2- start');
+        expect(parsed.atoms.map((a) => a.element)).toEqual(elements);
+        parsed.atoms.forEach((a, i) => a.xyzAngstrom.forEach((v, k) => expect(Math.abs(v - atoms[i].xyzAngstrom[k])).toBeLessThan(1e-8)));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('writes extended XYZ with a Properties header and per-atom columns the parser skips', () => {
+    const atoms = randomStartGeometry(['Mo', 'Mo', 'S'], 1);
+    const text = toExtendedXyz(atoms, { clusterId: 'Mo2S-anion', energy: -7.5, note: 'GFN2 start' }, [{ name: 'charge', values: [-0.5, -0.5, 0] }]);
+    const lines = text.split('\n');
+    expect(lines[1]).toBe('Properties=species:S:1:pos:R:3:charge:R:1 clusterId=Mo2S-anion energy=-7.5 note="GFN2 start"');
+    expect(lines[2].trim().split(/\s+/)).toHaveLength(5);
+    expect(parseXyz(text).atoms).toHaveLength(3);
+    expect(() => toExtendedXyz(atoms, {}, [{ name: 'charge', values: [1] }])).toThrow('has 1 values for 3 atoms');
+  });
+
+  it('accepts lower/upper-case symbols, atomic numbers, CRLF and trailing blank lines', () => {
+    const parsed = parseXyz('3\r\nTa3S\r\nta 0 0 0\r\nTA 2.7 0 0\r\n16 1.35 1.8 0\r\n\r\n');
+    expect(parsed.atoms.map((a) => a.element)).toEqual(['Ta', 'Ta', 'S']);
+    expect(parsed.atoms[1].xyzAngstrom).toEqual([2.7, 0, 0]);
+  });
+
+  const cases: Array<[string, string, number, string]> = [
+    ['a missing count', 'Mo 0 0 0\n', 1, 'expected the atom count'],
+    ['a zero count', '0\n\n', 1, 'at least 1'],
+    ['an unknown element', '2\n\nMo 0 0 0\nXq 1 0 0\n', 4, 'unknown element "Xq"'],
+    ['a bad coordinate', '2\n\nMo 0 0 0\nS 1 zero 0\n', 4, 'y coordinate "zero"'],
+    ['an infinite coordinate', '1\n\nMo 1e999 0 0\n', 3, 'x coordinate'],
+    ['too few fields', '1\n\nMo 0 0\n', 3, 'expected "Element x y z"'],
+    ['too few atoms', '3\n\nMo 0 0 0\nMo 2.7 0 0\n', 5, 'atom 3 of 3'],
+    ['a second frame', '1\n\nMo 0 0 0\n1\n\nMo 0 0 0\n', 4, 'only one frame'],
+  ];
+  it.each(cases)('reports %s with its line number', (_, text, line, message) => {
+    let error: unknown;
+    try {
+      parseXyz(text);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(XyzParseError);
+    expect((error as XyzParseError).line).toBe(line);
+    expect((error as XyzParseError).message).toContain(`XYZ line ${line}:`);
+    expect((error as XyzParseError).message).toContain(message);
+  });
+
+  it('enforces maxAtoms on the count line', () => {
+    expect(() => parseXyz('500\n\n', { maxAtoms: 200 })).toThrow('XYZ line 1: 500 atoms exceeds the limit of 200');
+  });
+});
