@@ -1,7 +1,8 @@
 'use client';
 
 import { GraphiQL } from 'graphiql';
-import { useEffect, useRef } from 'react';
+import { buildSchema } from 'graphql';
+import { useEffect, useMemo, useRef } from 'react';
 import 'graphiql/setup-workers/webpack';
 import 'graphiql/style.css';
 
@@ -16,39 +17,48 @@ async function fetcher(params: unknown) {
 }
 
 /**
- * GraphiQL renders each tab as <li role="tab"> around a <button>, which nests interactive controls
- * and hides the button's name from screen readers. Move the tab role onto the button itself.
+ * GraphiQL renders each tab as <li role="tab"> around a <button> (nested interactive controls, and
+ * a close button that a tablist may not contain). Present the tabs as a plain list of buttons,
+ * the active one marked aria-current, which assistive technology reads correctly.
  */
 function useAccessibleTabs(root: React.RefObject<HTMLDivElement | null>) {
   useEffect(() => {
     const el = root.current;
     if (!el) return;
     const fix = () => {
-      el.querySelectorAll<HTMLElement>('li.graphiql-tab[role="tab"]').forEach((li) => {
+      el.querySelectorAll<HTMLElement>('ul.graphiql-tabs[role="tablist"]').forEach((ul) => ul.removeAttribute('role'));
+      el.querySelectorAll<HTMLElement>('li.graphiql-tab').forEach((li) => {
+        const selected = li.classList.contains('graphiql-tab-active');
+        if (li.hasAttribute('role')) li.removeAttribute('role');
+        if (li.hasAttribute('aria-selected')) li.removeAttribute('aria-selected');
         const button = li.querySelector<HTMLButtonElement>('.graphiql-tab-button');
         if (!button) return;
-        li.setAttribute('role', 'presentation');
-        button.setAttribute('role', 'tab');
-        button.setAttribute('aria-selected', li.getAttribute('aria-selected') ?? 'false');
-        li.removeAttribute('aria-selected');
+        if (button.getAttribute('role') === 'tab') button.removeAttribute('role');
+        if (selected && button.getAttribute('aria-current') !== 'true') button.setAttribute('aria-current', 'true');
+        if (!selected && button.hasAttribute('aria-current')) button.removeAttribute('aria-current');
       });
     };
     fix();
     const observer = new MutationObserver(fix);
-    observer.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['role', 'aria-selected'] });
+    observer.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['role', 'aria-selected', 'class'] });
     return () => observer.disconnect();
   }, [root]);
 }
 
-export default function Explorer({ tabs, initialQuery, initialVariables }: { tabs: Array<{ query: string; variables?: string }>; initialQuery?: string; initialVariables?: string }) {
+export default function Explorer({ tabs, initialQuery, initialVariables, sdl }: { tabs: Array<{ query: string; variables?: string }>; initialQuery?: string; initialVariables?: string; sdl: string | null }) {
   const root = useRef<HTMLDivElement>(null);
+  // The schema comes from the committed SDL, so GraphiQL needs no introspection round trip.
+  const schema = useMemo(() => (sdl ? buildSchema(sdl) : undefined), [sdl]);
+  const first = tabs[0];
   useAccessibleTabs(root);
   return (
     <div ref={root} style={{ height: '100%' }}>
     <GraphiQL
       fetcher={fetcher}
       defaultTabs={tabs}
-      {...(initialQuery ? { initialQuery, initialVariables: initialVariables ?? '{}' } : {})}
+      schema={schema}
+      initialQuery={initialQuery ?? first?.query}
+      initialVariables={initialQuery ? (initialVariables ?? '{}') : (first?.variables ?? '')}
       defaultEditorToolsVisibility="variables"
       shouldPersistHeaders={false}
     />

@@ -7,6 +7,7 @@ import { ApiError } from '@/lib/api/errors';
 import type { ExplanationInfoFragment, PredictQuery as PredictResult } from '@/lib/api/generated/graphql';
 import { ClusterXyzQuery, ExplainStructureQuery, PredictQuery } from '@/lib/api/queries';
 import { clusterTitle } from '@/lib/chem-format';
+import { checkXyz } from '@/lib/xyz';
 import { Formula } from './Formula';
 import { PredictionSummary } from './PredictionSummary';
 import { StructureViewerLazy } from './StructureViewerLazy';
@@ -69,6 +70,10 @@ export function PredictForm({ exampleId }: { exampleId: string | null }) {
     e.preventDefault();
     const local: FieldErrors = {};
     if (!xyz.trim()) local.xyz = 'Paste an XYZ file or choose one to upload.';
+    else {
+      const problem = checkXyz(xyz);
+      if (problem) local.xyz = problem;
+    }
     if (!/^[-+−]?\d+$/.test(charge.trim())) local.charge = `Charge must be a whole number, got "${charge}".`;
     if (!/^\d+$/.test(multiplicity.trim()) || Number(multiplicity) < 1) local.multiplicity = `Multiplicity 2S+1 must be a whole number ≥ 1, got "${multiplicity}".`;
     setErrors(local);

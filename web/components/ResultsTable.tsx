@@ -27,6 +27,15 @@ const COLUMNS: Column[] = [
     ),
     className: 'num',
   },
+  {
+    field: null,
+    label: (
+      <>
+        predicted<span className="hide-phone"> ± σ</span>
+      </>
+    ),
+    className: 'num hide-phone',
+  },
   { field: 'EFFICIENCY', label: 'φ (k₁/k_L)', className: 'num hide-narrow' },
   { field: null, label: <span className="visually-hidden">Compare</span> },
 ];
@@ -74,6 +83,16 @@ export function ResultsTable({ rows, state, range }: { rows: ClusterSummaryFragm
               <td className="hide-phone">{c.metalFamily}</td>
               <td className="num">
                 <RateCell value={c.log10K1} min={range.min} max={range.max} />
+              </td>
+              <td className="num hide-phone">
+                {c.prediction ? (
+                  <span title={c.prediction.domain.inDomain ? 'inside the applicability domain' : 'outside the applicability domain'}>
+                    {fixed(c.prediction.log10K1)} ± {fixed(c.prediction.log10K1Std)}
+                    {c.prediction.domain.inDomain ? null : <span className="tag tag-warn">out of domain</span>}
+                  </span>
+                ) : (
+                  <span className="hint">—</span>
+                )}
               </td>
               <td className="num hide-narrow">{fixed(c.efficiency, 3)}</td>
               <td>

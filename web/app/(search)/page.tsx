@@ -99,6 +99,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               ) : null}
             </nav>
           ) : null}
+          {result.ok && result.value.errors.some((e) => e.code === 'MODEL_UNAVAILABLE') ? (
+            <p className="hint">Predicted values are missing: the prediction model is not loaded on this server.</p>
+          ) : (
+            <p className="hint">Predictions exist only for clusters with a computed structure (GFN2-xTB); “—” marks the rest.</p>
+          )}
           <p className="hint">
             Download the whole catalog as <a href="/download/clusters.csv">CSV</a> or <a href="/download/clusters.json">JSON</a>.
           </p>

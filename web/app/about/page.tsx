@@ -4,12 +4,14 @@ import { apiRequest, tryApi } from '@/lib/api/client';
 import { AboutPageQuery } from '@/lib/api/queries';
 import { ApiProblem } from '@/components/ApiStatus';
 import { NotAvailable } from '@/components/NotAvailable';
+import { ModelCardView } from '@/components/ModelCardView';
+import { ModelCardQuery } from '@/lib/api/queries';
 
 export const metadata: Metadata = { title: 'About the data' };
 export const dynamic = 'force-dynamic';
 
 export default async function AboutPage() {
-  const result = await tryApi(() => apiRequest(AboutPageQuery));
+  const [result, modelResult] = await Promise.all([tryApi(() => apiRequest(AboutPageQuery)), tryApi(() => apiRequest(ModelCardQuery))]);
   const data = result.ok ? result.value.data : null;
   const sources = new Map((data?.clusters.edges ?? []).flatMap((e) => e.node.measurements.map((m) => [m.source.id, m.source] as const)));
 
@@ -73,9 +75,19 @@ export default async function AboutPage() {
       </p>
 
       <h2>Model card</h2>
-      <NotAvailable what="The model card (architecture, training data, metrics)">
-        The prediction model&apos;s card appears here as soon as the API serves it; see also the <Link href="/trends">parity plot</Link>.
-      </NotAvailable>
+      {modelResult.ok ? (
+        <>
+          <ModelCardView model={modelResult.value.data.model} />
+          <p>
+            Held-out predictions against measurements: the <Link href="/trends">parity plot</Link>.
+          </p>
+        </>
+      ) : (
+        <NotAvailable what="The model card (architecture, training data, metrics)">
+          {modelResult.error.code === 'MODEL_UNAVAILABLE' ? 'The prediction model is not loaded on this server.' : modelResult.error.message} See also the{' '}
+          <Link href="/trends">parity plot</Link>.
+        </NotAvailable>
+      )}
 
       <h2>How to cite</h2>
       <p>Cite the measurements&apos; source:</p>

@@ -9,6 +9,10 @@ import { ApiProblem } from '@/components/ApiStatus';
 import { Formula } from '@/components/Formula';
 import { NotAvailable } from '@/components/NotAvailable';
 import { TrendsPlot } from '@/components/TrendsPlot';
+import { ParityPlot } from '@/components/ParityPlot';
+import { ModelCardView } from '@/components/ModelCardView';
+import { ModelCardQuery } from '@/lib/api/queries';
+import { loadOofPredictions } from '@/lib/oof';
 
 export const metadata: Metadata = { title: 'Trends' };
 export const dynamic = 'force-dynamic';
@@ -48,6 +52,10 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   const chosen = (asked.length ? asked : DEFAULT_FAMILIES).filter((f) => families.some((x) => x.family === f));
   const x = params.x === 'metal' ? 'metalAtomCount' : 'size';
   const points = all.filter((p) => chosen.includes(p.family));
+  const [modelResult, oof] = await Promise.all([tryApi(() => apiRequest(ModelCardQuery)), loadOofPredictions()]);
+  const protocolKey = typeof params.protocol === 'string' ? params.protocol : null;
+  const protocol = oof.ok ? (oof.protocols.find((p) => p.key === protocolKey) ?? oof.protocols.find((p) => p.key === 'b') ?? oof.protocols[0]) : undefined;
+  const parity = (protocol?.rows ?? []).map((r) => ({ id: r.id, formula: r.formula, family: r.family, observed: r.observedLog10K1, predicted: r.gin!.meanLog10K1, std: r.gin!.stdLog10K1 }));
 
   return (
     <>
@@ -129,9 +137,38 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
 
       <section aria-labelledby="parity-heading">
         <h2 id="parity-heading">Model parity plot</h2>
-        <NotAvailable what="Out-of-fold predictions and the model card">
-          The parity plot (out-of-fold predicted against measured log10 k1) appears here once the API serves the model card.
-        </NotAvailable>
+        {oof.ok && protocol ? (
+          <>
+            <form method="get" action="/trends" className="query-row">
+              {chosen.map((f) => (
+                <input key={f} type="hidden" name="f" value={f} />
+              ))}
+              <label htmlFor="protocol">Evaluation protocol</label>
+              <select id="protocol" name="protocol" defaultValue={protocol.key}>
+                {oof.protocols.map((p) => (
+                  <option key={p.key} value={p.key}>
+                    {p.title}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="button-quiet">
+                Show
+              </button>
+            </form>
+            <p className="hint">{protocol.description} Every point was predicted by a model that never saw it; bars are ±1σ over the ensemble.</p>
+            <ParityPlot points={parity} />
+          </>
+        ) : (
+          <NotAvailable what="Out-of-fold predictions">{oof.ok ? 'The file lists no protocol.' : oof.reason}</NotAvailable>
+        )}
+        <h2>Model card</h2>
+        {modelResult.ok ? (
+          <ModelCardView model={modelResult.value.data.model} />
+        ) : (
+          <NotAvailable what="Model card">
+            {modelResult.error.code === 'MODEL_UNAVAILABLE' ? 'The prediction model is not loaded on this server.' : modelResult.error.message}
+          </NotAvailable>
+        )}
       </section>
     </>
   );
