@@ -1,5 +1,5 @@
-/** Three projects so `npm run test:unit` never needs a database and ML tests get their own
- * environment (onnxruntime-node rejects typed arrays created in another VM context). */
+/** Projects, so `npm run test:unit` never needs a database. ML tests have their own config
+ * (test/ml/jest.config.js): onnxruntime-node rejects typed arrays created in another VM context. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }];
 module.exports = {
   // Real Neo4j and real xtb: generous, because these machines are noisy; never used as a speed check.
@@ -19,13 +19,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
-    },
-    {
-      // onnxruntime-node checks `instanceof Float32Array` against its own realm: keep ML tests apart.
-      displayName: 'ml',
-      testEnvironment: 'node',
-      transform: { '^.+\\.ts$': tsJest },
-      testMatch: ['<rootDir>/server/src/ml/**/*.ml.test.ts'],
     },
     {
       // Real browser against the real stack (built API + embedded Neo4j + `next start`), started once in global setup.
