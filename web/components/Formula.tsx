@@ -33,3 +33,10 @@ export const RATE_UNIT = (
     cm<sup>3</sup> molecule<sup>−1</sup> s<sup>−1</sup>
   </span>
 );
+
+/** Reaction efficiency φ: plain decimals down to 0.001, powers of ten below (never a misleading 0.000). */
+export function Efficiency({ value }: { value: number | null | undefined }) {
+  if (value == null || !Number.isFinite(value)) return <span className="hint">—</span>;
+  if (value >= 1e-3) return <span>{value.toPrecision(3)}</span>;
+  return <Scientific value={value} digits={1} />;
+}

@@ -30,6 +30,7 @@ export function ParityPlot({ points }: { points: ParityPoint[] }) {
           height: size,
           marginLeft: 52,
           grid: true,
+          style: { fontSize: '13px', background: 'transparent' },
           ariaLabel: 'Out-of-fold predicted against measured log10 k1',
           x: { domain: [lo, hi], label: 'Measured log₁₀ k₁' },
           y: { domain: [lo, hi], label: 'Predicted log₁₀ k₁ (out of fold)' },

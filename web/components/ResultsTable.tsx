@@ -4,7 +4,7 @@ import type { ClusterOrderField, ClusterSummaryFragment } from '@/lib/api/genera
 import { clusterTitle, fixed, signed } from '@/lib/chem-format';
 import { sortedBy, toQuery, type SearchState } from '@/lib/search-state';
 import { CompareToggle } from './CompareToggle';
-import { Formula } from './Formula';
+import { Efficiency, Formula } from './Formula';
 import { RateCell } from './RateCell';
 
 interface Column {
@@ -94,7 +94,9 @@ export function ResultsTable({ rows, state, range }: { rows: ClusterSummaryFragm
                   <span className="hint">—</span>
                 )}
               </td>
-              <td className="num hide-narrow">{fixed(c.efficiency, 3)}</td>
+              <td className="num hide-narrow">
+                <Efficiency value={c.efficiency} />
+              </td>
               <td>
                 <CompareToggle pick={{ id: c.id, formula: c.formula, charge: c.charge }} label={clusterTitle(c.formula, c.charge)} />
               </td>

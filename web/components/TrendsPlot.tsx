@@ -23,6 +23,7 @@ export function TrendsPlot({ points, x }: { points: TrendPoint[]; x: 'size' | 'm
           height: Math.round(width * 0.55),
           marginLeft: 52,
           grid: true,
+          style: { fontSize: '13px', background: 'transparent' },
           ariaLabel: 'Measured log10 k1 against cluster size by family',
           x: { label: x === 'size' ? 'Atoms in the cluster' : 'Metal atoms', ticks, tickFormat: 'd' },
           y: { label: 'log₁₀ k₁ / (cm³ molecule⁻¹ s⁻¹)' },

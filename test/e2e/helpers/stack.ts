@@ -73,6 +73,10 @@ export async function startApi(tmpDir: string): Promise<Service> {
     NEO4J_BOLT_PORT: String(await freePort()),
     NEO4J_DATA_DIR: path.join(tmpDir, 'neo4j', 'store'),
     NEO4J_HEAP_MB: '768',
+    // Shared 2-core machines: the embedded server's first transactions (setting its password,
+    // seeding) can take far longer than in production; give them room instead of failing the run.
+    NEO4J_TX_TIMEOUT_MS: '120000',
+    NEO4J_START_TIMEOUT_S: '300',
   };
   // An inherited external server setting would point the test stack at someone's real data.
   delete env.NEO4J_URI;

@@ -10,7 +10,7 @@ import { ClusterIdByFormulaQuery, ComparePageQuery } from '@/lib/api/queries';
 import { clusterTitle, fixed, signed } from '@/lib/chem-format';
 import { compareUrl, MAX_COMPARE_IDS, parseCompareIds } from '@/lib/compare-ids';
 import { ApiProblem } from '@/components/ApiStatus';
-import { Formula, RATE_UNIT, Scientific } from '@/components/Formula';
+import { Efficiency, Formula, RATE_UNIT, Scientific } from '@/components/Formula';
 import { NotAvailable } from '@/components/NotAvailable';
 import { QueryPanel } from '@/components/QueryPanel';
 import { RateCell } from '@/components/RateCell';
@@ -130,7 +130,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 </>,
                 (c) => (c.langevinRateCm3PerMoleculeS == null ? '—' : <Scientific value={c.langevinRateCm3PerMoleculeS} />),
               )}
-              {row('Efficiency φ', (c) => (c.efficiency == null ? '—' : c.efficiency.toPrecision(3)))}
+              {row('Efficiency φ', (c) => <Efficiency value={c.efficiency} />)}
               {row(
                 <>
                   Predicted log<sub>10</sub> k<sub>1</sub>

@@ -8,7 +8,7 @@ import { clusterTitle, fixed, signed } from '@/lib/chem-format';
 import { ApiProblem } from '@/components/ApiStatus';
 import { CompareToggle } from '@/components/CompareToggle';
 import { DownloadText } from '@/components/DownloadText';
-import { Formula, RATE_UNIT, Scientific } from '@/components/Formula';
+import { Efficiency, Formula, RATE_UNIT, Scientific } from '@/components/Formula';
 import { NotAvailable } from '@/components/NotAvailable';
 import { QueryPanel } from '@/components/QueryPanel';
 import { ClusterStructurePanel } from '@/components/AttributionPanel';
@@ -127,7 +127,9 @@ export default async function ClusterPage({ params }: Params) {
             </div>
             <div>
               <dt>Efficiency φ = k₁/k_L</dt>
-              <dd>{c.efficiency == null ? <span className="hint">—</span> : c.efficiency.toPrecision(3)}</dd>
+              <dd>
+                <Efficiency value={c.efficiency} />
+              </dd>
             </div>
           </dl>
           <p className="hint">Rate constants in {RATE_UNIT}.</p>
