@@ -37,7 +37,27 @@ GIN_CANDIDATES = [
     GinConfig("h64-L2-wbo", "wiberg", True, HyperParams(hidden=64, layers=2)),
 ]
 # Configurations scored during development by models/explore.py (homonuclear CV only).
-EXPLORE_CONFIGS: list[GinConfig] = []
+def _variant(name: str, adjacency="wiberg", one_hot=True, xtb=True, **hp) -> GinConfig:
+    return GinConfig(name, adjacency, one_hot, HyperParams(**hp), xtb)
+
+
+EXPLORE_CONFIGS: list[GinConfig] = [
+    _variant("base"),  # h64 L3, Wiberg adjacency, one-hot + element + xtb features, 200 epochs, batch 32
+    _variant("binary-adj", adjacency="binary"),
+    _variant("h32", hidden=32),
+    _variant("h128", hidden=128),
+    _variant("L2", layers=2),
+    _variant("L4", layers=4),
+    _variant("no-onehot", one_hot=False),
+    _variant("no-xtb", xtb=False),
+    _variant("ep100", epochs=100),
+    _variant("ep400", epochs=400),
+    _variant("lr1e-3-ep400", lr=1e-3, epochs=400),
+    _variant("wd1e-2", weight_decay=1e-2),
+    _variant("drop0.3", head_dropout=0.3),
+    _variant("bs16", batch_size=16),
+    _variant("all-isomers", all_isomers=True),
+]
 SMOKE_CANDIDATES = [GinConfig("smoke-h8-L2", "wiberg", True, HyperParams(hidden=8, layers=2, epochs=3, batch_size=32))]
 
 

@@ -30,6 +30,8 @@ class ClusterRecord:
     family: str
     log10_k1: float
     isomer: dict = field(repr=False)
+    # Every isomer in the file (rank order), for optional training-time augmentation.
+    isomers: list = field(repr=False, default_factory=list)
 
     @property
     def n_atoms(self) -> int:
@@ -63,7 +65,8 @@ def load_clusters(root: str = REPO_ROOT) -> tuple[list[ClusterRecord], list[str]
             continue
         with open(path, encoding="utf-8") as fh:
             structure = json.load(fh)
-        isomer = min(structure["isomers"], key=lambda iso: iso["rank"])
+        isomers = sorted(structure["isomers"], key=lambda iso: iso["rank"])
+        isomer = isomers[0]
         n2 = [m for m in c["measurements"] if m["reactant"] == "N2"]
         if len(n2) != 1:
             raise ValueError(f"cluster {c['id']}: expected one N2 measurement, found {len(n2)}")
@@ -82,6 +85,7 @@ def load_clusters(root: str = REPO_ROOT) -> tuple[list[ClusterRecord], list[str]
                 family=family_of(composition),
                 log10_k1=float(n2[0]["log10K1"]),
                 isomer=isomer,
+                isomers=isomers,
             )
         )
     records.sort(key=lambda r: r.id)

@@ -28,9 +28,12 @@ class GinConfig:
     adjacency: str
     one_hot: bool
     hp: object  # training.HyperParams
+    # False = ablation without any GFN2-xTB atom or isomer quantity (element, bonds, charge only).
+    xtb_features: bool = True
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "adjacency": self.adjacency, "elementOneHot": self.one_hot, **self.hp.to_dict()}
+        return {"name": self.name, "adjacency": self.adjacency, "elementOneHot": self.one_hot,
+                "xtbFeatures": self.xtb_features, **self.hp.to_dict()}
 
 
 @dataclass
@@ -75,20 +78,28 @@ def make_spec(cfg: GinConfig, vocabulary: list[str]):
 
     return FeatureSpec(
         vocabulary=vocabulary,
-        atom_properties=list(ATOM_PROPERTIES),
-        atom_vector_properties=list(ATOM_VECTOR_PROPERTIES),
-        global_properties=list(GLOBAL_PROPERTIES),
+        atom_properties=list(ATOM_PROPERTIES) if cfg.xtb_features else [],
+        atom_vector_properties=list(ATOM_VECTOR_PROPERTIES) if cfg.xtb_features else [],
+        global_properties=list(GLOBAL_PROPERTIES) if cfg.xtb_features else [],
         adjacency=cfg.adjacency,
         one_hot=cfg.one_hot,
     )
 
 
 def fit_gin(records, cfg: GinConfig, train, seeds):
+    from .features import encode_graph
     from .training import train_ensemble
 
     spec = make_spec(cfg, vocabulary_of(records, train))
-    y = np.array([records[i].log10_k1 for i in train])
-    return train_ensemble(encode(records, train, spec), y, spec, cfg.hp, list(seeds)), spec
+    graphs, y = [], []
+    for i in train:
+        r = records[i]
+        # Augmentation: the higher-energy isomers (within the search's energy window) carry the
+        # same measured rate; prediction always uses the rank-0 isomer.
+        for iso in r.isomers if cfg.hp.all_isomers else [r.isomer]:
+            graphs.append(encode_graph(iso, r.charge, r.multiplicity, spec))
+            y.append(r.log10_k1)
+    return train_ensemble(graphs, np.array(y), spec, cfg.hp, list(seeds)), spec
 
 
 def _job(job):

@@ -204,4 +204,4 @@ def fit_normalisation(graphs, spec: FeatureSpec) -> dict:
 ATOM_PROPERTIES = ("partialCharge", "coordinationNumber", "polarizabilityAu", "wibergValence")
 # Atomic dipole (GFN2 multipole expansion): its magnitude measures local charge polarisation.
 ATOM_VECTOR_PROPERTIES = ("atomicDipoleAu",)
-GLOBAL_PROPERTIES = ("homoLumoGapEv",)
+GLOBAL_PROPERTIES = ("homoLumoGapEv", "fermiLevelEv")

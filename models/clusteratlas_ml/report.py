@@ -130,7 +130,30 @@ def write_all(*, out, records, protocols, learners, results, ensemble, spec, fin
         "metrics": metrics,
         "applicabilityDomain": {k: v for k, v in domain.items() if k not in ("embeddingMean", "embeddingStd")},
     }
+    exploration = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "exploration.json")
+    if os.path.exists(exploration) and not smoke:
+        import json
+
+        with open(exploration, encoding="utf-8") as fh:
+            card["hyperparameterSearch"]["developmentExploration"] = json.load(fh)
+    for key in ("rfComposition", "rfDescriptors"):
+        if key in learners_by_key:
+            cands = learners_by_key[key].candidates
+            card["hyperparameterSearch"].setdefault("baselineChosenPerSplit", {})[key] = {
+                P.key: [cands[s.chosen] for s in results[(key, P.key)].splits]
+                for P in protocols if (key, P.key) in results
+            }
     write_json(os.path.join(out, "model-card.json"), card)
+    family_rows = []
+    for s_i, S in enumerate(next(P for P in protocols if P.key == "c").splits):
+        row = {"family": S.name, "n": len(S.test)}
+        for key in LEARNER_ORDER:
+            res = results.get((key, "c"))
+            if res is not None:
+                split = res.splits[s_i]
+                row[key] = _r(regression_metrics([records[i].log10_k1 for i in split.test], split.mean)["rmse"])
+        family_rows.append(row)
+    card["metrics"]["cByFamilyRmse"] = family_rows
     with open(os.path.join(out, "model-card.md"), "w", encoding="utf-8") as fh:
         fh.write(markdown_table(card, learners))
 
@@ -197,6 +220,8 @@ def markdown_table(card, learners) -> str:
     ]
     titles = {p["key"]: p["title"] for p in card["protocols"]}
     for pk, m in card["metrics"].items():
+        if pk not in titles:
+            continue
         for key in LEARNER_ORDER:
             if key not in m:
                 continue
@@ -208,4 +233,12 @@ def markdown_table(card, learners) -> str:
     lines.append("log10 k1 in log10(cm³ molecule⁻¹ s⁻¹). Pooled held-out predictions; hyperparameters chosen by "
                  "inner CV on each training set only. The 8-descriptor baseline applies to protocol (a) only "
                  "(descriptors are published for the homonuclear clusters only).")
+    fam = card["metrics"].get("cByFamilyRmse")
+    if fam:
+        keys = [k for k in LEARNER_ORDER if k in fam[0]]
+        lines += ["", "Protocol (c), RMSE per held-out family:", "",
+                  "| family | n | " + " | ".join(labels[k] for k in keys) + " |",
+                  "| --- | ---: | " + " | ".join("---:" for _ in keys) + " |"]
+        for row in fam:
+            lines.append(f"| {row['family']} | {row['n']} | " + " | ".join(f"{row[k]:.3f}" for k in keys) + " |")
     return "\n".join(lines) + "\n"

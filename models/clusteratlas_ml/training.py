@@ -20,8 +20,9 @@ class HyperParams:
     head_dropout: float = 0.1
     lr: float = 3e-3
     weight_decay: float = 1e-3
-    epochs: int = 300
-    batch_size: int = 16
+    epochs: int = 200
+    batch_size: int = 32
+    all_isomers: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
