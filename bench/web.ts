@@ -35,7 +35,8 @@ async function measure(context: BrowserContext, url: string, waitForViewer: bool
         // From the memory/disk cache nothing is transferred: count only what came over the wire.
         if (res.fromServiceWorker() || res.status() === 304) return;
         const sizes = await res.request().sizes().catch(() => null);
-        const bytes = sizes ? sizes.responseBodySize : Number(headers['content-length'] ?? 0);
+        // A cached response reports -1: nothing crossed the network.
+        const bytes = Math.max(0, sizes ? sizes.responseBodySize : Number(headers['content-length'] ?? 0));
         const body = await res.text().catch(() => '');
         const is3Dmol = body.includes('3Dmol.js') || body.includes('GLViewer');
         js += bytes;

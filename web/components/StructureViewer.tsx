@@ -23,9 +23,66 @@ export interface StructureViewerProps {
 
 const linked = new Map<string, Set<GLViewer>>();
 
+/** Performance marks (first occurrence only) read by bench:web. */
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && !performance.getEntriesByName(name).length) performance.mark(name);
+}
+
 function scaleFor(values: number[]): number {
   const max = Math.max(1e-9, ...values.map((v) => Math.abs(v)));
   return max;
+}
+
+
+interface StyleSettings {
+  mode: ColourMode;
+  labels: boolean;
+  attributions?: Record<number, number> | null;
+  highlight?: number[];
+}
+
+/** Colours, highlight and labels in a handful of 3Dmol calls (a call per atom is slow on software WebGL). */
+function applyStyle(viewer: GLViewer, atoms: ViewerAtomFragment[], { mode, labels, attributions, highlight }: StyleSettings): void {
+  mark('clusteratlas:style-start');
+  const chargeScale = scaleFor(atoms.map((a) => a.partialCharge));
+  const attrScale = scaleFor(attributions ? Object.values(attributions) : []);
+  const colour =
+    mode === 'charge'
+      ? { colorfunc: (a: { index: number }) => divergingColour((atoms[a.index]?.partialCharge ?? 0) / chargeScale) }
+      : mode === 'attribution' && attributions
+        ? { colorfunc: (a: { index: number }) => divergingColour((attributions[a.index] ?? 0) / attrScale) }
+        : { colorscheme: 'Jmol' };
+  const hl = new Set(highlight ?? []);
+  const metals = atoms.filter((a) => a.isMetal).map((a) => a.index);
+  const ligands = atoms.filter((a) => !a.isMetal).map((a) => a.index);
+  const dimmed = atoms.filter((a) => hl.size > 0 && !hl.has(a.index)).map((a) => a.index);
+  const opacity = (dim: boolean) => (dim ? 0.35 : 1);
+  viewer.setStyle({}, { sphere: { ...colour, scale: 0.26 }, stick: { ...colour, radius: 0.11 } });
+  if (metals.length) viewer.setStyle({ index: metals }, { sphere: { ...colour, scale: 0.32 }, stick: { ...colour, radius: 0.11 } });
+  if (dimmed.length) {
+    viewer.setStyle({ index: dimmed.filter((i) => !ligands.includes(i)) }, { sphere: { ...colour, scale: 0.32, opacity: opacity(true) }, stick: { ...colour, radius: 0.11, opacity: opacity(true) } });
+    viewer.setStyle({ index: dimmed.filter((i) => ligands.includes(i)) }, { sphere: { ...colour, scale: 0.26, opacity: opacity(true) }, stick: { ...colour, radius: 0.11, opacity: opacity(true) } });
+  }
+  if (hl.size) viewer.setStyle({ index: [...hl] }, { sphere: { ...colour, scale: 0.4 }, stick: { ...colour, radius: 0.11 } });
+  viewer.removeAllLabels();
+  viewer.removeAllShapes();
+  for (const i of hl) {
+    const a = atoms[i];
+    if (a) viewer.addSphere({ center: { x: a.xAngstrom, y: a.yAngstrom, z: a.zAngstrom }, radius: 0.75, color: '#f0a500', opacity: 0.45 });
+  }
+  if (labels) {
+    for (const a of atoms) {
+      viewer.addLabel(`${a.element}${a.index}`, {
+        position: { x: a.xAngstrom, y: a.yAngstrom, z: a.zAngstrom },
+        fontSize: 11,
+        fontColor: 'black',
+        backgroundColor: 'white',
+        backgroundOpacity: 0.7,
+        inFront: true,
+      });
+    }
+  }
+  mark('clusteratlas:render-start');
 }
 
 /**
@@ -40,6 +97,10 @@ export function StructureViewer({ atoms, bonds, attributions, highlight, linkGro
   const [labels, setLabels] = useState(false);
   const [hovered, setHovered] = useState<string | null>(null);
   const controlsId = useId();
+  // Current settings for the creation effect, and what the viewer was last styled with.
+  const settings = useRef<StyleSettings>({ mode, labels, attributions, highlight });
+  settings.current = { mode, labels, attributions, highlight };
+  const applied = useRef<StyleSettings | null>(null);
 
   const neighbours = useMemo(() => {
     const map = new Map<number, Array<{ other: number; order: number; length: number }>>();
@@ -57,7 +118,9 @@ export function StructureViewer({ atoms, bonds, attributions, highlight, linkGro
     import('3dmol')
       .then(($3Dmol) => {
         if (cancelled || !box.current) return;
-        viewer = $3Dmol.createViewer(box.current, { backgroundColor: 'white', antialias: true });
+        mark('clusteratlas:3dmol-loaded');
+        viewer = $3Dmol.createViewer(box.current, { backgroundColor: 'white', antialias: false });
+        mark('clusteratlas:viewer-created');
         const model = viewer.addModel();
         model.addAtoms(
           atoms.map((a) => ({
@@ -84,7 +147,14 @@ export function StructureViewer({ atoms, bonds, attributions, highlight, linkGro
           },
           () => setHovered(null),
         );
+        mark('clusteratlas:model-added');
+        // Style before the first frame, in the same task: one render, no React round trip.
+        applyStyle(viewer, atoms, settings.current);
+        applied.current = settings.current;
         viewer.zoomTo();
+        viewer.render();
+        if (box.current) box.current.dataset.viewerReady = 'true';
+        mark('clusteratlas:viewer-ready');
         viewerRef.current = viewer;
         if (linkGroup) {
           const group = linked.get(linkGroup) ?? new Set<GLViewer>();
@@ -107,53 +177,15 @@ export function StructureViewer({ atoms, bonds, attributions, highlight, linkGro
     };
   }, [atoms, neighbours, linkGroup]);
 
-  // Style whenever the colouring, labels or highlight change.
+  // Restyle when the colouring, labels or highlight change (the first styling happens at creation).
   useEffect(() => {
     const viewer = viewerRef.current;
     if (!viewer || status !== 'ready') return;
-    const chargeScale = scaleFor(atoms.map((a) => a.partialCharge));
-    const attrValues = attributions ? Object.values(attributions) : [];
-    const attrScale = scaleFor(attrValues);
-    const colourOf = (index: number): string | null => {
-      if (mode === 'charge') return divergingColour((atoms[index]?.partialCharge ?? 0) / chargeScale);
-      if (mode === 'attribution' && attributions) return divergingColour((attributions[index] ?? 0) / attrScale);
-      return null;
-    };
-    const hl = new Set(highlight ?? []);
-    viewer.setStyle({}, {});
-    for (const a of atoms) {
-      const colour = colourOf(a.index);
-      const dim = hl.size > 0 && !hl.has(a.index);
-      const spec = colour ? { color: colour } : { colorscheme: 'Jmol' };
-      viewer.setStyle(
-        { index: a.index },
-        {
-          sphere: { ...spec, scale: hl.has(a.index) ? 0.4 : a.isMetal ? 0.32 : 0.26, opacity: dim ? 0.35 : 1 },
-          stick: { ...spec, radius: 0.11, opacity: dim ? 0.35 : 1 },
-        },
-      );
-    }
-    viewer.removeAllLabels();
-    viewer.removeAllShapes();
-    for (const i of hl) {
-      const a = atoms[i];
-      if (a) viewer.addSphere({ center: { x: a.xAngstrom, y: a.yAngstrom, z: a.zAngstrom }, radius: 0.75, color: '#f0a500', opacity: 0.45 });
-    }
-    if (labels) {
-      for (const a of atoms) {
-        viewer.addLabel(`${a.element}${a.index}`, {
-          position: { x: a.xAngstrom, y: a.yAngstrom, z: a.zAngstrom },
-          fontSize: 11,
-          fontColor: 'black',
-          backgroundColor: 'white',
-          backgroundOpacity: 0.7,
-          inFront: true,
-        });
-      }
-    }
+    const last = applied.current;
+    if (last && last.mode === mode && last.labels === labels && last.attributions === attributions && last.highlight === highlight) return;
+    applyStyle(viewer, atoms, settings.current);
+    applied.current = settings.current;
     viewer.render();
-    if (box.current) box.current.dataset.viewerReady = 'true';
-    if (typeof performance !== 'undefined' && !performance.getEntriesByName('clusteratlas:viewer-ready').length) performance.mark('clusteratlas:viewer-ready');
   }, [atoms, attributions, highlight, labels, mode, status]);
 
   const act = (fn: (v: GLViewer) => void) => () => {
