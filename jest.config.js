@@ -25,7 +25,8 @@ module.exports = {
       displayName: 'e2e',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
-      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      // The site's pure helpers (web/lib) run here too: they need no stack, but jest's unit project is not the web's.
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/web/lib/**/*.test.ts'],
       globalSetup: '<rootDir>/test/e2e/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/helpers/global-teardown.ts',
     },

@@ -17,7 +17,8 @@ export function CompareToggle({ pick, label }: { pick: ComparePick; label: strin
       onClick={() => togglePick(pick)}
       data-compare-id={pick.id}
     >
-      <span aria-hidden="true">{selected ? '✓' : '+'}</span> Compare<span className="visually-hidden"> {label}</span>
+      <span aria-hidden="true">{selected ? '✓' : '+'}</span> <span className="compare-word">Compare</span>
+      <span className="visually-hidden"> {label}</span>
     </button>
   );
 }

@@ -73,6 +73,24 @@ export default async function AboutPage() {
         the electron count otherwise. Each structure file records the program version and every setting needed to reproduce it. Partial charges, coordination
         numbers and Wiberg bond orders come from the same calculation.
       </p>
+      {data?.withStructure.edges[0]?.node.structure ? (
+        (() => {
+          const { id, structure: st } = data.withStructure.edges[0].node;
+          return (
+            <>
+              <p>
+                Method <strong>{st!.method}</strong>, program <code>{st!.program}</code> {st!.programVersion}. Bonds: {st!.bondRule}.
+              </p>
+              <details>
+                <summary>Search settings (as stored with {id})</summary>
+                <pre tabIndex={0} aria-label="Structure search settings">
+                  <code>{(() => { try { return JSON.stringify(JSON.parse(st!.settings), null, 2); } catch { return st!.settings; } })()}</code>
+                </pre>
+              </details>
+            </>
+          );
+        })()
+      ) : null}
 
       <h2>Model card</h2>
       {modelResult.ok ? (

@@ -122,6 +122,20 @@ export const DatasetQuery = graphql(`
 
 export const AboutPageQuery = graphql(`
   query AboutPage {
+    withStructure: clusters(filter: { hasStructure: true }, first: 1) {
+      edges {
+        node {
+          id
+          structure {
+            method
+            program
+            programVersion
+            bondRule
+            settings
+          }
+        }
+      }
+    }
     dataset {
       name
       version

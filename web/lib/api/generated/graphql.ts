@@ -200,7 +200,7 @@ export type DatasetQuery = { dataset: { name: string, version: string, clusterCo
 export type AboutPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AboutPageQuery = { dataset: { name: string, version: string, clusterCount: number, structureCount: number } | null, clusters: { edges: Array<{ node: { measurements: Array<{ source: { id: string, doi: string, citation: string, url: string } }> } }> } };
+export type AboutPageQuery = { withStructure: { edges: Array<{ node: { id: string, structure: { method: string, program: string, programVersion: string, bondRule: string, settings: string } | null } }> }, dataset: { name: string, version: string, clusterCount: number, structureCount: number } | null, clusters: { edges: Array<{ node: { measurements: Array<{ source: { id: string, doi: string, citation: string, url: string } }> } }> } };
 
 export type ExplainClusterQueryVariables = Exact<{
   id: string | number;
@@ -876,6 +876,20 @@ export const DatasetDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<DatasetQuery, DatasetQueryVariables>;
 export const AboutPageDocument = new TypedDocumentString(`
     query AboutPage {
+  withStructure: clusters(filter: {hasStructure: true}, first: 1) {
+    edges {
+      node {
+        id
+        structure {
+          method
+          program
+          programVersion
+          bondRule
+          settings
+        }
+      }
+    }
+  }
   dataset {
     name
     version

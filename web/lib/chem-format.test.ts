@@ -1,0 +1,24 @@
+import { chargeMark, chargeWord, clusterTitle, fixed, formulaParts, scientific, signed } from './chem-format';
+
+describe('chemistry display helpers', () => {
+  test('charge marks use a real minus and put the magnitude first', () => {
+    expect([chargeMark(-1), chargeMark(-2), chargeMark(0), chargeMark(1), chargeMark(2)]).toEqual(['\u2212', '2\u2212', '', '+', '2+']);
+    expect([chargeWord(-1), chargeWord(0), chargeWord(-2)]).toEqual(['anion', 'neutral', 'dianion']);
+    expect(signed(-1)).toBe('\u22121');
+  });
+
+  test('formulas split into element and count, counts of one left empty', () => {
+    expect(formulaParts('Mo5S2')).toEqual([
+      { element: 'Mo', count: '5' },
+      { element: 'S', count: '2' },
+    ]);
+    expect(formulaParts('Ta3S2C').map((p) => p.element + p.count).join(' ')).toBe('Ta3 S2 C');
+    expect(clusterTitle('Rh1Co3H2', -1)).toBe('Rh1Co3H2 anion');
+  });
+
+  test('numbers: fixed decimals with minus sign, scientific parts, missing as a dash', () => {
+    expect(fixed(-11.707743928643524)).toBe('\u221211.71');
+    expect(fixed(null)).toBe('—');
+    expect(scientific(1.96e-12)).toEqual({ mantissa: '1.96', exponent: '\u221212' });
+  });
+});
