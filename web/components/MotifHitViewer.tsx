@@ -5,9 +5,18 @@ import type { ViewerAtomFragment, ViewerBondFragment } from '@/lib/api/generated
 import { StructureViewerLazy } from './StructureViewerLazy';
 
 /** One hit's structure with a chosen match highlighted. */
-export function MotifHitViewer({ atoms, bonds, matches, label }: { atoms: ViewerAtomFragment[]; bonds: ViewerBondFragment[]; matches: number[][]; label: string }) {
+export function MotifHitViewer({ atoms, bonds, matches, label, deferred = false }: { atoms: ViewerAtomFragment[]; bonds: ViewerBondFragment[]; matches: number[][]; label: string; deferred?: boolean }) {
   const [k, setK] = useState(0);
+  // Browsers allow only a few WebGL contexts per page: later hits draw their view on request.
+  const [shown, setShown] = useState(!deferred);
   const match = matches[k] ?? [];
+  if (!shown) {
+    return (
+      <button type="button" className="button-quiet" onClick={() => setShown(true)}>
+        Show in 3D<span className="visually-hidden"> {label}</span>
+      </button>
+    );
+  }
   return (
     <div data-motif-highlight={match.join(',')}>
       {matches.length > 1 ? (

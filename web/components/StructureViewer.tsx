@@ -56,7 +56,7 @@ function applyStyle(viewer: GLViewer, atoms: ViewerAtomFragment[], { mode, label
   const metals = atoms.filter((a) => a.isMetal).map((a) => a.index);
   const ligands = atoms.filter((a) => !a.isMetal).map((a) => a.index);
   const dimmed = atoms.filter((a) => hl.size > 0 && !hl.has(a.index)).map((a) => a.index);
-  const opacity = (dim: boolean) => (dim ? 0.35 : 1);
+  const opacity = (dim: boolean) => (dim ? 0.25 : 1);
   viewer.setStyle({}, { sphere: { ...colour, scale: 0.26 }, stick: { ...colour, radius: 0.11 } });
   if (metals.length) viewer.setStyle({ index: metals }, { sphere: { ...colour, scale: 0.32 }, stick: { ...colour, radius: 0.11 } });
   if (dimmed.length) {
@@ -68,7 +68,7 @@ function applyStyle(viewer: GLViewer, atoms: ViewerAtomFragment[], { mode, label
   viewer.removeAllShapes();
   for (const i of hl) {
     const a = atoms[i];
-    if (a) viewer.addSphere({ center: { x: a.xAngstrom, y: a.yAngstrom, z: a.zAngstrom }, radius: 0.75, color: '#f0a500', opacity: 0.45 });
+    if (a) viewer.addSphere({ center: { x: a.xAngstrom, y: a.yAngstrom, z: a.zAngstrom }, radius: 0.85, color: '#ff8c00', opacity: 0.6 });
   }
   if (labels) {
     for (const a of atoms) {

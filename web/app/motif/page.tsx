@@ -101,9 +101,7 @@ export default async function MotifPage({ searchParams }: { searchParams: Promis
                   <p className="hint">
                     First match: {node.matches[0]?.map((idx, k) => `${c.structure?.atoms[idx]?.element ?? '?'}${idx}`).join(' – ')}
                   </p>
-                  {c.structure && i < VIEWERS ? (
-                    <MotifHitViewer atoms={c.structure.atoms} bonds={c.structure.bonds} matches={node.matches} label={title} />
-                  ) : null}
+                  {c.structure ? <MotifHitViewer atoms={c.structure.atoms} bonds={c.structure.bonds} matches={node.matches} label={title} deferred={i >= VIEWERS} /> : null}
                 </article>
               );
             })}

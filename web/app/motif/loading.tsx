@@ -1,0 +1,7 @@
+export default function Loading() {
+  return (
+    <div className="notice" role="status" aria-live="polite">
+      Loading…
+    </div>
+  );
+}
