@@ -25,7 +25,7 @@ export interface StageRecord {
   stage: 'gfn1-preopt' | 'gfn2-opt' | 'gfn2-opt-continue' | 'gfn2-singlepoint';
   electronicTemperatureK: number;
   scfGuess: 'default' | 'sad';
-  outcome: 'ok' | 'scf-not-converged' | 'timeout' | 'crashed' | 'invalid-input' | 'opt-not-converged' | 'charge-runaway' | 'fragmented' | 'atoms-too-close' | 'collapsed';
+  outcome: 'ok' | 'scf-not-converged' | 'timeout' | 'crashed' | 'invalid-input' | 'opt-not-converged' | 'charge-runaway' | 'fragmented' | 'atoms-too-close';
   energyHartree?: number;
   wallTimeMs: number;
 }
@@ -355,13 +355,12 @@ async function settle(result: XtbResult, base: BaseInput, stages: StageRecord[])
   return { result: current, signature: bondGraphSignature(current.atoms), chargeRunaway };
 }
 
-/** atoms-too-close: below the absolute limit; collapsed: below the covalent-radius ratio (GFN2 metal–metal collapse). */
-export function structuralProblem(atoms: readonly GeometryAtom[]): 'fragmented' | 'atoms-too-close' | 'collapsed' | null {
+export function structuralProblem(atoms: readonly GeometryAtom[]): 'fragmented' | 'atoms-too-close' | null {
   const closest = shortestContact(atoms);
   const tightest = tightestContact(atoms);
   const { minDistanceAngstrom, minContactRatio } = SEARCH_SETTINGS.acceptance;
   if (closest && closest.distanceAngstrom < minDistanceAngstrom) return 'atoms-too-close';
-  if (tightest && tightest.ratioToCovalentSum < minContactRatio) return 'collapsed';
+  if (tightest && tightest.ratioToCovalentSum < minContactRatio) return 'atoms-too-close';
   if (!isConnected(atoms)) return 'fragmented';
   return null;
 }

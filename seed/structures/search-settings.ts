@@ -10,7 +10,7 @@ import type { SeedCluster } from '../seed-file';
  * not part of it because they do not change a successful result.
  */
 export const SEARCH_SETTINGS = {
-  pipelineVersion: 4,
+  pipelineVersion: 3,
   method: 'GFN2-xTB',
   program: 'xtb',
   expectedProgramVersion: '6.5.1',
@@ -41,12 +41,7 @@ export const SEARCH_SETTINGS = {
   isomerIdentity: 'bond-graph signature (Weisfeiler–Lehman hash, geometry.ts bondGraphSignature)',
   bondTolerance: BOND_TOLERANCE,
   chargeRunawayThresholdE: UNPHYSICAL_CHARGE_THRESHOLD,
-  /**
-   * No pair closer than 0.75 × (r_i + r_j): real contacts in these clusters stay above 0.8
-   * (C≡C 1.20 Å is 0.80), while GFN2's metal–metal collapse of Ta clusters gives 0.58–0.72
-   * (Ta–Ta 1.7–2.1 Å); see README.
-   */
-  acceptance: { minDistanceAngstrom: 0.5, minContactRatio: 0.75, connected: true, optimisationConverged: true },
+  acceptance: { minDistanceAngstrom: 0.5, minContactRatio: 0.5, connected: true, optimisationConverged: true },
   heteronuclearMultiplicityRule: 'two-lowest-consistent',
 } as const;
 
