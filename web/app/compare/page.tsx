@@ -138,15 +138,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 (c) => (c.prediction ? `${fx(c.prediction.log10K1)} ± ${fx(c.prediction.log10K1Std)}` : '—'),
               )}
               {row('Applicability domain', (c) => (c.prediction ? (c.prediction.domain.inDomain ? 'inside' : 'outside') : '—'))}
-              {row('Structure', (c) =>
-                c.structure ? (
-                  <>
-                    {c.structure.method}, 2S+1 = {c.structure.multiplicity}
-                    {c.structure.homoLumoGapEv != null ? `, gap ${c.structure.homoLumoGapEv.toFixed(2)} eV` : ''}
-                  </>
-                ) : (
-                  'not computed yet'
-                ),
+              {row('Structure', (c) => (c.structure ? `${c.structure.method}, 2S+1 = ${c.structure.multiplicity}` : 'not computed yet'))}
+              {row('HOMO–LUMO gap / eV', (c) => fx(c.structure?.homoLumoGapEv))}
+              {row('Dipole / D', (c) => fx(c.structure?.dipoleDebye))}
+              {row('Partial charges q / e (min … max)', (c) =>
+                c.structure ? `${fx(Math.min(...c.structure.atoms.map((a) => a.partialCharge)))} … ${fx(Math.max(...c.structure.atoms.map((a) => a.partialCharge)))}` : '—',
               )}
               {row('Source', (c) => (c.measurements[0] ? <a href={c.measurements[0].source.url}>doi:{c.measurements[0].source.doi}</a> : '—'))}
             </tbody>
