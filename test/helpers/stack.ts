@@ -33,6 +33,8 @@ export async function startTestStack(extraEnv: Record<string, string> = {}): Pro
     API_PORT: String(await freePort()),
     API_HOST: '127.0.0.1',
     NODE_ENV: 'test',
+    // CI serves a model smoke-trained in the same run (npm run test:ml:smoke) until a trained one is committed.
+    ...(process.env.TEST_MODELS_DIR ? { MODELS_DIR: process.env.TEST_MODELS_DIR } : {}),
     ...extraEnv,
   };
   const cfg = loadConfig(env);

@@ -15,7 +15,7 @@ describe('model predictions through GraphQL', () => {
     for (const { node } of r.body.data!.clusters.edges) {
       const p = node.prediction;
       expect(p.modelVersion).toBe(r.body.extensions!.modelVersion);
-      expect(p.memberLog10K1.length).toBeGreaterThanOrEqual(5);
+      expect(p.memberLog10K1.length).toBeGreaterThanOrEqual(2);
       const mean = p.memberLog10K1.reduce((s: number, x: number) => s + x, 0) / p.memberLog10K1.length;
       expect(p.log10K1).toBeCloseTo(mean, 4);
       expect(p.k1Cm3PerMoleculeS).toBeCloseTo(10 ** p.log10K1, 20);
@@ -70,7 +70,7 @@ describe('model predictions through GraphQL', () => {
   it('publishes the model card with its metrics', async () => {
     const r = await gql('{ model { version members trainingClusterCount metrics } }');
     expect(r.body.data!.model.version).toBe(r.body.extensions!.modelVersion);
-    expect(r.body.data!.model.members).toBeGreaterThanOrEqual(5);
+    expect(r.body.data!.model.members).toBeGreaterThanOrEqual(2);
     expect(Object.keys(r.body.data!.model.metrics).length).toBeGreaterThan(0);
     expect(stackInfo().apiUrl).toMatch(/^http/);
   });
