@@ -197,7 +197,7 @@ export default async function ClusterPage({ params }: Params) {
                   <td className="num">
                     <Scientific value={m.k1Cm3PerMoleculeS} />
                   </td>
-                  <td>
+                  <td className="source-cell">
                     {m.source.citation}{' '}
                     <a href={m.source.url} rel="noopener noreferrer">
                       doi:{m.source.doi}
