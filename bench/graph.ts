@@ -1,0 +1,432 @@
+import neo4j from 'neo4j-driver';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadCatalog } from '../server/src/db/catalog-loader';
+import { Executor } from '../server/src/db/executor';
+import { migrationFiles, splitStatements } from '../server/src/db/migrations';
+import { MOTIF_TIMEOUT_MS } from '../server/src/db/structure.repository';
+import { readSeedBundle, type SeedBundle } from '../seed/seed-file';
+import { startApiProcess } from './api-stack';
+import { childNamed, cpuByCommand, cpuSeconds, readMemory, resetPeakRss, snapshotCpu, type CpuSnapshot } from './graph-process';
+import {
+  COMPOSITION_FORMULAS,
+  MOTIFS,
+  compositionSearch,
+  compositionTotal,
+  motifCount,
+  motifFirstPage,
+  proposedCompositionSearch,
+  type GraphqlBody,
+  type GraphqlRequest,
+  type WorkloadItem,
+} from './graph-workload';
+import { fmt, summarize } from './stats';
+import { elementPoolsFromSeed, generateSyntheticCatalog, syntheticSeedHeader, type SyntheticOptions } from './synthetic-catalog';
+
+/**
+ * `npm run bench:graph`: a synthetic catalog of 100,000 clusters with structures (atoms and
+ * bonds as graphs) in its own embedded Neo4j, loaded with the production loader through the
+ * API process's Bolt port; then composition search and motif search timed over HTTP GraphQL
+ * and as raw Cypher, the API's and Neo4j's peak memory, and the same queries with and without
+ * candidate indexes. The store lives in .data/bench-graph-neo4j and is recreated on every run;
+ * it never touches the real catalog.
+ *
+ * Environment: BENCH_CLUSTERS (100000), BENCH_SEED, BENCH_BATCH (loader batch, default the
+ * loader's), BENCH_SAMPLES (timed rounds per query for the main figures, 30), BENCH_INDEX_SAMPLES
+ * (rounds per query with/without an index, 10), BENCH_COUNT_SAMPLES (2), NEO4J_PAGECACHE_MB (1024),
+ * NEO4J_HEAP_MB (the API's default).
+ */
+const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+const DATA_DIR = path.join(ROOT, '.data', 'bench-graph-neo4j');
+// Names the API process that owns DATA_DIR while a run is going.
+const PID_FILE = `${DATA_DIR}.pid`;
+const SEED_DIR = path.join(ROOT, '.data', 'bench-graph-seed');
+const env = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${process.env[name]}"`);
+  return value;
+};
+const OPTIONS: SyntheticOptions = { clusterCount: env('BENCH_CLUSTERS', 100000), seed: env('BENCH_SEED', 20250601), minAtoms: 3, maxAtoms: 20 };
+const BATCH = env('BENCH_BATCH', 0) || undefined;
+const SAMPLES = env('BENCH_SAMPLES', 30);
+const INDEX_SAMPLES = env('BENCH_INDEX_SAMPLES', 10);
+const COUNT_SAMPLES = env('BENCH_COUNT_SAMPLES', 2);
+const PAGECACHE_MB = env('NEO4J_PAGECACHE_MB', 1024);
+const TARGETS = { loadClustersPerS: 2000, compositionP99Ms: 50, motifP99Ms: 300 };
+// The API's own time budgets, so the raw arm fails where the API would.
+const SEARCH_TIMEOUT_MS = 15000;
+
+/**
+ * Indexes (and the one unique constraint) whose effect is timed by dropping them: the ones the
+ * plans could use for the timed queries. `rounds` scales BENCH_INDEX_SAMPLES down where the
+ * query without the index scans everything.
+ */
+const INDEX_CANDIDATES: Array<{ name: string; kind: 'INDEX' | 'CONSTRAINT'; workload: 'composition' | 'motif'; roundsFactor: number }> = [
+  { name: 'cluster_id', kind: 'CONSTRAINT', workload: 'motif', roundsFactor: 0.3 },
+  { name: 'atom_is_metal', kind: 'INDEX', workload: 'motif', roundsFactor: 1 },
+  { name: 'contains_count', kind: 'INDEX', workload: 'composition', roundsFactor: 1 },
+];
+// Created by the bench for the proposed composition query only, then dropped.
+const PROPOSED_INDEX = { name: 'bench_cluster_elements', create: 'CREATE INDEX bench_cluster_elements IF NOT EXISTS FOR (c:Cluster) ON (c.elements)' };
+
+interface Arm {
+  samplesMs: number[];
+  errors: string[];
+}
+const newArm = (): Arm => ({ samplesMs: [], errors: [] });
+
+const line = (label: string, text: string) => console.log(`  ${label.padEnd(34)} ${text}`);
+const stats = (arm: Arm) => {
+  const s = summarize(arm.samplesMs);
+  return `p50 ${fmt(s.p50, 1).padStart(8)} ms  p99 ${fmt(s.p99, 1).padStart(8)} ms  (n=${s.n}${arm.errors.length ? `, ${arm.errors.length} errors: ${[...new Set(arm.errors)].slice(0, 2).join(' | ')}` : ''})`;
+};
+const mib = (kib: number | undefined) => (kib === undefined || !Number.isFinite(kib) ? 'n/a' : `${fmt(kib / 1024, 0)} MiB`);
+
+function directoryBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+    const full = path.join(dir, entry.name);
+    return sum + (entry.isDirectory() ? directoryBytes(full) : entry.isFile() ? statSync(full).size : 0);
+  }, 0);
+}
+
+/** How a plan reaches its first rows: index seeks and scans, label scans. */
+function planAccess(plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): string[] {
+  const found = new Set<string>();
+  const walk = (op: typeof plan) => {
+    const type = op.operatorType.replace(/@.*$/, '');
+    if (/Index|LabelScan|AllNodesScan/.test(type)) found.add(`${type} ${String(op.arguments.Details ?? '').replace(/\s+WHERE.*$/, '').slice(0, 60)}`.trim());
+    (op.children as (typeof plan)[]).forEach(walk);
+  };
+  walk(plan);
+  return [...found];
+}
+
+async function main() {
+  // Output piped into `head` must not kill the run before it stops its API (EPIPE).
+  process.stdout.on('error', () => undefined);
+  const started = performance.now();
+  console.log(`bench:graph — ${OPTIONS.clusterCount} synthetic clusters (${OPTIONS.minAtoms}-${OPTIONS.maxAtoms} atoms, seed ${OPTIONS.seed})`);
+  console.log(`machine: ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, load average ${os.loadavg().map((x) => fmt(x, 1)).join(' ')} at start`);
+
+  // Deleting the store under a live Neo4j (a run killed before it could stop its API) would
+  // leave two servers writing one directory.
+  if (existsSync(PID_FILE)) {
+    const pid = Number(readFileSync(PID_FILE, 'utf8'));
+    if (existsSync(`/proc/${pid}`) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('main.js')) {
+      throw new Error(`an API from an earlier bench:graph run (pid ${pid}) still uses ${DATA_DIR}; stop it (kill ${pid}) and run again`);
+    }
+  }
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  rmSync(SEED_DIR, { recursive: true, force: true });
+  mkdirSync(path.join(SEED_DIR, 'structures'), { recursive: true });
+  const pools = elementPoolsFromSeed(path.join(ROOT, 'seed', 'data', 'clusters.json'));
+  // The API seeds from this header-only file (no clusters); its version then names the
+  // synthetic catalog, so the loaded store counts as seeded and is never reloaded by the API.
+  const header = syntheticSeedHeader(OPTIONS, pools);
+  writeFileSync(path.join(SEED_DIR, 'clusters.json'), `${JSON.stringify(header, null, 2)}\n`);
+  const manifest = readSeedBundle(path.join(SEED_DIR, 'clusters.json'), path.join(SEED_DIR, 'structures'));
+
+  let t = performance.now();
+  const catalog = generateSyntheticCatalog(OPTIONS, pools);
+  console.log(
+    `generated ${catalog.clusters.length} clusters, ${catalog.atomCount} atoms, ${catalog.bondCount} bonds in ${fmt((performance.now() - t) / 1000, 1)} s` +
+      ` (metals ${pools.metals.join(' ')}; ligands ${pools.ligands.join(' ')})`,
+  );
+
+  t = performance.now();
+  const stack = await startApiProcess(DATA_DIR, {
+    SEED_FILE: path.join(SEED_DIR, 'clusters.json'),
+    STRUCTURES_DIR: path.join(SEED_DIR, 'structures'),
+    NEO4J_PAGECACHE_MB: String(PAGECACHE_MB),
+  });
+  const apiPid = stack.child.pid!;
+  writeFileSync(PID_FILE, String(apiPid));
+  const stopStack = async () => {
+    await stack.stop();
+    rmSync(PID_FILE, { force: true });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      console.error(`bench:graph: ${signal}, stopping the API and its Neo4j`);
+      void stopStack().finally(() => process.exit(130));
+    });
+  }
+  const javaPid = childNamed(apiPid, 'java');
+  console.log(`API + embedded Neo4j up in ${fmt((performance.now() - t) / 1000, 1)} s (API pid ${apiPid}, Neo4j JVM pid ${javaPid ?? 'not found'}, page cache ${PAGECACHE_MB} MiB)`);
+  const labels = new Map<number, string>([[process.pid, 'bench (this process)'], [apiPid, 'API (node)']]);
+  if (javaPid) labels.set(javaPid, 'Neo4j (java)');
+  const neighbours = (before: CpuSnapshot) =>
+    cpuByCommand(before, snapshotCpu(), labels)
+      .slice(0, 5)
+      .map(([name, s]) => `${name} ${fmt(s, 0)} s`)
+      .join(', ');
+
+  const driver = neo4j.driver(stack.boltUri, neo4j.auth.basic('neo4j', stack.password), { disableLosslessIntegers: true });
+  const executor = new Executor(driver, 'neo4j', SEARCH_TIMEOUT_MS);
+  const summary: string[] = [];
+  try {
+    // ---- 1. load ----------------------------------------------------------------------------
+    console.log('\nload (server/src/db/catalog-loader.ts loadCatalog, through Bolt into the API’s Neo4j)');
+    const bundle: SeedBundle = { seed: { ...header, clusters: catalog.clusters }, structures: catalog.structures, datasetVersion: manifest.datasetVersion };
+    const cpuBefore = snapshotCpu();
+    const javaCpu0 = javaPid ? cpuSeconds(javaPid) : NaN;
+    const benchCpu0 = process.cpuUsage();
+    t = performance.now();
+    let lastReport = t;
+    await loadCatalog(executor, bundle, {
+      batchSize: BATCH,
+      onProgress: (done, total) => {
+        const now = performance.now();
+        if (now - lastReport > 30000 && done < total) {
+          console.log(`  … ${done}/${total} clusters, ${fmt(done / ((now - t) / 1000), 0)} clusters/s so far`);
+          lastReport = now;
+        }
+      },
+    });
+    const loadS = (performance.now() - t) / 1000;
+    const javaCpuS = javaPid ? cpuSeconds(javaPid) - javaCpu0 : NaN;
+    const benchCpu = process.cpuUsage(benchCpu0);
+    const clustersPerS = catalog.clusters.length / loadS;
+    line('wall time', `${fmt(loadS, 1)} s (batch ${BATCH ?? 'default'})`);
+    line('throughput', `${fmt(clustersPerS, 0)} clusters/s, ${fmt(catalog.atomCount / loadS, 0)} atoms/s, ${fmt(catalog.bondCount / loadS, 0)} bonds/s (target ≥ ${TARGETS.loadClustersPerS} clusters/s)`);
+    line('CPU per 1000 clusters', `Neo4j ${fmt((javaCpuS / catalog.clusters.length) * 1000, 2)} s, loader client ${fmt(((benchCpu.user + benchCpu.system) / 1e6 / catalog.clusters.length) * 1000, 2)} s`);
+    line('CPU-bound ceiling', `${fmt(catalog.clusters.length / javaCpuS, 0)} clusters per Neo4j CPU-second`);
+    line('CPU used during the load', neighbours(cpuBefore));
+    const [counts] = await executor.read<{ clusters: number; atoms: number; bonds: number; version: string }>(
+      {
+        cypher: `MATCH (d:Dataset) WITH d.version AS version
+CALL { MATCH (c:Cluster) RETURN count(c) AS clusters }
+CALL { MATCH (a:Atom) RETURN count(a) AS atoms }
+CALL { MATCH ()-[b:BOND]->() RETURN count(b) AS bonds }
+RETURN clusters, atoms, bonds, version`,
+        params: {},
+      },
+      { purpose: 'bench counts', timeoutMs: 120000 },
+    );
+    if (counts.clusters !== catalog.clusters.length || counts.atoms !== catalog.atomCount || counts.bonds !== catalog.bondCount || counts.version !== manifest.datasetVersion) {
+      throw new Error(`store does not hold the generated catalog: ${JSON.stringify(counts)}`);
+    }
+    line('store holds', `${counts.clusters} clusters, ${counts.atoms} atoms, ${counts.bonds} bonds (dataset ${counts.version})`);
+    line('store size on disk', `${fmt(directoryBytes(DATA_DIR) / 2 ** 20, 0)} MiB (page cache ${PAGECACHE_MB} MiB, heap ${process.env.NEO4J_HEAP_MB ?? 'the API default'})`);
+    summary.push(`load: ${fmt(clustersPerS, 0)} clusters/s, ${fmt(catalog.atomCount / loadS, 0)} atoms/s (${fmt(loadS, 0)} s; target ≥ ${TARGETS.loadClustersPerS} clusters/s)`);
+
+    const loadPeak = { api: readMemory(apiPid), java: javaPid ? readMemory(javaPid) : null };
+    line('peak RSS so far', `API ${mib(loadPeak.api?.vmHwmKiB)}, Neo4j JVM ${mib(loadPeak.java?.vmHwmKiB)}`);
+    const peaksReset = resetPeakRss(apiPid) && (!javaPid || resetPeakRss(javaPid));
+
+    // ---- 2. queries ---------------------------------------------------------------------------
+    const graphql = async (request: GraphqlRequest): Promise<{ ms: number; body: GraphqlBody }> => {
+      const start = performance.now();
+      const response = await fetch(`${stack.apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+      const text = await response.text();
+      const ms = performance.now() - start;
+      try {
+        return { ms, body: JSON.parse(text) as GraphqlBody };
+      } catch {
+        return { ms, body: { errors: [{ message: `HTTP ${response.status}: ${text.slice(0, 120)}` }] } };
+      }
+    };
+    const raw = async (item: WorkloadItem, timeoutMs: number): Promise<{ ms: number; rows: Record<string, unknown>[] }> => {
+      const start = performance.now();
+      const rows = await executor.read(item.raw, { purpose: 'bench raw', timeoutMs });
+      return { ms: performance.now() - start, rows };
+    };
+
+    /** The expected first page of every item, from both arms, which must agree and be non-empty. */
+    const expectedIds = new Map<string, string>();
+    const expect = async (items: WorkloadItem[], timeoutMs: number) => {
+      for (const item of items) {
+        const g = await graphql(item.graphql);
+        const r = await raw(item, timeoutMs);
+        const gIds = item.graphqlIds(g.body);
+        const rIds = item.rawIds(r.rows);
+        if (!gIds.length) throw new Error(`${item.label}: the GraphQL answer is empty`);
+        if (gIds.join() !== rIds.join()) throw new Error(`${item.label}: GraphQL and raw Cypher return different first pages`);
+        expectedIds.set(item.label, gIds.join());
+      }
+    };
+    /** Interleaved rounds (item by item, GraphQL then raw) so drifting machine load hits both arms alike. */
+    const measure = async (items: WorkloadItem[], rounds: number, timeoutMs: number, arms: { graphql: boolean; raw: boolean }) => {
+      const result = new Map(items.map((item) => [item.label, { graphql: newArm(), raw: newArm() }]));
+      for (let round = 0; round < rounds; round++) {
+        for (const item of items) {
+          const byArm = result.get(item.label)!;
+          if (arms.graphql) {
+            const g = await graphql(item.graphql);
+            byArm.graphql.samplesMs.push(g.ms);
+            try {
+              if (item.graphqlIds(g.body).join() !== expectedIds.get(item.label)) byArm.graphql.errors.push('different first page');
+            } catch (err) {
+              byArm.graphql.errors.push((err as Error).message.slice(0, 120));
+            }
+          }
+          if (arms.raw) {
+            try {
+              const r = await raw(item, timeoutMs);
+              byArm.raw.samplesMs.push(r.ms);
+              if (item.rawIds(r.rows).join() !== expectedIds.get(item.label)) byArm.raw.errors.push('different first page');
+            } catch (err) {
+              byArm.raw.errors.push((err as Error).message.slice(0, 120));
+            }
+          }
+        }
+      }
+      const pooled = (arm: 'graphql' | 'raw'): Arm => ({
+        samplesMs: [...result.values()].flatMap((r) => r[arm].samplesMs),
+        errors: [...result.values()].flatMap((r) => r[arm].errors),
+      });
+      return { byItem: result, graphql: pooled('graphql'), raw: pooled('raw') };
+    };
+
+    const composition = COMPOSITION_FORMULAS.map((f) => compositionSearch(f));
+    const motifs = Object.keys(MOTIFS).map((name) => motifFirstPage(name));
+    await expect(composition, SEARCH_TIMEOUT_MS);
+    await expect(motifs, MOTIF_TIMEOUT_MS);
+    for (const item of composition) {
+      const g = await graphql(item.graphql);
+      const r = await raw(item, SEARCH_TIMEOUT_MS);
+      if (compositionTotal.graphql(g.body) !== compositionTotal.raw(r.rows)) throw new Error(`${item.label}: GraphQL and raw totals differ`);
+      line(`"${item.label}" matches`, `${compositionTotal.raw(r.rows)} clusters`);
+    }
+
+    console.log('\nquery plans (EXPLAIN of the Cypher the API runs) and the first call after the plan cache is cleared');
+    for (const item of [...composition, ...motifs]) {
+      const plan = (await driver.executeQuery(`EXPLAIN ${item.raw.cypher}`, item.raw.params, { database: 'neo4j', routing: neo4j.routing.READ })).summary.plan;
+      line(`${item.label} plan reads`, plan ? planAccess(plan).join('; ') : 'n/a');
+    }
+    for (const item of [composition[0], ...motifs]) {
+      await executor.autoCommit({ cypher: 'CALL db.clearQueryCaches()', params: {} }, { purpose: 'bench clear plans' });
+      const cold = await raw(item, MOTIF_TIMEOUT_MS);
+      const warm = await raw(item, MOTIF_TIMEOUT_MS);
+      line(`${item.label} cold / warm`, `${fmt(cold.ms, 0)} ms / ${fmt(warm.ms, 0)} ms (the difference is planning)`);
+    }
+    // Warm-up: JIT on both sides, page cache, query plans.
+    await measure([...composition, ...motifs], 5, MOTIF_TIMEOUT_MS, { graphql: true, raw: true });
+
+    console.log(`\ncomposition search, first page of 20 ordered by log10K1 (${COMPOSITION_FORMULAS.join(', ')}; ${SAMPLES} interleaved rounds)`);
+    let cpu = snapshotCpu();
+    const comp = await measure(composition, SAMPLES, SEARCH_TIMEOUT_MS, { graphql: true, raw: true });
+    for (const [label, arms] of comp.byItem) {
+      line(`"${label}" GraphQL`, stats(arms.graphql));
+      line(`"${label}" raw Cypher`, stats(arms.raw));
+    }
+    line('all GraphQL', stats(comp.graphql));
+    line('all raw Cypher', stats(comp.raw));
+    line('CPU used meanwhile', neighbours(cpu));
+    summary.push(`composition search p50/p99: GraphQL ${fmt(summarize(comp.graphql.samplesMs).p50, 1)}/${fmt(summarize(comp.graphql.samplesMs).p99, 1)} ms, raw ${fmt(summarize(comp.raw.samplesMs).p50, 1)}/${fmt(summarize(comp.raw.samplesMs).p99, 1)} ms (target p99 ≤ ${TARGETS.compositionP99Ms} ms)`);
+
+    console.log(`\nmotif search, first page of 20 without totalCount (${SAMPLES} interleaved rounds)`);
+    cpu = snapshotCpu();
+    const motif = await measure(motifs, SAMPLES, MOTIF_TIMEOUT_MS, { graphql: true, raw: true });
+    for (const [label, arms] of motif.byItem) {
+      line(`${label} GraphQL`, stats(arms.graphql));
+      line(`${label} raw Cypher`, stats(arms.raw));
+      summary.push(`motif ${label} first page p50/p99: GraphQL ${fmt(summarize(arms.graphql.samplesMs).p50, 1)}/${fmt(summarize(arms.graphql.samplesMs).p99, 1)} ms, raw ${fmt(summarize(arms.raw.samplesMs).p50, 1)}/${fmt(summarize(arms.raw.samplesMs).p99, 1)} ms (target p99 ≤ ${TARGETS.motifP99Ms} ms)`);
+    }
+    line('CPU used meanwhile', neighbours(cpu));
+
+    console.log(`\nmotif search totalCount (GraphQL: a one-row page, then the count query; ${COUNT_SAMPLES} rounds; API time budget ${MOTIF_TIMEOUT_MS / 1000} s)`);
+    for (const name of Object.keys(MOTIFS)) {
+      const item = motifCount(name);
+      const g = newArm();
+      const r = newArm();
+      let total: number | null = null;
+      // Compiles the count plan once, so neither arm's first sample pays for it.
+      await raw(item, MOTIF_TIMEOUT_MS).catch(() => undefined);
+      for (let round = 0; round < COUNT_SAMPLES; round++) {
+        const gr = await graphql(item.graphql);
+        g.samplesMs.push(gr.ms);
+        try {
+          total = item.graphqlTotal(gr.body);
+        } catch (err) {
+          g.errors.push((err as Error).message.slice(0, 120));
+        }
+        try {
+          const rr = await raw(item, MOTIF_TIMEOUT_MS);
+          r.samplesMs.push(rr.ms);
+          if (total !== null && item.rawTotal(rr.rows) !== total) r.errors.push('count differs from GraphQL');
+        } catch (err) {
+          r.errors.push((err as Error).message.slice(0, 120));
+        }
+      }
+      line(`${name} count = ${total ?? '?'} GraphQL`, stats(g));
+      line(`${name} count raw Cypher`, stats(r));
+      summary.push(`motif ${name} totalCount (${total ?? 'failed'}): GraphQL p50 ${fmt(summarize(g.samplesMs).p50, 0)} ms, raw p50 ${fmt(summarize(r.samplesMs).p50, 0)} ms`);
+    }
+
+    // ---- 3. memory --------------------------------------------------------------------------
+    const queryPeak = { api: readMemory(apiPid), java: javaPid ? readMemory(javaPid) : null };
+    console.log('\npeak memory (VmHWM)');
+    line('API process (node)', `${mib(loadPeak.api?.vmHwmKiB)} through the load; ${peaksReset ? `${mib(queryPeak.api?.vmHwmKiB)} during the queries` : 'reset not permitted'}`);
+    line('Neo4j JVM (child of the API)', `${mib(loadPeak.java?.vmHwmKiB)} through the load; ${peaksReset ? `${mib(queryPeak.java?.vmHwmKiB)} during the queries` : 'reset not permitted'}`);
+    summary.push(`peak RSS during queries: API ${mib(queryPeak.api?.vmHwmKiB)}, Neo4j JVM ${mib(queryPeak.java?.vmHwmKiB)} (load: ${mib(loadPeak.java?.vmHwmKiB)})`);
+
+    // ---- 4. indexes -------------------------------------------------------------------------
+    console.log(`\nindexes: raw Cypher with and without (pooled over the workload's queries, one untimed round after each schema change)`);
+    const statements = migrationFiles().flatMap((file) => splitStatements(readFileSync(file, 'utf8')).map((s) => ({ file: path.basename(file), s })));
+    const p50 = (a: Arm) => summarize(a.samplesMs).p50;
+    const p99 = (a: Arm) => summarize(a.samplesMs).p99;
+    const schema = async (cypher: string) => {
+      await executor.autoCommit({ cypher, params: {} }, { purpose: 'bench schema change' });
+      await executor.autoCommit({ cypher: 'CALL db.awaitIndexes(600)', params: {} }, { purpose: 'bench await index' });
+    };
+    /** Times items, with one untimed round first so replanning after a schema change is not counted. */
+    const timed = async (items: WorkloadItem[], rounds: number, timeoutMs: number) => {
+      await measure(items, 1, timeoutMs, { graphql: false, raw: true });
+      return (await measure(items, rounds, timeoutMs, { graphql: false, raw: true })).raw;
+    };
+    for (const candidate of INDEX_CANDIDATES) {
+      const create = statements.find(({ s }) => new RegExp(`\\b${candidate.kind} ${candidate.name} IF NOT EXISTS\\b`).test(s));
+      if (!create) throw new Error(`${candidate.kind.toLowerCase()} ${candidate.name} is not created by any schema/neo4j migration`);
+      const items = candidate.workload === 'composition' ? composition : motifs;
+      const timeout = candidate.workload === 'composition' ? SEARCH_TIMEOUT_MS : MOTIF_TIMEOUT_MS;
+      const rounds = Math.max(2, Math.round(INDEX_SAMPLES * candidate.roundsFactor));
+      const withIndex = await timed(items, rounds, timeout);
+      await schema(`DROP ${candidate.kind} ${candidate.name} IF EXISTS`);
+      try {
+        const without = await timed(items, rounds, timeout);
+        line(`${candidate.name} (${create.file}) with`, stats(withIndex));
+        line(`${candidate.name} without`, stats(without));
+        summary.push(`${candidate.kind.toLowerCase()} ${candidate.name}, ${candidate.workload} search: p50/p99 ${fmt(p50(withIndex), 1)}/${fmt(p99(withIndex), 1)} ms with, ${fmt(p50(without), 1)}/${fmt(p99(without), 1)} ms without`);
+      } finally {
+        await schema(create.s);
+      }
+    }
+
+    // The proposal: an indexable element-list predicate (same answers, checked here) and an index for it.
+    const proposed = COMPOSITION_FORMULAS.map((f) => proposedCompositionSearch(f));
+    for (const item of proposed) {
+      const production = await raw(composition[proposed.indexOf(item)], SEARCH_TIMEOUT_MS);
+      const candidate = await raw(item, SEARCH_TIMEOUT_MS);
+      if (compositionTotal.raw(candidate.rows) !== compositionTotal.raw(production.rows) || item.rawIds(candidate.rows).join() !== item.rawIds(production.rows).join()) {
+        throw new Error(`${item.label}: the proposed query answers differently from the production query`);
+      }
+      expectedIds.set(item.label, item.rawIds(production.rows).join());
+    }
+    await schema(PROPOSED_INDEX.create);
+    let withProposed: Arm;
+    try {
+      withProposed = await timed(proposed, INDEX_SAMPLES, SEARCH_TIMEOUT_MS);
+    } finally {
+      await schema(`DROP INDEX ${PROPOSED_INDEX.name} IF EXISTS`);
+    }
+    const withoutProposed = await timed(proposed, INDEX_SAMPLES, SEARCH_TIMEOUT_MS);
+    const plan = (await driver.executeQuery(`EXPLAIN ${proposed[0].raw.cypher}`, proposed[0].raw.params, { database: 'neo4j' })).summary.plan;
+    line('proposed query + index on elements', stats(withProposed));
+    line('proposed query, no index', `${stats(withoutProposed)}; plan without: ${plan ? planAccess(plan).join('; ') : 'n/a'}`);
+    line('production query (from above)', stats(comp.raw));
+    summary.push(`proposed composition query (c.elements IN $lists) + index on :Cluster(elements): p50/p99 ${fmt(p50(withProposed), 1)}/${fmt(p99(withProposed), 1)} ms; without the index ${fmt(p50(withoutProposed), 1)}/${fmt(p99(withoutProposed), 1)} ms; production ${fmt(p50(comp.raw), 1)}/${fmt(p99(comp.raw), 1)} ms (raw)`);
+  } finally {
+    await driver.close();
+    await stopStack();
+  }
+  console.log(`\nsummary (${OPTIONS.clusterCount} synthetic clusters, ${catalog.atomCount} atoms, ${catalog.bondCount} bonds; ${os.cpus().length} shared cores, load average now ${os.loadavg().map((x) => fmt(x, 1)).join(' ')})`);
+  for (const s of summary) console.log(`  ${s}`);
+  console.log(`total ${fmt((performance.now() - started) / 1000, 0)} s; store kept in ${path.relative(ROOT, DATA_DIR)} until the next run`);
+}
+
+main().catch((err) => {
+  console.error(`bench:graph failed: ${err instanceof Error ? err.stack : String(err)}`);
+  process.exit(1);
+});
