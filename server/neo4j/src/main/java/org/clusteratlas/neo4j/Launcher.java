@@ -74,8 +74,11 @@ public final class Launcher {
         // Embedded transactions run with full rights, so the launcher (which owns this store)
         // sets the password on every start: the password in the environment is always the one that works.
         try {
+            // Its own generous timeout: db.transaction.timeout is for client queries, and a
+            // busy machine must not turn start-up into a failure.
             dbms.database("system").executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password),
+                result -> null, Duration.ofMinutes(5));
         } catch (RuntimeException e) {
             // Neo4j refuses to "change" a password to itself; that just means it is already right.
             if (!rootMessage(e).contains("Old password and new password cannot be the same")) {
