@@ -103,8 +103,42 @@ test('predict: a valid XYZ gives a prediction, or a clear statement that the mod
   if (model.data?.model) {
     await page.locator('[data-predict-result="ready"] [data-prediction="ready"]').waitFor({ timeout: 120000 });
     await expect(page.locator('[data-predict-result]').textContent()).resolves.toMatch(/±/);
+    await page.locator('[data-predict-result] .viewer-canvas[data-viewer-ready="true"]').waitFor({ timeout: 30000 });
+    expect(await page.locator('[data-predict-result] li a[href^="/clusters/"]').count()).toBeGreaterThan(0);
   } else {
     await expect(page.locator('#predict-error').textContent()).resolves.toContain('model is not loaded');
   }
   await screenshot(page, 'e2e-predict-valid');
+});
+
+test('with a model served, the cluster page shows prediction ± σ, the domain verdict and attributions on the 3D view', async () => {
+  const model = await api<{ model: { version: string } }>('{ model { version } }');
+  await page.goto(`${webUrl}/clusters/${withStructure!.id}`);
+  if (!model.data?.model) {
+    // Without a model the page says so in place of each model-derived section.
+    await expect(page.locator('[data-prediction="unavailable"]').textContent()).resolves.toContain('not loaded');
+    return;
+  }
+  await expect(page.locator('[data-prediction="ready"]').textContent()).resolves.toMatch(/±/);
+  await expect(page.locator('[data-prediction="ready"] .tag').textContent()).resolves.toMatch(/inside|outside/);
+  await page.locator('[data-attributions="ready"] tbody tr').first().waitFor({ timeout: 120000 });
+  await page.selectOption('.viewer-toolbar select', 'attribution');
+  await expect(page.locator('.viewer figcaption').textContent()).resolves.toContain('Shapley');
+  await screenshot(page, 'e2e-cluster-prediction');
+});
+
+test('with a model served, trends shows the model card (and the parity plot when out-of-fold predictions exist)', async () => {
+  const model = await api<{ model: { version: string } }>('{ model { version } }');
+  await page.goto(`${webUrl}/trends`);
+  if (!model.data?.model) {
+    await expect(page.locator('[data-not-available="Model card"]').count()).resolves.toBe(1);
+    return;
+  }
+  await expect(page.locator('[data-model-card]').getAttribute('data-model-card')).resolves.toBe(model.data.model.version);
+  const parity = page.locator('[data-parity-points]');
+  if (await parity.count()) {
+    await page.locator('[data-parity-points] [data-plot-status="ready"], [data-parity-points][data-plot-status="ready"]').first().waitFor();
+    expect(Number(await parity.getAttribute('data-parity-points'))).toBeGreaterThan(10);
+  }
+  await screenshot(page, 'e2e-trends-model');
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../helpers/free-port';
@@ -31,6 +31,22 @@ export interface WebStack {
   webUrl: string;
   tmpDir: string;
   services: Service[];
+  /** The model folder both servers read (a private copy), when TEST_MODELS_DIR named one. */
+  modelsDir: string | null;
+}
+
+/**
+ * CI trains a smoke model first and names it in TEST_MODELS_DIR (as for the integration tests).
+ * The stack gets its own copy, so a retraining elsewhere cannot change it mid-run.
+ */
+function copyModels(tmpDir: string): string | null {
+  const source = process.env.TEST_MODELS_DIR;
+  if (!source) return null;
+  const from = path.resolve(REPO_ROOT, source);
+  if (!existsSync(path.join(from, 'manifest.json'))) throw new Error(`TEST_MODELS_DIR=${source} has no manifest.json (train it first: npm run test:ml:smoke).`);
+  const to = path.join(tmpDir, 'models');
+  cpSync(from, to, { recursive: true });
+  return to;
 }
 
 function tail(file: string, lines = 40): string {
@@ -61,7 +77,7 @@ function launch(name: string, args: string[], opts: { cwd: string; env: NodeJS.P
 }
 
 /** The built API over its own embedded Neo4j (temp data dir, free ports): never a developer's data. */
-export async function startApi(tmpDir: string): Promise<Service> {
+export async function startApi(tmpDir: string, modelsDir: string | null = null): Promise<Service> {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run \`npm run build\` first (npm run test:e2e does).`);
   const port = await freePort();
   const log = path.join(tmpDir, 'api.log');
@@ -77,6 +93,7 @@ export async function startApi(tmpDir: string): Promise<Service> {
     // seeding) can take far longer than in production; give them room instead of failing the run.
     NEO4J_TX_TIMEOUT_MS: '120000',
     NEO4J_START_TIMEOUT_S: '300',
+    ...(modelsDir ? { MODELS_DIR: modelsDir } : {}),
   };
   // An inherited external server setting would point the test stack at someone's real data.
   delete env.NEO4J_URI;
@@ -91,14 +108,14 @@ export async function startApi(tmpDir: string): Promise<Service> {
 }
 
 /** `next start` on the production build in web/.next, pointed at `apiUrl`. */
-export async function startWeb(tmpDir: string, apiUrl: string, name = 'web'): Promise<Service> {
+export async function startWeb(tmpDir: string, apiUrl: string, name = 'web', modelsDir: string | null = null): Promise<Service> {
   if (!existsSync(path.join(WEB_DIR, '.next', 'BUILD_ID'))) throw new Error('web/.next has no production build: run `npm run build:web` first (npm run test:e2e does).');
   const port = await freePort();
   const log = path.join(tmpDir, `${name}.log`);
   const child = launch(name, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: WEB_DIR,
     log,
-    env: { ...process.env, NODE_ENV: 'production', API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
+    env: { ...process.env, NODE_ENV: 'production', API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...(modelsDir ? { MODELS_DIR: modelsDir } : {}) },
   });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`Next server (${name})`, child, log, 60_000, async () => (await fetch(`${url}/about`)).status < 500);
@@ -109,11 +126,12 @@ export async function startWebStack(): Promise<WebStack> {
   const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'clusteratlas-e2e-'));
   const services: Service[] = [];
   try {
-    const api = await startApi(tmpDir);
+    const modelsDir = copyModels(tmpDir);
+    const api = await startApi(tmpDir, modelsDir);
     services.push(api);
-    const web = await startWeb(tmpDir, api.url);
+    const web = await startWeb(tmpDir, api.url, 'web', modelsDir);
     services.push(web);
-    return { apiUrl: api.url, webUrl: web.url, tmpDir, services };
+    return { apiUrl: api.url, webUrl: web.url, tmpDir, services, modelsDir };
   } catch (err) {
     await stopServices(services);
     throw err;
