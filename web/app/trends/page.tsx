@@ -54,7 +54,8 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   const points = all.filter((p) => chosen.includes(p.family));
   const [modelResult, oof] = await Promise.all([tryApi(() => apiRequest(ModelCardQuery)), loadOofPredictions()]);
   const protocolKey = typeof params.protocol === 'string' ? params.protocol : null;
-  const protocol = oof.ok ? (oof.protocols.find((p) => p.key === protocolKey) ?? oof.protocols.find((p) => p.key === 'b') ?? oof.protocols[0]) : undefined;
+  // Default: the first protocol the training script lists (the authors' 10-fold CV).
+  const protocol = oof.ok ? (oof.protocols.find((p) => p.key === protocolKey) ?? oof.protocols[0]) : undefined;
   const parity = (protocol?.rows ?? []).map((r) => ({ id: r.id, formula: r.formula, family: r.family, observed: r.observedLog10K1, predicted: r.gin!.meanLog10K1, std: r.gin!.stdLog10K1 }));
 
   return (
