@@ -37,7 +37,7 @@ export class PredictionResolver {
   @Query(() => PredictResult, { description: 'Featurize a structure with GFN2-xTB (single point, or optimisation) and predict its N2 rate.' })
   async predict(@Arg('structure', () => StructureInput) structure: StructureInput, @Ctx() ctx: GraphQLContext) {
     const svc = ctx.services.predictions;
-    svc.requireModel();
+    // Input errors first: a user should learn their XYZ is wrong whether or not the model is loaded.
     const user = await svc.featurizeUserStructure(structure);
     const [prediction] = await svc.predictMany([{ input: user.input }]);
     const neighbours = await svc.similarTo(user.input, 5);
