@@ -28,8 +28,9 @@ class GinConfig:
     adjacency: str
     one_hot: bool
     hp: object  # training.HyperParams
-    # False = ablation without any GFN2-xTB atom or isomer quantity (element, bonds, charge only).
-    xtb_features: bool = True
+    # Which GFN2-xTB quantities enter as features: "all", "atoms" (per-atom only), "charge-cn"
+    # (partial charge and coordination number only) or "none" (element, bonds and charge only).
+    xtb_features: str = "all"
 
     def to_dict(self) -> dict:
         return {"name": self.name, "adjacency": self.adjacency, "elementOneHot": self.one_hot,
@@ -76,11 +77,18 @@ def encode(records, idx, spec):
 def make_spec(cfg: GinConfig, vocabulary: list[str]):
     from .features import ATOM_PROPERTIES, ATOM_VECTOR_PROPERTIES, GLOBAL_PROPERTIES, FeatureSpec
 
+    sets = {
+        "all": (ATOM_PROPERTIES, ATOM_VECTOR_PROPERTIES, GLOBAL_PROPERTIES),
+        "atoms": (ATOM_PROPERTIES, ATOM_VECTOR_PROPERTIES, ()),
+        "charge-cn": (("partialCharge", "coordinationNumber"), (), ()),
+        "none": ((), (), ()),
+    }
+    atom, vector, glob = sets[cfg.xtb_features]
     return FeatureSpec(
         vocabulary=vocabulary,
-        atom_properties=list(ATOM_PROPERTIES) if cfg.xtb_features else [],
-        atom_vector_properties=list(ATOM_VECTOR_PROPERTIES) if cfg.xtb_features else [],
-        global_properties=list(GLOBAL_PROPERTIES) if cfg.xtb_features else [],
+        atom_properties=list(atom),
+        atom_vector_properties=list(vector),
+        global_properties=list(glob),
         adjacency=cfg.adjacency,
         one_hot=cfg.one_hot,
     )
@@ -106,7 +114,7 @@ def _job(job):
     learner_key, cfg, train, test, seeds, want_model = job
     records = _STATE["records"]
     y = np.array([r.log10_k1 for r in records])
-    if learner_key == "gin":
+    if learner_key in ("gin", "ginXtb"):
         import torch
 
         from .training import predict
@@ -195,7 +203,7 @@ def evaluate(records, learners: list[Learner], protocols: list[Protocol], worker
                         sel_jobs.append((L.key, cand, tr, va, L.seeds[:1], False))
                         sel_keys.append((L.key, P.key, s_i, c_i, va))
     # GIN jobs are the long ones: start them first so the pool ends evenly.
-    order = sorted(range(len(sel_jobs)), key=lambda k: sel_jobs[k][0] != "gin")
+    order = sorted(range(len(sel_jobs)), key=lambda k: not sel_jobs[k][0].startswith("gin"))
     sel_out = run_jobs([sel_jobs[k] for k in order], "hyperparameter CV", workers)
     inner_preds: dict = {}
     for k, out in zip(order, sel_out):
@@ -223,7 +231,7 @@ def evaluate(records, learners: list[Learner], protocols: list[Protocol], worker
                 chosen[(L.key, P.key, s_i)] = (best, scores)
                 fin_jobs.append((L.key, L.candidates[best], S.train, S.test, L.seeds, False))
                 fin_keys.append((L.key, P.key, s_i))
-    order = sorted(range(len(fin_jobs)), key=lambda k: fin_jobs[k][0] != "gin")
+    order = sorted(range(len(fin_jobs)), key=lambda k: not fin_jobs[k][0].startswith("gin"))
     fin_out = run_jobs([fin_jobs[k] for k in order], "outer fits", workers)
     results: dict = {}
     for k, out in zip(order, fin_out):

@@ -150,6 +150,7 @@ def save_checkpoint(ensemble: Ensemble, path: str) -> None:
             "hidden": m0.encoder[0].out_features,
             "layers": len(m0.layers),
             "head_dropout": m0.head[2].p,
+            "clip": m0.clip,
             "n_atom_features": m0.encoder[0].in_features,
             "n_global_features": m0.global_mean.numel(),
             "state_dict": ensemble.state_dict(),
@@ -164,7 +165,7 @@ def load_checkpoint(path: str) -> Ensemble:
     ck = torch.load(path, map_location="cpu")
     f, g = ck["n_atom_features"], ck["n_global_features"]
     dummy = {"atomMean": [0.0] * f, "atomStd": [1.0] * f, "globalMean": [0.0] * g, "globalStd": [1.0] * g}
-    members = [ClusterGIN(f, g, ck["hidden"], ck["layers"], ck["head_dropout"], dummy, 0.0, 1.0) for _ in range(ck["members"])]
+    members = [ClusterGIN(f, g, ck["hidden"], ck["layers"], ck["head_dropout"], dummy, 0.0, 1.0, clip=ck.get("clip")) for _ in range(ck["members"])]
     ens = Ensemble(members)
     ens.load_state_dict(ck["state_dict"])  # restores normalisation and target buffers too
     ens.eval()

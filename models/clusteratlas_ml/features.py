@@ -179,19 +179,30 @@ def pad_batch(graphs: list[tuple[np.ndarray, np.ndarray, np.ndarray]], n_max: in
     return Batch(xs, adj, mask, gs)
 
 
-def fit_normalisation(graphs, spec: FeatureSpec) -> dict:
-    """Mean/std of every atom feature over training atoms and of every global over training
-    clusters. One-hot columns keep mean 0, std 1 so that 'absent' stays exactly 0."""
+def _center_scale(values: np.ndarray, robust: bool) -> tuple[np.ndarray, np.ndarray]:
+    if not robust:
+        return values.mean(axis=0), values.std(axis=0)
+    # Median and IQR/1.349 (= σ for a normal distribution): a few SCC-failure outliers
+    # (|q| > 2 e, negative Wiberg valences) then cannot squash everyone else's values.
+    q25, med, q75 = np.percentile(values, [25, 50, 75], axis=0)
+    scale = (q75 - q25) / 1.349
+    std = values.std(axis=0)
+    scale = np.where(scale < 1e-8, std, scale)
+    return med, scale
+
+
+def fit_normalisation(graphs, spec: FeatureSpec, robust: bool = False) -> dict:
+    """Center/scale of every atom feature over training atoms and of every global over training
+    clusters (mean/std, or median/IQR when robust). One-hot columns keep 0 and 1 so that
+    'absent' stays exactly 0."""
     x_all = np.concatenate([x for x, _, _ in graphs], axis=0)
     g_all = np.stack([g for _, _, g in graphs])
-    atom_mean = x_all.mean(axis=0)
-    atom_std = x_all.std(axis=0)
+    atom_mean, atom_std = _center_scale(x_all, robust)
     for j, f in enumerate(spec.atom_features()):
         if f["kind"] == "elementOneHot":
             atom_mean[j], atom_std[j] = 0.0, 1.0
     atom_std[atom_std < 1e-8] = 1.0
-    g_mean = g_all.mean(axis=0)
-    g_std = g_all.std(axis=0)
+    g_mean, g_std = _center_scale(g_all, robust)
     g_std[g_std < 1e-8] = 1.0
     return {
         "atomMean": atom_mean.tolist(),

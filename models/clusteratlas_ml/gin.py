@@ -39,6 +39,7 @@ class ClusterGIN(nn.Module):
         target_mean: float,
         target_std: float,
         readout_scale: float = 1.0,
+        clip: float | None = None,
     ):
         super().__init__()
         # Normalisation lives in the graph so that every consumer feeds raw physical values.
@@ -51,6 +52,8 @@ class ClusterGIN(nn.Module):
         # A fixed scale on the sum readout keeps head inputs O(1) for 3- to 44-atom clusters
         # without turning the sum (which counts atoms, as GIN needs) into a mean.
         self.register_buffer("readout_scale", torch.tensor(float(readout_scale)))
+        # Standardised inputs are clipped to ±clip so an outlying GFN2 value stays bounded.
+        self.clip = clip
         self.encoder = nn.Sequential(nn.Linear(n_atom_features, hidden), nn.ReLU())
         self.layers = nn.ModuleList([GINLayer(hidden) for _ in range(layers)])
         self.head = nn.Sequential(
@@ -63,9 +66,13 @@ class ClusterGIN(nn.Module):
 
     def forward(self, atom_features, adjacency, atom_mask, global_features):
         mask = atom_mask.unsqueeze(-1)
-        x = (atom_features - self.atom_mean) / self.atom_std * mask
-        adjacency = adjacency * atom_mask.unsqueeze(1) * atom_mask.unsqueeze(2)
+        x = (atom_features - self.atom_mean) / self.atom_std
         g = (global_features - self.global_mean) / self.global_std
+        if self.clip is not None:
+            x = torch.clamp(x, -self.clip, self.clip)
+            g = torch.clamp(g, -self.clip, self.clip)
+        x = x * mask
+        adjacency = adjacency * atom_mask.unsqueeze(1) * atom_mask.unsqueeze(2)
         h = self.encoder(x) * mask
         pooled = []
         for layer in self.layers:

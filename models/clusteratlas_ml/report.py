@@ -19,7 +19,7 @@ from .export import (
 )
 from .metrics import regression_metrics
 
-LEARNER_ORDER = ["gin", "mean", "rfComposition", "rfDescriptors"]
+LEARNER_ORDER = ["gin", "ginXtb", "mean", "rfComposition", "rfDescriptors"]
 
 
 def _r(x, nd=4):
@@ -71,8 +71,8 @@ def write_all(*, out, records, protocols, learners, results, ensemble, spec, fin
                         {"id": r.id, "formula": r.formula, "charge": r.charge, "family": r.family,
                          "nuclearity": r.nuclearity, "split": s.split, "observedLog10K1": r.log10_k1},
                     )
-                    if key == "gin":
-                        row["gin"] = {"meanLog10K1": _r(s.mean[j], 5), "stdLog10K1": _r(s.std[j], 5)}
+                    if key in ("gin", "ginXtb"):
+                        row[key] = {"meanLog10K1": _r(s.mean[j], 5), "stdLog10K1": _r(s.std[j], 5)}
                     else:
                         row[key] = _r(s.mean[j], 5)
             if key == "gin":

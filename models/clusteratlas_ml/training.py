@@ -23,6 +23,8 @@ class HyperParams:
     epochs: int = 200
     batch_size: int = 32
     all_isomers: bool = False
+    # Median/IQR standardisation with inputs clipped to ±robust_clip (None = mean/std, no clip).
+    robust_clip: float | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -57,7 +59,7 @@ class GraphSet:
 
 def train_member(graphs, y: np.ndarray, spec, hp: HyperParams, seed: int) -> ClusterGIN:
     seed_everything(seed)
-    norm = fit_normalisation(graphs, spec)
+    norm = fit_normalisation(graphs, spec, robust=hp.robust_clip is not None)
     atom_counts = np.array([x.shape[0] for x, _, _ in graphs])
     model = ClusterGIN(
         n_atom_features=graphs[0][0].shape[1],
@@ -69,6 +71,7 @@ def train_member(graphs, y: np.ndarray, spec, hp: HyperParams, seed: int) -> Clu
         target_mean=float(y.mean()),
         target_std=float(y.std()),
         readout_scale=1.0 / float(atom_counts.mean()),
+        clip=hp.robust_clip,
     )
     data = GraphSet(graphs)
     target = torch.tensor(y, dtype=torch.float32)
