@@ -112,31 +112,3 @@ export function motifCount(name: string): WorkloadItem & { graphqlTotal(body: Gr
     rawTotal: (rows) => rows[0].total as number,
   };
 }
-
-/** Every ordering of xs (formula order differs between clusters, so c.elements lists must be matched in all orders). */
-function permutations(xs: string[]): string[][] {
-  if (xs.length <= 1) return [xs];
-  return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest]));
-}
-
-/**
- * A proposal, not the production query: the composition search plus the equivalent, indexable
- * predicate `c.elements IN $lists`, listing every element list an exclusive pattern allows (the
- * required elements with any subset of the optional ones, in every order). With a range index
- * on :Cluster(elements) the planner seeks those clusters instead of scanning all of them.
- */
-export function proposedCompositionSearch(formula: string): WorkloadItem {
-  const item = compositionSearch(formula);
-  const criteria = parseClusterFilter({ formula });
-  const required = (criteria.elementCounts ?? []).filter((r) => r.min > 0).map((r) => r.element);
-  const optional = (criteria.onlyElements ?? []).filter((e) => !required.includes(e));
-  const subsets = optional.reduce<string[][]>((acc, e) => [...acc, ...acc.map((s) => [...s, e])], [[]]);
-  const elementLists = subsets.flatMap((s) => permutations([...required, ...s]));
-  const head = 'MATCH (c:Cluster)\nWHERE ';
-  if (!item.raw.cypher.startsWith(head)) throw new Error('clusterSearchQuery no longer starts with "MATCH (c:Cluster) WHERE": update proposedCompositionSearch');
-  return {
-    ...item,
-    label: `${formula} (proposed)`,
-    raw: { cypher: `${head}c.elements IN $bench_elementLists\n  AND ${item.raw.cypher.slice(head.length)}`, params: { ...item.raw.params, bench_elementLists: elementLists } },
-  };
-}

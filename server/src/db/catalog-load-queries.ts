@@ -48,38 +48,44 @@ CALL {
 }
 
 /**
- * Structures of a batch. Atoms are created per element, because the element label (`:Atom:Mo`)
- * cannot be a parameter; `elementLabel` must come from the periodic-table whitelist.
+ * Removes the structures (with their atoms and bonds) of a batch's clusters, so that the create
+ * statement below can use CREATE: a reload then leaves the same graph as a first load, and a
+ * cluster whose structure file disappeared loses its old atoms.
  */
-export function upsertStructuresQuery(structures: Record<string, unknown>[]): CypherQuery {
+export function deleteStructuresQuery(clusterIds: string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $clusterIds AS id
+MATCH (:Cluster {id: id})-[:HAS_STRUCTURE]->(st:Structure)
+OPTIONAL MATCH (st)-[:HAS_ATOM]->(atom:Atom)
+DETACH DELETE atom, st`,
+    params: { clusterIds },
+  };
+}
+
+/**
+ * Creates the structures of a batch in one statement: each Structure, its atoms (element label
+ * set dynamically, `:Atom:Mo`) and its bonds, which find their atoms by position in the list just
+ * created instead of by an index lookup. Element symbols must come from the periodic-table
+ * whitelist; they travel as parameters like every other value.
+ */
+export function createStructuresQuery(structures: Record<string, unknown>[]): CypherQuery {
   return {
     cypher: `UNWIND $structures AS s
 MATCH (c:Cluster {id: s.clusterId})
-MERGE (st:Structure {id: s.props.id})
+CREATE (c)-[:HAS_STRUCTURE]->(st:Structure)
 SET st = s.props
-MERGE (c)-[:HAS_STRUCTURE]->(st)`,
+WITH st, s
+CALL {
+  WITH st, s
+  UNWIND s.atoms AS a
+  CREATE (st)-[:HAS_ATOM]->(atom:Atom:$(a.element))
+  SET atom = a.props
+  RETURN collect(atom) AS atoms
+}
+UNWIND s.bonds AS b
+WITH atoms[toInteger(b.a)] AS x, atoms[toInteger(b.b)] AS y, b
+CREATE (x)-[:BOND {order: b.order, lengthAngstrom: b.lengthAngstrom}]->(y)`,
     params: { structures },
-  };
-}
-
-export function upsertAtomsQuery(elementLabel: string, atoms: Record<string, unknown>[]): CypherQuery {
-  return {
-    cypher: `UNWIND $atoms AS a
-MATCH (st:Structure {id: a.structureId})
-MERGE (atom:Atom {id: a.props.id})
-SET atom = a.props, atom:\`${elementLabel}\`
-MERGE (st)-[:HAS_ATOM]->(atom)`,
-    params: { atoms },
-  };
-}
-
-export function upsertBondsQuery(bonds: Record<string, unknown>[]): CypherQuery {
-  return {
-    cypher: `UNWIND $bonds AS b
-MATCH (x:Atom {id: b.from}), (y:Atom {id: b.to})
-MERGE (x)-[bond:BOND]->(y)
-SET bond.order = b.order, bond.lengthAngstrom = b.lengthAngstrom`,
-    params: { bonds },
   };
 }
 
@@ -95,5 +101,8 @@ CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`,
 }
 
 export function datasetVersionQuery(): CypherQuery {
-  return { cypher: 'MATCH (d:Dataset) RETURN d.version AS version, d.name AS name LIMIT 1', params: {} };
+  return {
+    cypher: 'MATCH (d:Dataset) RETURN d.version AS version, d.name AS name, d.graphModelVersion AS graphModelVersion LIMIT 1',
+    params: {},
+  };
 }

@@ -1,14 +1,14 @@
 import { elementBySymbol, isMetal } from '../chem/elements';
 import { deriveClusterProperties } from '../chem/cluster-properties';
+import { elementSetKey } from '../chem/element-set';
 import type { SeedBundle, SeedCluster, StructureFile } from '../../../seed/seed-file';
 import {
   datasetVersionQuery,
   deleteCatalogQuery,
-  upsertAtomsQuery,
-  upsertBondsQuery,
+  createStructuresQuery,
+  deleteStructuresQuery,
   upsertClustersQuery,
   upsertDatasetQuery,
-  upsertStructuresQuery,
 } from './catalog-load-queries';
 import type { CypherQuery } from './cypher';
 import type { Executor } from './executor';
@@ -33,6 +33,7 @@ export function clusterRow(cluster: SeedCluster, hasStructure: boolean): Record<
       nuclearity: cluster.nuclearity,
       compositionElements: cluster.composition.map((p) => p.element),
       compositionCounts: cluster.composition.map((p) => p.count),
+      elementSet: elementSetKey(cluster.composition.map((p) => p.element)),
       hasStructure,
       ...derived,
     },
@@ -56,37 +57,47 @@ function storableProperties(record: Record<string, unknown>): Record<string, unk
 }
 
 /**
- * Statements for a batch of structure files: one for the Structure nodes, one per element label
- * for the atoms of all files together, one for the bonds. Grouping the batch matters: every
- * statement costs a round trip and a few ms of server CPU whatever its row count, and per-file
- * statements (about five per cluster) made loading 10-15x slower (measured by bench/graph.ts).
+ * Statements for the structures of a batch of clusters: delete what an earlier load left, then
+ * one statement creating every Structure, atom and bond of the batch. Per-statement cost (a round
+ * trip plus planning and a few ms of server work) dominated when loading used ~5 statements per
+ * cluster, and looking atoms up by id for each bond dominated after that (bench/graph.ts).
  */
-export function structureBatchQueries(files: readonly StructureFile[]): CypherQuery[] {
-  const rows: StructureRows = { structures: [], atomsByElement: new Map(), bonds: [] };
-  for (const file of files) addStructureRows(file, rows);
-  const { structures, atomsByElement, bonds } = rows;
-  if (!structures.length) return [];
-  const queries: CypherQuery[] = [upsertStructuresQuery(structures)];
-  for (const [symbol, atoms] of atomsByElement) queries.push(upsertAtomsQuery(symbol, atoms));
-  if (bonds.length) queries.push(upsertBondsQuery(bonds));
+export function structureBatchQueries(clusterIds: readonly string[], files: readonly StructureFile[]): CypherQuery[] {
+  const structures = files.flatMap(structureRows);
+  const queries: CypherQuery[] = [deleteStructuresQuery([...clusterIds])];
+  if (structures.length) queries.push(createStructuresQuery(structures));
   return queries;
 }
 
-/** Statements for one structure file: the Structure nodes, atoms grouped by element label, bonds. */
-export function structureQueries(file: StructureFile): CypherQuery[] {
-  return structureBatchQueries([file]);
-}
-
-interface StructureRows {
-  structures: Record<string, unknown>[];
-  atomsByElement: Map<string, Record<string, unknown>[]>;
-  bonds: Record<string, unknown>[];
-}
-
-function addStructureRows(file: StructureFile, { structures, atomsByElement, bonds }: StructureRows): void {
-  for (const isomer of file.isomers) {
+function structureRows(file: StructureFile): Record<string, unknown>[] {
+  return file.isomers.map((isomer) => {
     const structureId = `${file.clusterId}~${isomer.rank}`;
-    structures.push({
+    const atoms = isomer.atoms.map((atom, position) => {
+      const element = elementBySymbol(atom.element);
+      if (!element) throw new Error(`${file.clusterId}: atom ${atom.index} has unknown element "${atom.element}"`);
+      // Bonds find their atoms by list position, so the list must be in index order.
+      if (atom.index !== position) throw new Error(`${file.clusterId}: isomer ${isomer.rank} lists atom ${atom.index} at position ${position}`);
+      const { xyzAngstrom, ...rest } = atom;
+      return {
+        element: element.symbol,
+        props: {
+          ...storableProperties(rest),
+          id: `${structureId}:${atom.index}`,
+          structureId,
+          clusterId: file.clusterId,
+          isMetal: isMetal(element.symbol),
+          x: xyzAngstrom[0],
+          y: xyzAngstrom[1],
+          z: xyzAngstrom[2],
+        },
+      };
+    });
+    const bonds = isomer.bonds.map((bond) => {
+      const [a, b] = bond.a < bond.b ? [bond.a, bond.b] : [bond.b, bond.a];
+      if (b >= atoms.length) throw new Error(`${file.clusterId}: isomer ${isomer.rank} bond ${a}–${b} names a missing atom`);
+      return { a, b, order: bond.wibergOrder, lengthAngstrom: bond.lengthAngstrom };
+    });
+    return {
       clusterId: file.clusterId,
       props: {
         ...storableProperties(isomer),
@@ -106,37 +117,25 @@ function addStructureRows(file: StructureFile, { structures, atomsByElement, bon
         bondCount: isomer.bonds.length,
         settings: JSON.stringify(file.settings),
       },
-    });
-    for (const atom of isomer.atoms) {
-      const element = elementBySymbol(atom.element);
-      if (!element) throw new Error(`${file.clusterId}: atom ${atom.index} has unknown element "${atom.element}"`);
-      const { xyzAngstrom, ...rest } = atom;
-      const list = atomsByElement.get(element.symbol) ?? [];
-      list.push({
-        structureId,
-        props: {
-          ...storableProperties(rest),
-          id: `${structureId}:${atom.index}`,
-          structureId,
-          clusterId: file.clusterId,
-          isMetal: isMetal(element.symbol),
-          x: xyzAngstrom[0],
-          y: xyzAngstrom[1],
-          z: xyzAngstrom[2],
-        },
-      });
-      atomsByElement.set(element.symbol, list);
-    }
-    for (const bond of isomer.bonds) {
-      const [a, b] = bond.a < bond.b ? [bond.a, bond.b] : [bond.b, bond.a];
-      bonds.push({ from: `${structureId}:${a}`, to: `${structureId}:${b}`, order: bond.wibergOrder, lengthAngstrom: bond.lengthAngstrom });
-    }
-  }
+      atoms,
+      bonds,
+    };
+  });
 }
 
-export async function currentDatasetVersion(executor: Executor): Promise<string | null> {
-  const rows = await executor.read<{ version: string }>(datasetVersionQuery(), { purpose: 'dataset version' });
-  return rows[0]?.version ?? null;
+/**
+ * Version of the stored graph's shape (labels, properties, indexes the queries rely on). A store
+ * written by an older loader is reloaded even when the seed files have not changed.
+ * 2: Cluster.elementSet (composition search), structures created in one statement per batch.
+ */
+export const GRAPH_MODEL_VERSION = 2;
+
+/** The loaded dataset version, or null when nothing (or an older graph model) is loaded. */
+export async function currentDatasetVersion(executor: Executor): Promise<{ version: string; current: boolean } | null> {
+  const rows = await executor.read<{ version: string; graphModelVersion: number | null }>(datasetVersionQuery(), { purpose: 'dataset version' });
+  const row = rows[0];
+  if (!row?.version) return null;
+  return { version: row.version, current: row.graphModelVersion === GRAPH_MODEL_VERSION };
 }
 
 /**
@@ -157,7 +156,7 @@ export async function loadCatalog(executor: Executor, bundle: SeedBundle, opts: 
   for (let start = 0; start < clusters.length; start += batchSize) {
     const batch = clusters.slice(start, start + batchSize);
     const files = batch.flatMap((c) => structures.get(c.id) ?? []);
-    const queries: CypherQuery[] = [upsertClustersQuery(batch.map((c) => clusterRow(c, structures.has(c.id)))), ...structureBatchQueries(files)];
+    const queries: CypherQuery[] = [upsertClustersQuery(batch.map((c) => clusterRow(c, structures.has(c.id)))), ...structureBatchQueries(batch.map((c) => c.id), files)];
     await executor.writeAll(queries, { purpose: 'seed batch', timeoutMs: 120000 });
     opts.onProgress?.(Math.min(start + batchSize, clusters.length), clusters.length);
   }
@@ -166,6 +165,7 @@ export async function loadCatalog(executor: Executor, bundle: SeedBundle, opts: 
       {
         name: seed.dataset.name,
         version: bundle.datasetVersion,
+        graphModelVersion: GRAPH_MODEL_VERSION,
         clusterCount: clusters.length,
         structureCount: structures.size,
       },

@@ -1,3 +1,4 @@
+import { candidateElementSetKeys } from '../chem/element-set';
 import type { ElementCountRange } from '../chem/formula-pattern';
 import type { CypherQuery } from './cypher';
 
@@ -72,7 +73,14 @@ export function clusterConditions(criteria: ClusterCriteria, paramPrefix = 'f'):
       conditions.push(`NOT EXISTS { MATCH (c)-[r:CONTAINS]->(:Element {symbol: ${el()}}) WHERE r.count > ${p(`el${i}Max`, r.max)} }`);
     }
   });
-  if (criteria.onlyElements) conditions.push(`all(e IN c.elements WHERE e IN ${p('only', criteria.onlyElements)})`);
+  if (criteria.onlyElements) {
+    // Present for sure: elements with a minimum count ≥ 1 and those named in allOf.
+    const required = [...(criteria.elementCounts ?? []).filter((r) => r.min > 0).map((r) => r.element), ...(criteria.allOfElements ?? [])];
+    const keys = candidateElementSetKeys(criteria.onlyElements, required);
+    // An index seek on the stored element-set key instead of testing every cluster's list.
+    if (keys) conditions.push(`c.elementSet IN ${p('elementSets', keys)}`);
+    else conditions.push(`all(e IN c.elements WHERE e IN ${p('only', criteria.onlyElements)})`);
+  }
   if (criteria.allOfElements?.length) conditions.push(`all(e IN ${p('allOf', criteria.allOfElements)} WHERE e IN c.elements)`);
   if (criteria.anyOfElements?.length) conditions.push(`any(e IN ${p('anyOf', criteria.anyOfElements)} WHERE e IN c.elements)`);
   if (criteria.noneOfElements?.length) conditions.push(`none(e IN ${p('noneOf', criteria.noneOfElements)} WHERE e IN c.elements)`);

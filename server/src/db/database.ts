@@ -63,11 +63,13 @@ export async function ensureSeeded(
 ): Promise<SeedBundle> {
   const bundle = readSeedBundle(cfg.SEED_FILE, cfg.STRUCTURES_DIR);
   const loaded = await currentDatasetVersion(db.executor);
-  if (loaded === bundle.datasetVersion) {
+  if (loaded?.version === bundle.datasetVersion && loaded.current) {
     log(`seed: database already holds ${bundle.datasetVersion}`);
     return bundle;
   }
-  log(loaded ? `seed: replacing ${loaded} with ${bundle.datasetVersion}` : `seed: empty database, loading ${bundle.datasetVersion}`);
+  if (!loaded) log(`seed: empty database, loading ${bundle.datasetVersion}`);
+  else if (!loaded.current) log(`seed: ${loaded.version} was stored by an older loader; reloading ${bundle.datasetVersion}`);
+  else log(`seed: replacing ${loaded.version} with ${bundle.datasetVersion}`);
   await loadCatalog(db.executor, bundle, { ...opts, reset: loaded !== null });
   log(`seed: loaded ${bundle.seed.clusters.length} clusters, ${bundle.structures.size} with structures`);
   return bundle;
