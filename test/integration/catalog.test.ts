@@ -150,4 +150,17 @@ describe('catalog API against the seeded Neo4j', () => {
     expect(lines).toHaveLength(1 + seed.reduce((s, c) => s + c.measurements.length, 0));
     expect(lines.find((l) => l.startsWith('Mo5S2-anion,'))).toContain('10.1021/acscatal.5c01379');
   });
+
+  it('reports its event-loop delay per window, each read starting a new window', async () => {
+    const url = `${stackInfo().apiUrl}/health/event-loop`;
+    await fetch(url);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const window = (await (await fetch(url)).json()) as { windowS: number; p50Ms: number; p99Ms: number; maxMs: number };
+    expect(window.windowS).toBeGreaterThanOrEqual(0.2);
+    expect(window.windowS).toBeLessThan(60);
+    // The histogram samples every 10 ms, so a 0.3 s window holds samples of at least that size.
+    expect(window.p50Ms).toBeGreaterThanOrEqual(9);
+    expect(window.p99Ms).toBeGreaterThanOrEqual(window.p50Ms);
+    expect(window.maxMs).toBeGreaterThanOrEqual(window.p99Ms);
+  });
 });

@@ -12,6 +12,7 @@ import { createContext, type GraphQLContext, type Services } from '../graphql/co
 import { ErrorCode } from '../graphql/errors';
 import { estimateQueryCost, MAX_QUERY_COST, queryTooComplex } from '../graphql/query-cost';
 import { downloadHandlers } from './download';
+import { EventLoopMonitor } from './event-loop';
 
 export const MAX_BODY = '100kb';
 
@@ -95,6 +96,13 @@ export async function createApp(opts: AppOptions) {
     },
   });
   await apollo.start();
+
+  const eventLoop = new EventLoopMonitor();
+  httpServer.on('close', () => eventLoop.stop());
+  // Delay since the previous read (resolution 10 ms); see event-loop.ts.
+  app.get('/health/event-loop', (_req, res) => {
+    res.set('cache-control', 'no-store').json(eventLoop.readAndReset());
+  });
 
   app.get('/health', async (_req, res) => {
     const dataset = await opts.services.catalog.dataset().catch(() => null);
