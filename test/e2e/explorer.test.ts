@@ -30,8 +30,15 @@ test('GraphiQL loads from the site itself and runs the first example', async () 
   });
   await page.goto(`${webUrl}/explorer`);
   await page.locator('.graphiql-container').waitFor();
-  await page.locator('.graphiql-execute-button').click();
-  await page.locator('.graphiql-response', { hasText: 'totalCount' }).waitFor({ timeout: 30000 });
+  // Monaco mounts the query editor asynchronously (its workers load after GraphiQL renders);
+  // a click before the editor holds the example runs nothing, so wait for the text itself.
+  await page.locator('.graphiql-query-editor .view-lines', { hasText: 'SearchByFormula' }).waitFor({ timeout: 60000 });
+  const response = page.locator('.graphiql-response', { hasText: 'totalCount' });
+  for (let attempt = 0; attempt < 6 && !(await response.isVisible()); attempt++) {
+    await page.locator('.graphiql-execute-button').click();
+    await response.waitFor({ timeout: 10000 }).catch(() => undefined);
+  }
+  await response.waitFor({ timeout: 1000 });
   expect(foreign).toEqual([]);
   expect(errors).toEqual([]);
 });
