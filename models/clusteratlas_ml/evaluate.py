@@ -114,7 +114,7 @@ def _job(job):
     learner_key, cfg, train, test, seeds, want_model = job
     records = _STATE["records"]
     y = np.array([r.log10_k1 for r in records])
-    if learner_key in ("gin", "ginXtb"):
+    if learner_key in ("gin", "ginGraph"):
         import torch
 
         from .training import predict

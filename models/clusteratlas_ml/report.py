@@ -19,7 +19,7 @@ from .export import (
 )
 from .metrics import regression_metrics
 
-LEARNER_ORDER = ["gin", "ginXtb", "mean", "rfComposition", "rfDescriptors"]
+LEARNER_ORDER = ["gin", "ginGraph", "mean", "rfComposition", "rfDescriptors"]
 
 
 def _r(x, nd=4):
@@ -71,7 +71,7 @@ def write_all(*, out, records, protocols, learners, results, ensemble, spec, fin
                         {"id": r.id, "formula": r.formula, "charge": r.charge, "family": r.family,
                          "nuclearity": r.nuclearity, "split": s.split, "observedLog10K1": r.log10_k1},
                     )
-                    if key in ("gin", "ginXtb"):
+                    if key in ("gin", "ginGraph"):
                         row[key] = {"meanLog10K1": _r(s.mean[j], 5), "stdLog10K1": _r(s.std[j], 5)}
                     else:
                         row[key] = _r(s.mean[j], 5)
