@@ -5,7 +5,7 @@ import { structureInputFromView, type PredictionView } from '../services/predict
 import { Cluster } from './cluster.type';
 import type { GraphQLContext } from './context';
 import { badInput } from './errors';
-import { AttributionLevel, Explanation, ModelCard, Prediction, PredictResult, SimilarCluster, StructureInput } from './prediction.type';
+import { AttributionLevel, Explanation, HeldOutPrediction, ModelCard, Prediction, PredictResult, SimilarCluster, StructureInput } from './prediction.type';
 
 const MAX_SIMILAR = 50;
 
@@ -25,10 +25,18 @@ export class ClusterPredictionResolver {
   @FieldResolver(() => Prediction, {
     nullable: true,
     description:
-      'The GIN ensemble’s prediction for the lowest-energy structure (null without a structure). Catalog clusters are in the training set: for honest held-out figures see model.card (out-of-fold predictions).',
+      'The GIN ensemble’s prediction for the lowest-energy structure (null without a structure). Catalog clusters are in the training set, so this is in-sample: see heldOutPredictions for held-out figures.',
   })
   prediction(@Root() cluster: ClusterView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.predictionByCluster.load(cluster.id).then((p) => (p ? toPrediction(p) : null));
+  }
+
+  @FieldResolver(() => [HeldOutPrediction], {
+    description:
+      'Out-of-fold predictions: what the model said about this cluster in each evaluation protocol that held it out (the honest counterpart of `prediction`, which is in-sample for catalog clusters).',
+  })
+  heldOutPredictions(@Root() cluster: ClusterView, @Ctx() ctx: GraphQLContext): HeldOutPrediction[] {
+    return ctx.services.predictions.heldOut(cluster.id);
   }
 }
 

@@ -28,6 +28,19 @@ export class Prediction {
   @Field(() => ApplicabilityDomain) domain!: ApplicabilityDomain;
 }
 
+@ObjectType({
+  description:
+    'What the model predicted for a catalog cluster while that cluster was held out of training, under one evaluation protocol (from models/oof-predictions.json).',
+})
+export class HeldOutPrediction {
+  @Field({ description: 'Evaluation protocol key: a (10-fold CV, homonuclear), b (homonuclear → heteronuclear), c (leave one metal family out).' })
+  protocol!: string;
+  @Field() protocolTitle!: string;
+  @Field({ description: 'The fold or split that held the cluster out.' }) split!: string;
+  @Field(() => Float, { description: 'Ensemble mean of log10 k1 from the models that did not see this cluster.' }) log10K1!: number;
+  @Field(() => Float, { description: 'Standard deviation over those ensemble members.' }) log10K1Std!: number;
+}
+
 @ObjectType()
 export class SimilarCluster {
   @Field(() => Cluster) cluster!: Cluster;

@@ -23,5 +23,6 @@ export {
 } from './featurize';
 export { readManifest, type FeatureEncoding, type Manifest } from './manifest';
 export type { Neighbour } from './embedding-index';
+export type { HeldOutPrediction } from './held-out';
 export { MAX_EXACT_PLAYERS } from './shapley';
 export * from './errors';

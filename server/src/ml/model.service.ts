@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { loadHeldOutPredictions, type HeldOutPrediction } from './held-out';
 import { packBatch, packCoalitions, validateGraph, type BatchItem, type BatchTensors, type TensorDims } from './batch';
 import { EmbeddingIndex, type Neighbour } from './embedding-index';
 import { InvalidArgumentError, ModelUnavailableError, ShapeMismatchError } from './errors';
@@ -129,6 +130,7 @@ export class ModelService {
     private readonly dims: TensorDims,
     private readonly embeddingDim: number,
     private readonly options: Required<Omit<ModelServiceOptions, 'modelDir'>>,
+    private readonly heldOut: Map<string, HeldOutPrediction[]>,
   ) {}
 
   /** Verifies every file's sha256, starts the ORT worker and checks the graph's inputs and outputs. */
@@ -161,8 +163,10 @@ export class ModelService {
       globalFeatureCount: manifest.features.globalFeatures.length,
       maxAtoms: manifest.features.maxAtoms,
     };
+    const oof = manifest.files.outOfFoldPredictions;
+    const heldOut = oof ? await loadHeldOutPredictions(path.join(modelDir, oof.path)) : new Map<string, HeldOutPrediction[]>();
     const worker = await InferenceWorker.start(path.join(modelDir, manifest.files.model.path), opts.intraOpNumThreads);
-    const service = new ModelService(manifest, modelDir, worker, index, dims, shape[1], opts);
+    const service = new ModelService(manifest, modelDir, worker, index, dims, shape[1], opts, heldOut);
     try {
       service.checkSessionNames();
       await service.checkOutputShapes();
@@ -193,6 +197,11 @@ export class ModelService {
       metrics: m.metrics,
       modelCardPath: card ? path.join(this.modelDir, card) : null,
     };
+  }
+
+  /** Out-of-fold predictions of a training cluster, one per evaluation protocol that held it out. */
+  heldOutPredictions(clusterId: string): HeldOutPrediction[] {
+    return this.heldOut.get(clusterId) ?? [];
   }
 
   /** Time of the most recent ORT session.run() alone, in the worker (no transfer or validation). */

@@ -5,6 +5,7 @@ import { chargeStatistics, extractSubgraph, subgraphComponents, type SubgraphKin
 import { runXtb, type XtbResult } from '../chem/xtb';
 import {
   ModelUnavailableError,
+  type HeldOutPrediction,
   type AtomShapley,
   type BondOcclusion,
   type ClusterStructureInput,
@@ -103,6 +104,10 @@ export class PredictionService {
   }
 
   /** One batched inference for all given structures; excludeIds keep a training cluster out of its own domain check. */
+  heldOut(clusterId: string): HeldOutPrediction[] {
+    return this.requireModel().heldOutPredictions(clusterId);
+  }
+
   async predictMany(inputs: Array<{ input: ClusterStructureInput; clusterId?: string }>): Promise<PredictionView[]> {
     const model = this.requireModel();
     const graphs = inputs.map((x, i) => model.featurize(x.input, x.clusterId ?? `structures[${i}]`));
