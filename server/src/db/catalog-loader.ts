@@ -16,6 +16,8 @@ import type { Executor } from './executor';
 export interface LoadOptions {
   reset?: boolean;
   batchSize?: number;
+  /** Batches in flight at once (default 2). */
+  concurrency?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -153,13 +155,33 @@ export async function loadCatalog(executor: Executor, bundle: SeedBundle, opts: 
     purpose: 'seed sources',
   });
   const clusters = seed.clusters;
-  for (let start = 0; start < clusters.length; start += batchSize) {
+  const batchQueries = (start: number): CypherQuery[] => {
     const batch = clusters.slice(start, start + batchSize);
     const files = batch.flatMap((c) => structures.get(c.id) ?? []);
-    const queries: CypherQuery[] = [upsertClustersQuery(batch.map((c) => clusterRow(c, structures.has(c.id)))), ...structureBatchQueries(batch.map((c) => c.id), files)];
-    await executor.writeAll(queries, { purpose: 'seed batch', timeoutMs: 120000 });
-    opts.onProgress?.(Math.min(start + batchSize, clusters.length), clusters.length);
-  }
+    return [upsertClustersQuery(batch.map((c) => clusterRow(c, structures.has(c.id)))), ...structureBatchQueries(batch.map((c) => c.id), files)];
+  };
+  // Two transactions in flight: while Neo4j commits one batch the next is built and sent, and
+  // Neo4j writes two batches on two cores. Batches touch disjoint clusters; shared nodes
+  // (Element, Source) are MERGEd on unique constraints, which serialises them safely.
+  const concurrency = Math.max(1, opts.concurrency ?? 2);
+  let nextStart = 0;
+  let done = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && nextStart < clusters.length) {
+      const start = nextStart;
+      nextStart += batchSize;
+      try {
+        await executor.writeAll(batchQueries(start), { purpose: 'seed batch', timeoutMs: 120000 });
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+      done += Math.min(batchSize, clusters.length - start);
+      opts.onProgress?.(done, clusters.length);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
   await executor.write(
     upsertDatasetQuery(
       {
