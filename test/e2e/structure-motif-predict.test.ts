@@ -121,6 +121,9 @@ test('with a model served, the cluster page shows prediction ± σ, the domain v
   }
   await expect(page.locator('[data-prediction="ready"]').textContent()).resolves.toMatch(/±/);
   await expect(page.locator('[data-prediction="ready"] .tag').textContent()).resolves.toMatch(/inside|outside/);
+  // Every catalog cluster is held out twice: by its fold (a) or the transfer split (b), and by its family (c).
+  await expect(page.locator('[data-held-out] tbody tr').count()).resolves.toBe(2);
+  await expect(page.locator('[data-held-out] tbody').textContent()).resolves.toMatch(/leave-one-family-out/);
   await page.locator('[data-attributions="ready"] tbody tr').first().waitFor({ timeout: 120000 });
   await page.selectOption('.viewer-toolbar select', 'attribution');
   await expect(page.locator('.viewer figcaption').textContent()).resolves.toContain('Shapley');

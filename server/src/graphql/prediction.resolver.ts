@@ -32,6 +32,8 @@ export class ClusterPredictionResolver {
   }
 
   @FieldResolver(() => [HeldOutPrediction], {
+    // Nullable so that a server without a model still returns the cluster (with a MODEL_UNAVAILABLE error here).
+    nullable: true,
     description:
       'Out-of-fold predictions: what the model said about this cluster in each evaluation protocol that held it out (the honest counterpart of `prediction`, which is in-sample for catalog clusters).',
   })

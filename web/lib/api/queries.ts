@@ -44,6 +44,13 @@ export const ClusterPageQuery = graphql(`
       prediction {
         ...PredictionInfo
       }
+      heldOutPredictions {
+        protocol
+        protocolTitle
+        split
+        log10K1
+        log10K1Std
+      }
     }
     similar(clusterId: $id, k: 5) {
       similarity

@@ -12,6 +12,7 @@ import { Efficiency, Formula, RATE_UNIT, Scientific } from '@/components/Formula
 import { NotAvailable } from '@/components/NotAvailable';
 import { QueryPanel } from '@/components/QueryPanel';
 import { ClusterStructurePanel } from '@/components/AttributionPanel';
+import { HeldOutPredictions } from '@/components/HeldOutPredictions';
 import { PredictionSummary } from '@/components/PredictionSummary';
 import { RateCell } from '@/components/RateCell';
 import { fieldError } from '@/lib/api/errors';
@@ -135,6 +136,7 @@ export default async function ClusterPage({ params }: Params) {
           <p className="hint">Rate constants in {RATE_UNIT}.</p>
           <h3>Model prediction</h3>
           <PredictionSummary prediction={c.prediction} error={predictionError} measured={c.log10K1} hasStructure={Boolean(s)} />
+          <HeldOutPredictions rows={c.heldOutPredictions} measured={c.log10K1} />
           {subgraphs.length ? (
             <>
               <h3>Charge polarization</h3>

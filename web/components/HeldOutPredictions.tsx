@@ -1,0 +1,43 @@
+import type { ClusterPageQuery } from '@/lib/api/generated/graphql';
+import { fixed } from '@/lib/chem-format';
+
+type HeldOut = NonNullable<NonNullable<ClusterPageQuery['cluster']>['heldOutPredictions']>;
+
+/**
+ * Catalog clusters are training data, so the prediction above is in-sample; these are the
+ * model's predictions from the evaluation runs in which this cluster was held out.
+ */
+export function HeldOutPredictions({ rows, measured }: { rows: HeldOut | null | undefined; measured: number | null | undefined }) {
+  if (!rows?.length) return null;
+  return (
+    <div className="table-wrap" data-held-out>
+      <table>
+        <caption>Held-out predictions (this cluster left out of training)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Evaluation</th>
+            <th scope="col">Held out in</th>
+            <th scope="col">
+              log<sub>10</sub> k<sub>1</sub>
+            </th>
+            {measured != null ? <th scope="col">− measured</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.protocol}>
+              <td>
+                ({r.protocol}) {r.protocolTitle}
+              </td>
+              <td>{r.split}</td>
+              <td>
+                {fixed(r.log10K1)} ± {fixed(r.log10K1Std)}
+              </td>
+              {measured != null ? <td>{fixed(r.log10K1 - measured)}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
