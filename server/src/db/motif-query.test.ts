@@ -15,6 +15,10 @@ describe('motifPageQuery', () => {
     expect(q).toMatchSnapshot();
     // The disconnected S atom is anchored to the structure on its own.
     expect(q.cypher).toContain('(s)-[:HAS_ATOM]->(a3:Atom:`S`)');
+    // The ring-closing bond is matched as a relationship too, and every bond's order is filtered.
+    // a0–a1 and a0–a2 are walked from a0; a1–a2 closes the ring.
+    expect(q.cypher).toContain('(a1)-[bond1:BOND]-(a2)');
+    for (const k of [0, 1, 2]) expect(q.cypher).toContain(`bond${k}.order >= $m_order${k}`);
     expect(q.params).toMatchObject({ m_order0: 0.5, m_order1: 0, m_order2: 0, f_charges: [-1] });
   });
 });

@@ -20,7 +20,10 @@ export function motifMatchClause(pattern: MotifPattern, params: Record<string, u
     const el = pattern.atoms[i].element;
     return el ? `:Atom:\`${el}\`` : ':Atom';
   };
-  // Walk each connected part of the pattern from its lowest atom.
+  // Walk each connected part of the pattern from its lowest atom; every pattern bond becomes a
+  // named relationship of the MATCH (tree bonds while walking, ring-closing bonds after), so
+  // its minimum order is a plain property filter instead of an EXISTS subquery per bond.
+  const placed = new Array<boolean>(pattern.bonds.length).fill(false);
   for (let start = 0; start < n; start++) {
     if (reached[start]) continue;
     parts.push(`(s)-[:HAS_ATOM]->(${atomVars[start]}${label(start)})`);
@@ -29,21 +32,21 @@ export function motifMatchClause(pattern: MotifPattern, params: Record<string, u
     const queue = [start];
     while (queue.length) {
       const i = queue.shift()!;
-      pattern.bonds.forEach((b) => {
+      pattern.bonds.forEach((b, k) => {
         const j = b.a === i ? b.b : b.b === i ? b.a : -1;
         if (j >= 0 && !reached[j]) {
           reached[j] = true;
-          parts.push(`(${atomVars[i]})-[:BOND]-(${atomVars[j]}${label(j)})`);
+          placed[k] = true;
+          parts.push(`(${atomVars[i]})-[bond${k}:BOND]-(${atomVars[j]}${label(j)})`);
           queue.push(j);
         }
       });
     }
   }
   pattern.bonds.forEach((b, k) => {
+    if (!placed[k]) parts.push(`(${atomVars[b.a]})-[bond${k}:BOND]-(${atomVars[b.b]})`);
     params[`m_order${k}`] = b.minOrder;
-    const rel = `bond${k}`;
-    // Every pattern bond (tree or ring-closing) is checked here, with its minimum order.
-    conditions.push(`EXISTS { MATCH (${atomVars[b.a]})-[${rel}:BOND]-(${atomVars[b.b]}) WHERE ${rel}.order >= $m_order${k} }`);
+    conditions.push(`bond${k}.order >= $m_order${k}`);
   });
   pattern.atoms.forEach((a, i) => {
     if (!a.element && a.atomClass !== 'ANY') conditions.push(`${atomVars[i]}.isMetal = ${a.atomClass === 'METAL' ? 'true' : 'false'}`);
