@@ -71,7 +71,7 @@ export function structureBatchQueries(clusterIds: readonly string[], files: read
   return queries;
 }
 
-function structureRows(file: StructureFile): Record<string, unknown>[] {
+export function structureRows(file: StructureFile): Record<string, unknown>[] {
   return file.isomers.map((isomer) => {
     const structureId = `${file.clusterId}~${isomer.rank}`;
     const atoms = isomer.atoms.map((atom, position) => {
