@@ -15,7 +15,8 @@ describe('model predictions through GraphQL', () => {
     for (const { node } of r.body.data!.clusters.edges) {
       const p = node.prediction;
       expect(p.modelVersion).toBe(r.body.extensions!.modelVersion);
-      expect(p.memberLog10K1.length).toBeGreaterThanOrEqual(2);
+      // The committed model is a deep ensemble of at least 5 members (issue 4).
+      expect(p.memberLog10K1.length).toBeGreaterThanOrEqual(5);
       const mean = p.memberLog10K1.reduce((s: number, x: number) => s + x, 0) / p.memberLog10K1.length;
       expect(p.log10K1).toBeCloseTo(mean, 4);
       expect(p.k1Cm3PerMoleculeS).toBeCloseTo(10 ** p.log10K1, 20);
@@ -67,10 +68,29 @@ describe('model predictions through GraphQL', () => {
     expect(bad.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it('gives held-out predictions: homonuclear clusters under protocols a and c, heteronuclear under b and c', async () => {
+    const q = `{ homo: cluster(id: "Mo5S2-anion") { nuclearity heldOutPredictions { protocol split log10K1 log10K1Std } }
+      hetero: cluster(id: "RhCo3H2-anion") { nuclearity heldOutPredictions { protocol split log10K1 log10K1Std } } }`;
+    const r = await gql(q);
+    expect(r.body.errors).toBeUndefined();
+    const { homo, hetero } = r.body.data!;
+    expect(homo.nuclearity).toBe('HOMONUCLEAR');
+    expect(hetero.nuclearity).toBe('HETERONUCLEAR');
+    // (a) CV over homonuclear folds, (b) trained on homonuclear and tested on heteronuclear, (c) every family held out once.
+    expect(homo.heldOutPredictions.map((h: any) => h.protocol).sort()).toEqual(['a', 'c']);
+    expect(hetero.heldOutPredictions.map((h: any) => h.protocol).sort()).toEqual(['b', 'c']);
+    expect(homo.heldOutPredictions.find((h: any) => h.protocol === 'a').split).toMatch(/fold/);
+    for (const h of [...homo.heldOutPredictions, ...hetero.heldOutPredictions]) {
+      expect(h.log10K1).toBeGreaterThan(-17);
+      expect(h.log10K1).toBeLessThan(-7);
+      expect(h.log10K1Std).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it('publishes the model card with its metrics', async () => {
     const r = await gql('{ model { version members trainingClusterCount metrics } }');
     expect(r.body.data!.model.version).toBe(r.body.extensions!.modelVersion);
-    expect(r.body.data!.model.members).toBeGreaterThanOrEqual(2);
+    expect(r.body.data!.model.members).toBeGreaterThanOrEqual(5);
     expect(Object.keys(r.body.data!.model.metrics).length).toBeGreaterThan(0);
     expect(stackInfo().apiUrl).toMatch(/^http/);
   });
