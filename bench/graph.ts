@@ -2,13 +2,13 @@ import neo4j from 'neo4j-driver';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCatalog } from '../server/src/db/catalog-loader';
 import { Executor } from '../server/src/db/executor';
 import { migrationFiles, splitStatements } from '../server/src/db/migrations';
 import { MOTIF_TIMEOUT_MS } from '../server/src/db/structure.repository';
 import { readSeedBundle, type SeedBundle } from '../seed/seed-file';
 import { startApiProcess } from './api-stack';
-import { childNamed, cpuByCommand, cpuSeconds, readMemory, resetPeakRss, snapshotCpu, type CpuSnapshot } from './graph-process';
+import { bulkArm, onlineArm, rate, stopLoadServers, verifyCounts, type ExpectedCounts } from './graph-bulk';
+import { childNamed, cpuByCommand, readMemory, resetPeakRss, snapshotCpu, type CpuSnapshot } from './graph-process';
 import {
   COMPOSITION_FORMULAS,
   MOTIFS,
@@ -25,22 +25,25 @@ import { elementPoolsFromSeed, generateSyntheticCatalog, syntheticSeedHeader, ty
 
 /**
  * `npm run bench:graph`: a synthetic catalog of 100,000 clusters with structures (atoms and
- * bonds as graphs) in its own embedded Neo4j, loaded with the production loader through the
- * API process's Bolt port; then composition search and motif search timed over HTTP GraphQL
+ * bonds as graphs), loaded twice side by side: with the offline bulk import into the store the
+ * API then serves (timed until its first start has the indexes online), and with the online
+ * loader (loadCatalog over Bolt) into a second, temporary store; then composition search and motif search timed over HTTP GraphQL
  * and as raw Cypher, the API's and Neo4j's peak memory, and the same queries with and without
  * candidate indexes. The store lives in .data/bench-graph-neo4j and is recreated on every run;
  * it never touches the real catalog.
  *
- * Environment: BENCH_CLUSTERS (100000), BENCH_SEED, BENCH_BATCH (loader batch, default the
- * loader's), BENCH_SAMPLES (timed rounds per query for the main figures, 30), BENCH_INDEX_SAMPLES
+ * Environment: BENCH_CLUSTERS (100000), BENCH_SEED, BENCH_BATCH (online loader batch, default the
+ * loader's), BENCH_ONLINE_CLUSTERS (how many of the clusters the online arm loads, default all), BENCH_SAMPLES (timed rounds per query for the main figures, 30), BENCH_INDEX_SAMPLES
  * (rounds per query with/without an index, 10), BENCH_COUNT_SAMPLES (2), NEO4J_PAGECACHE_MB (1024),
- * NEO4J_HEAP_MB (the API's default).
+ * NEO4J_HEAP_MB (1024, the API's default; also the load arms' servers), BENCH_VERBOSE (API and importer output).
  */
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 const DATA_DIR = path.join(ROOT, '.data', 'bench-graph-neo4j');
 // Names the API process that owns DATA_DIR while a run is going.
 const PID_FILE = `${DATA_DIR}.pid`;
 const SEED_DIR = path.join(ROOT, '.data', 'bench-graph-seed');
+// The online loader's store, recreated for the load comparison and deleted after it.
+const ONLINE_DATA_DIR = path.join(ROOT, '.data', 'bench-graph-online-neo4j');
 const env = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${process.env[name]}"`);
@@ -48,6 +51,8 @@ const env = (name: string, fallback: number) => {
 };
 const OPTIONS: SyntheticOptions = { clusterCount: env('BENCH_CLUSTERS', 100000), seed: env('BENCH_SEED', 20250601), minAtoms: 3, maxAtoms: 20 };
 const BATCH = env('BENCH_BATCH', 0) || undefined;
+const ONLINE_CLUSTERS = env('BENCH_ONLINE_CLUSTERS', 0) || undefined;
+const HEAP_MB = env('NEO4J_HEAP_MB', 1024);
 const SAMPLES = env('BENCH_SAMPLES', 30);
 const INDEX_SAMPLES = env('BENCH_INDEX_SAMPLES', 10);
 const COUNT_SAMPLES = env('BENCH_COUNT_SAMPLES', 2);
@@ -132,6 +137,62 @@ async function main() {
       ` (metals ${pools.metals.join(' ')}; ligands ${pools.ligands.join(' ')})`,
   );
 
+  const bundle: SeedBundle = { seed: { ...header, clusters: catalog.clusters }, structures: catalog.structures, datasetVersion: manifest.datasetVersion };
+  const expected: ExpectedCounts = { clusters: catalog.clusters.length, atoms: catalog.atomCount, bonds: catalog.bondCount, version: manifest.datasetVersion };
+  // The load arms' own embedded servers get the API's page cache (the launcher reads it from the environment).
+  process.env.NEO4J_PAGECACHE_MB = String(PAGECACHE_MB);
+  let stopStack = async () => undefined as void;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      console.error(`bench:graph: ${signal}, stopping the API and its Neo4j`);
+      void Promise.all([stopLoadServers(), stopStack()]).finally(() => process.exit(130));
+    });
+  }
+  const summary: string[] = [];
+  const perS = (arm: { clusters: number; atoms: number }, seconds: number) => `${rate(arm.clusters, seconds)} clusters/s, ${rate(arm.atoms, seconds)} atoms/s`;
+
+  // ---- 1. load: bulk import and online loader, each into a fresh store -------------------------
+  console.log(
+    `\nload, bulk path (server/src/db/bulk-import.ts: CSV, then neo4j-admin database import full --threads=2 into the empty store, then its first start: migrations, index population, finishing statements)`,
+  );
+  let cpuBefore = snapshotCpu();
+  const bulk = await bulkArm({ dataDir: DATA_DIR, tmpDir: path.join(ROOT, '.data'), bundle, expected, heapMb: HEAP_MB, line });
+  for (const [name, seconds] of bulk.parts) line(name, `${fmt(seconds, 1).padStart(6)} s  ${name === 'total' ? perS(bulk, seconds) : `(${perS(bulk, seconds)} for this part alone)`}`);
+  line('CPU used during the bulk load', cpuByCommand(cpuBefore, snapshotCpu(), new Map([[process.pid, 'bench (this process)']])).slice(0, 4).map(([name, sec]) => `${name} ${fmt(sec, 0)} s`).join(', '));
+  line('store size on disk', `${fmt(directoryBytes(DATA_DIR) / 2 ** 20, 0)} MiB`);
+
+  const onlineCount = Math.min(ONLINE_CLUSTERS ?? catalog.clusters.length, catalog.clusters.length);
+  const onlineClusters = catalog.clusters.slice(0, onlineCount);
+  const onlineStructures = new Map(onlineClusters.flatMap((c) => (catalog.structures.has(c.id) ? [[c.id, catalog.structures.get(c.id)!] as const] : [])));
+  const onlineIsomers = [...onlineStructures.values()].flatMap((f) => f.isomers);
+  const onlineExpected: ExpectedCounts = {
+    clusters: onlineCount,
+    atoms: onlineIsomers.reduce((n, i) => n + i.atoms.length, 0),
+    bonds: onlineIsomers.reduce((n, i) => n + i.bonds.length, 0),
+    version: manifest.datasetVersion,
+  };
+  console.log(
+    `\nload, online path (server/src/db/catalog-loader.ts loadCatalog through Bolt, batch ${BATCH ?? 'default'}) — ${onlineCount === catalog.clusters.length ? `all ${onlineCount}` : `the first ${onlineCount} of the ${catalog.clusters.length} (BENCH_ONLINE_CLUSTERS)`} clusters, into a fresh migrated store of its own`,
+  );
+  cpuBefore = snapshotCpu();
+  const online = await onlineArm({ dataDir: ONLINE_DATA_DIR, bundle: { ...bundle, seed: { ...bundle.seed, clusters: onlineClusters }, structures: onlineStructures }, expected: onlineExpected, batch: BATCH, heapMb: HEAP_MB, line });
+  line('wall time', `${fmt(online.totalS, 1)} s`);
+  line('throughput', perS(online, online.totalS));
+  line('CPU per 1000 clusters', `Neo4j ${fmt((online.neo4jCpuS / onlineCount) * 1000, 2)} s, loader client ${fmt((online.clientCpuS / onlineCount) * 1000, 2)} s`);
+  line('CPU-bound ceiling', `${fmt(onlineCount / online.neo4jCpuS, 0)} clusters per Neo4j CPU-second`);
+  line('CPU used during the online load', cpuByCommand(cpuBefore, snapshotCpu(), new Map([[process.pid, 'bench (this process)']])).slice(0, 4).map(([name, sec]) => `${name} ${fmt(sec, 0)} s`).join(', '));
+
+  const bulkRate = bulk.clusters / bulk.totalS;
+  const onlineRate = online.clusters / online.totalS;
+  console.log('\nload, side by side (bulk total includes the first start until the indexes are online)');
+  line('bulk import', `${perS(bulk, bulk.totalS)} (${bulk.clusters} clusters in ${fmt(bulk.totalS, 1)} s)`);
+  line('online loader', `${perS(online, online.totalS)} (${online.clusters} clusters in ${fmt(online.totalS, 1)} s)`);
+  line('bulk / online', `${fmt(bulkRate / onlineRate, 1)}× (target ≥ ${TARGETS.loadClustersPerS} clusters/s: ${bulkRate >= TARGETS.loadClustersPerS ? 'met' : 'NOT met'} by the bulk path)`);
+  summary.push(
+    `load: bulk ${perS(bulk, bulk.totalS)} (${fmt(bulk.totalS, 0)} s for ${bulk.clusters}, incl. first start and indexes); online ${perS(online, online.totalS)} (${online.clusters} clusters); bulk/online ${fmt(bulkRate / onlineRate, 1)}×; target ≥ ${TARGETS.loadClustersPerS} clusters/s`,
+  );
+
+  // ---- 2. the API on the bulk-imported store ---------------------------------------------------
   t = performance.now();
   const stack = await startApiProcess(DATA_DIR, {
     SEED_FILE: path.join(SEED_DIR, 'clusters.json'),
@@ -140,18 +201,12 @@ async function main() {
   });
   const apiPid = stack.child.pid!;
   writeFileSync(PID_FILE, String(apiPid));
-  const stopStack = async () => {
+  stopStack = async () => {
     await stack.stop();
     rmSync(PID_FILE, { force: true });
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      console.error(`bench:graph: ${signal}, stopping the API and its Neo4j`);
-      void stopStack().finally(() => process.exit(130));
-    });
-  }
   const javaPid = childNamed(apiPid, 'java');
-  console.log(`API + embedded Neo4j up in ${fmt((performance.now() - t) / 1000, 1)} s (API pid ${apiPid}, Neo4j JVM pid ${javaPid ?? 'not found'}, page cache ${PAGECACHE_MB} MiB)`);
+  console.log(`\nAPI + embedded Neo4j up on the bulk-imported store in ${fmt((performance.now() - t) / 1000, 1)} s (API pid ${apiPid}, Neo4j JVM pid ${javaPid ?? 'not found'}, page cache ${PAGECACHE_MB} MiB)`);
   const labels = new Map<number, string>([[process.pid, 'bench (this process)'], [apiPid, 'API (node)']]);
   if (javaPid) labels.set(javaPid, 'Neo4j (java)');
   const neighbours = (before: CpuSnapshot) =>
@@ -162,55 +217,10 @@ async function main() {
 
   const driver = neo4j.driver(stack.boltUri, neo4j.auth.basic('neo4j', stack.password), { disableLosslessIntegers: true });
   const executor = new Executor(driver, 'neo4j', SEARCH_TIMEOUT_MS);
-  const summary: string[] = [];
   try {
-    // ---- 1. load ----------------------------------------------------------------------------
-    console.log('\nload (server/src/db/catalog-loader.ts loadCatalog, through Bolt into the API’s Neo4j)');
-    const bundle: SeedBundle = { seed: { ...header, clusters: catalog.clusters }, structures: catalog.structures, datasetVersion: manifest.datasetVersion };
-    const cpuBefore = snapshotCpu();
-    const javaCpu0 = javaPid ? cpuSeconds(javaPid) : NaN;
-    const benchCpu0 = process.cpuUsage();
-    t = performance.now();
-    let lastReport = t;
-    await loadCatalog(executor, bundle, {
-      batchSize: BATCH,
-      onProgress: (done, total) => {
-        const now = performance.now();
-        if (now - lastReport > 30000 && done < total) {
-          console.log(`  … ${done}/${total} clusters, ${fmt(done / ((now - t) / 1000), 0)} clusters/s so far`);
-          lastReport = now;
-        }
-      },
-    });
-    const loadS = (performance.now() - t) / 1000;
-    const javaCpuS = javaPid ? cpuSeconds(javaPid) - javaCpu0 : NaN;
-    const benchCpu = process.cpuUsage(benchCpu0);
-    const clustersPerS = catalog.clusters.length / loadS;
-    line('wall time', `${fmt(loadS, 1)} s (batch ${BATCH ?? 'default'})`);
-    line('throughput', `${fmt(clustersPerS, 0)} clusters/s, ${fmt(catalog.atomCount / loadS, 0)} atoms/s, ${fmt(catalog.bondCount / loadS, 0)} bonds/s (target ≥ ${TARGETS.loadClustersPerS} clusters/s)`);
-    line('CPU per 1000 clusters', `Neo4j ${fmt((javaCpuS / catalog.clusters.length) * 1000, 2)} s, loader client ${fmt(((benchCpu.user + benchCpu.system) / 1e6 / catalog.clusters.length) * 1000, 2)} s`);
-    line('CPU-bound ceiling', `${fmt(catalog.clusters.length / javaCpuS, 0)} clusters per Neo4j CPU-second`);
-    line('CPU used during the load', neighbours(cpuBefore));
-    const [counts] = await executor.read<{ clusters: number; atoms: number; bonds: number; version: string }>(
-      {
-        cypher: `MATCH (d:Dataset) WITH d.version AS version
-CALL { MATCH (c:Cluster) RETURN count(c) AS clusters }
-CALL { MATCH (a:Atom) RETURN count(a) AS atoms }
-CALL { MATCH ()-[b:BOND]->() RETURN count(b) AS bonds }
-RETURN clusters, atoms, bonds, version`,
-        params: {},
-      },
-      { purpose: 'bench counts', timeoutMs: 120000 },
-    );
-    if (counts.clusters !== catalog.clusters.length || counts.atoms !== catalog.atomCount || counts.bonds !== catalog.bondCount || counts.version !== manifest.datasetVersion) {
-      throw new Error(`store does not hold the generated catalog: ${JSON.stringify(counts)}`);
-    }
-    line('store holds', `${counts.clusters} clusters, ${counts.atoms} atoms, ${counts.bonds} bonds (dataset ${counts.version})`);
-    line('store size on disk', `${fmt(directoryBytes(DATA_DIR) / 2 ** 20, 0)} MiB (page cache ${PAGECACHE_MB} MiB, heap ${process.env.NEO4J_HEAP_MB ?? 'the API default'})`);
-    summary.push(`load: ${fmt(clustersPerS, 0)} clusters/s, ${fmt(catalog.atomCount / loadS, 0)} atoms/s (${fmt(loadS, 0)} s; target ≥ ${TARGETS.loadClustersPerS} clusters/s)`);
-
+    line('API store holds', await verifyCounts(executor, expected, 'API'));
     const loadPeak = { api: readMemory(apiPid), java: javaPid ? readMemory(javaPid) : null };
-    line('peak RSS so far', `API ${mib(loadPeak.api?.vmHwmKiB)}, Neo4j JVM ${mib(loadPeak.java?.vmHwmKiB)}`);
+    line('peak RSS at API start', `API ${mib(loadPeak.api?.vmHwmKiB)}, Neo4j JVM ${mib(loadPeak.java?.vmHwmKiB)}`);
     const peaksReset = resetPeakRss(apiPid) && (!javaPid || resetPeakRss(javaPid));
 
     // ---- 2. queries ---------------------------------------------------------------------------
@@ -357,9 +367,9 @@ RETURN clusters, atoms, bonds, version`,
     const queryPeak = { api: readMemory(apiPid), java: javaPid ? readMemory(javaPid) : null };
     console.log('\npeak memory (VmHWM)');
     // After the load the high-water marks were reset to the RSS of that moment, so the second figure is the query phase's own peak.
-    line('API process (node)', `${mib(loadPeak.api?.vmHwmKiB)} through the load; ${peaksReset ? `${mib(queryPeak.api?.vmHwmKiB)} during the queries` : 'peak reset not permitted'}`);
-    line('Neo4j JVM (child of the API)', `${mib(loadPeak.java?.vmHwmKiB)} through the load; ${peaksReset ? `${mib(queryPeak.java?.vmHwmKiB)} during the queries` : 'peak reset not permitted'}`);
-    summary.push(`peak RSS during queries: API ${mib(queryPeak.api?.vmHwmKiB)}, Neo4j JVM ${mib(queryPeak.java?.vmHwmKiB)} (load: ${mib(loadPeak.java?.vmHwmKiB)})`);
+    line('API process (node)', `${mib(loadPeak.api?.vmHwmKiB)} at start; ${peaksReset ? `${mib(queryPeak.api?.vmHwmKiB)} during the queries` : 'peak reset not permitted'}`);
+    line('Neo4j JVM (child of the API)', `${mib(loadPeak.java?.vmHwmKiB)} at start; ${peaksReset ? `${mib(queryPeak.java?.vmHwmKiB)} during the queries` : 'peak reset not permitted'}`);
+    summary.push(`peak RSS during queries: API ${mib(queryPeak.api?.vmHwmKiB)}, Neo4j JVM ${mib(queryPeak.java?.vmHwmKiB)} (at start: ${mib(loadPeak.java?.vmHwmKiB)})`);
 
     // ---- 4. indexes -------------------------------------------------------------------------
     console.log(`\nindexes: raw Cypher with and without (pooled over the workload's queries, one untimed round after each schema change)`);
