@@ -106,3 +106,34 @@ export function packCoalitions(
   }
   return { batchSize: count, atomSlots: n, atomFeatures, adjacency, atomMask, globalFeatures };
 }
+
+/**
+ * Coalitions `rows` (indices into `masks`, C × atomCount bytes) that all keep exactly `k` atoms,
+ * each packed as the subgraph of its present atoms: features and adjacency of those atoms only,
+ * every slot present. The model gives a masked atom no influence at all (its features,
+ * adjacency and readout term are zeroed), so this is the same function value as the masked full
+ * graph, without computing the GIN layers for atoms that are not there. Needs k ≥ 1.
+ */
+export function packCompactCoalitions(graph: ModelGraph, masks: Uint8Array, rows: readonly number[], k: number, dims: TensorDims): BatchTensors {
+  const n = graph.atomCount;
+  const F = dims.atomFeatureCount;
+  const G = dims.globalFeatureCount;
+  const B = rows.length;
+  const atomFeatures = new Float32Array(B * k * F);
+  const adjacency = new Float32Array(B * k * k);
+  const atomMask = new Float32Array(B * k).fill(1);
+  const globalFeatures = new Float32Array(B * G);
+  const present = new Int32Array(k);
+  rows.forEach((row, b) => {
+    let m = 0;
+    for (let i = 0; i < n; i++) if (masks[row * n + i]) present[m++] = i;
+    if (m !== k) throw new Error(`coalition ${row} keeps ${m} atoms, expected ${k}`);
+    for (let p = 0; p < k; p++) {
+      const i = present[p];
+      atomFeatures.set(graph.atomFeatures.subarray(i * F, (i + 1) * F), (b * k + p) * F);
+      for (let q = 0; q < k; q++) adjacency[(b * k + p) * k + q] = graph.adjacency[i * n + present[q]];
+    }
+    globalFeatures.set(graph.globalFeatures, b * G);
+  });
+  return { batchSize: B, atomSlots: k, atomFeatures, adjacency, atomMask, globalFeatures };
+}

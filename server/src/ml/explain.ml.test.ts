@@ -37,10 +37,23 @@ describe('model services', () => {
     expect(p.embedding.length).toBe(model.manifest.files.trainingEmbeddings.shape?.[1]);
   });
 
-  it('gives the same prediction for a cluster alone and inside a padded batch', async () => {
-    const [alone] = await model.predict([graph(ids[0])]);
-    const [inBatch] = await model.predict([graph(ids[0]), graph(largestId)]);
-    expect(inBatch.meanLog10K1).toBeCloseTo(alone.meanLog10K1, 5);
+  it('gives the same prediction for a cluster alone and inside a batch, in input order across size buckets', async () => {
+    // Unsorted sizes on purpose: predict() sorts them into buckets and must put answers back in place.
+    const list = [largestId, ids[0], ids[100], ids[7], ids[200], ids[0]].map(graph);
+    const batch = await model.predict(list);
+    for (const [k, g] of list.entries()) {
+      const [alone] = await model.predict([g]);
+      expect(batch[k].meanLog10K1).toBeCloseTo(alone.meanLog10K1, 5);
+    }
+  });
+
+  it('compact coalitions (subgraph of present atoms) give the same Shapley values as masked full graphs', async () => {
+    const g = graph(ids.find((id) => graph(id).atomCount === 9) ?? largestId);
+    const compact = await model.shapleyAtoms(g, { coalitions: 'compact' });
+    const masked = await model.shapleyAtoms(g, { coalitions: 'masked' });
+    expect(compact.emptyValue).toBeCloseTo(masked.emptyValue, 5);
+    expect(compact.fullValue).toBeCloseTo(masked.fullValue, 5);
+    compact.values.forEach((v, i) => expect(v).toBeCloseTo(masked.values[i], 4));
   });
 
   it('exact atom Shapley values sum to f(all) − f(none), and f(all) is the prediction', async () => {

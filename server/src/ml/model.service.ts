@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadHeldOutPredictions, type HeldOutPrediction } from './held-out';
-import { packBatch, packCoalitions, validateGraph, type BatchItem, type BatchTensors, type TensorDims } from './batch';
+import { packBatch, packCoalitions, packCompactCoalitions, validateGraph, type BatchItem, type BatchTensors, type TensorDims } from './batch';
 import { EmbeddingIndex, type Neighbour } from './embedding-index';
 import { InvalidArgumentError, ModelUnavailableError, ShapeMismatchError } from './errors';
 import { featurize, type ClusterStructureInput, type ModelGraph } from './featurize';
@@ -72,6 +72,11 @@ export interface ShapleyOptions {
   permutationPairs?: number;
   /** PRNG seed for sampling; the same seed gives the same values. Default 0. */
   seed?: number;
+  /**
+   * Evaluate each coalition as the subgraph of its present atoms (default) or as the full graph
+   * with absent atoms masked. Same values; the compact form skips the absent atoms' work.
+   */
+  coalitions?: 'compact' | 'masked';
 }
 
 export interface BondOcclusion {
@@ -117,6 +122,8 @@ export interface ModelInfo {
 }
 
 const OUT_MEAN = 'log10k1_mean';
+// A size bucket of predict() holds graphs up to 1.25× the atom count of its smallest.
+const MAX_PADDING_RATIO = 1.25;
 const OUT_MEMBERS = 'log10k1_members';
 const OUT_EMBEDDING = 'embedding';
 const INPUTS = ['atom_features', 'adjacency', 'atom_mask', 'global_features'] as const;
@@ -204,9 +211,11 @@ export class ModelService {
     return this.heldOut.get(clusterId) ?? [];
   }
 
-  /** Time of the most recent ORT session.run() alone, in the worker (no transfer or validation). */
+  private lastPredictRunMs: number | null = null;
+
+  /** Time of the most recent predict()'s ORT session.run() calls (summed over its size buckets), or of the last run, in the worker (no transfer or validation). */
   get lastInferenceMs(): number | null {
-    return this.worker.lastRunMs;
+    return this.lastPredictRunMs ?? this.worker.lastRunMs;
   }
 
   /** Structure (contract 2 isomer) + charge + multiplicity → model graph; throws InvalidGraphError subclasses. */
@@ -214,27 +223,37 @@ export class ModelService {
     return featurize(input, this.manifest.features, where);
   }
 
-  /** One ORT call for the whole list (split only beyond maxFloatsPerCall). */
+  /**
+   * Batched inference for the whole list: graphs sorted by size and packed into a few size
+   * buckets (one ORT run each), because the dense padded tensors cost O(N²) per graph for the
+   * largest N in the batch, and one 44-atom cluster would otherwise pad 200 small ones.
+   */
   async predict(graphs: readonly ModelGraph[]): Promise<Prediction[]> {
     graphs.forEach((g, i) => validateGraph(g, this.dims, `graphs[${i}]`));
-    const out: Prediction[] = [];
-    for (const chunk of this.chunks(graphs.map((graph) => ({ graph })))) {
+    const order = graphs.map((_, i) => i).sort((a, b) => graphs[a].atomCount - graphs[b].atomCount);
+    const out = new Array<Prediction>(graphs.length);
+    let done = 0;
+    let runMs = 0;
+    for (const chunk of this.chunks(order.map((i) => ({ graph: graphs[i] })), MAX_PADDING_RATIO)) {
       const res = await this.run(packBatch(chunk, this.dims), [OUT_MEAN, OUT_MEMBERS, OUT_EMBEDDING]);
+      runMs += this.worker.lastRunMs ?? Number.NaN;
       const M = this.manifest.ensemble.members;
       const E = this.embeddingDim;
       for (let b = 0; b < chunk.length; b++) {
         const members = Array.from(res[OUT_MEMBERS].data.subarray(b * M, (b + 1) * M));
         const mean = res[OUT_MEAN].data[b];
         const variance = members.reduce((a, v) => a + (v - mean) ** 2, 0) / M;
-        out.push({
+        out[order[done + b]] = {
           meanLog10K1: mean,
           stdLog10K1: Math.sqrt(variance),
           members,
           // Copied with this realm's constructor: the worker's arrays belong to another realm (matters under Jest).
           embedding: new Float32Array(res[OUT_EMBEDDING].data.subarray(b * E, (b + 1) * E)),
-        });
+        };
       }
+      done += chunk.length;
     }
+    this.lastPredictRunMs = runMs;
     return out;
   }
 
@@ -319,7 +338,8 @@ export class ModelService {
     if (!Number.isInteger(pairs) || pairs < 2 || pairs > 4096) {
       throw new InvalidArgumentError('permutationPairs', `must be an integer in 2..4096, got ${pairs}`);
     }
-    const evaluate = (masks: Uint8Array, n: number) => this.evaluateCoalitions(graph, masks, n);
+    const compact = (options.coalitions ?? 'compact') === 'compact';
+    const evaluate = (masks: Uint8Array, n: number) => (compact ? this.evaluateCompactCoalitions(graph, masks, n) : this.evaluateCoalitions(graph, masks, n));
     const exact = method === 'exact' || (method === 'auto' && graph.atomCount <= MAX_EXACT_PLAYERS);
     const result = exact
         ? await exactShapley(graph.atomCount, evaluate)
@@ -414,16 +434,18 @@ export class ModelService {
     return n * this.dims.atomFeatureCount + n * n + n + this.dims.globalFeatureCount;
   }
 
-  private *chunks(items: BatchItem[]): Generator<BatchItem[]> {
+  /** Consecutive runs of items within maxFloatsPerCall and, if given, within a size ratio (for sorted items). */
+  private *chunks(items: BatchItem[], maxPaddingRatio = Infinity): Generator<BatchItem[]> {
     let start = 0;
     while (start < items.length) {
       let floats = 0;
       let end = start;
       let nMax = 0;
+      const nFirst = Math.max(1, items[start].graph.atomCount);
       while (end < items.length) {
         nMax = Math.max(nMax, items[end].graph.atomCount);
         floats = (end - start + 1) * this.floatsPerGraph(nMax);
-        if (end > start && floats > this.options.maxFloatsPerCall) break;
+        if (end > start && (floats > this.options.maxFloatsPerCall || nMax > nFirst * maxPaddingRatio)) break;
         end++;
       }
       yield items.slice(start, end);
@@ -438,6 +460,33 @@ export class ModelService {
       const res = await this.run(packBatch(chunk, this.dims), [OUT_MEAN]);
       out.set(res[OUT_MEAN].data, offset);
       offset += chunk.length;
+    }
+    return out;
+  }
+
+  /** Coalition values with each coalition packed as its own subgraph, grouped by size. */
+  private async evaluateCompactCoalitions(graph: ModelGraph, masks: Uint8Array, n: number): Promise<Float64Array> {
+    const C = masks.length / n;
+    const bySize: number[][] = Array.from({ length: n + 1 }, () => []);
+    for (let c = 0; c < C; c++) {
+      let k = 0;
+      for (let i = 0; i < n; i++) k += masks[c * n + i];
+      bySize[k].push(c);
+    }
+    const out = new Float64Array(C);
+    // The empty coalition has no atoms to pack: evaluate it masked, as before.
+    if (bySize[0].length) {
+      const empty = await this.evaluateCoalitions(graph, new Uint8Array(n), n);
+      for (const c of bySize[0]) out[c] = empty[0];
+    }
+    for (let k = 1; k <= n; k++) {
+      const rows = bySize[k];
+      const per = Math.max(1, Math.floor(this.options.maxFloatsPerCall / this.floatsPerGraph(k)));
+      for (let start = 0; start < rows.length; start += per) {
+        const part = rows.slice(start, start + per);
+        const res = await this.run(packCompactCoalitions(graph, masks, part, k, this.dims), [OUT_MEAN]);
+        part.forEach((c, b) => (out[c] = res[OUT_MEAN].data[b]));
+      }
     }
     return out;
   }
