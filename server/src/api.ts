@@ -18,7 +18,7 @@ export interface RunningApi {
 export async function startApi(db: Database, cfg: Config, datasetVersion: string, log: (line: string) => void = console.log): Promise<RunningApi> {
   const repository = new ClusterRepository(db.executor);
   // A missing or corrupt model leaves the catalog serving; model fields answer MODEL_UNAVAILABLE.
-  const loaded = await tryLoadModel({ modelDir: cfg.MODELS_DIR, intraOpNumThreads: 1 });
+  const loaded = await tryLoadModel({ modelDir: cfg.MODELS_DIR, intraOpNumThreads: cfg.ORT_INTRA_OP_THREADS });
   if (loaded.status === 'ready') log(`model: ${loaded.model.info.name} ${loaded.model.info.version} loaded (${loaded.model.info.members} members)`);
   else log(`model: unavailable — ${loaded.error.message}`);
   const model = loaded.status === 'ready' ? loaded.model : null;

@@ -26,6 +26,9 @@ const EnvSchema = z.object({
   SEED_FILE: z.string().default(path.join(REPO_ROOT, 'seed', 'data', 'clusters.json')),
   STRUCTURES_DIR: z.string().default(path.join(REPO_ROOT, 'seed', 'structures', 'data')),
   MODELS_DIR: z.string().default(path.join(REPO_ROOT, 'models')),
+  // ONNX Runtime threads of the inference worker (off the event loop). Two halve exact Shapley
+  // time on a 2-core machine; batched predictions gain little either way.
+  ORT_INTRA_OP_THREADS: intFromEnv(1, 16).default(2),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { neo4jPassword: string; embedded: boolean };
