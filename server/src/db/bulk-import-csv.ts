@@ -1,6 +1,7 @@
 import { elementBySymbol } from '../chem/elements';
 import type { SeedBundle } from '../../../seed/seed-file';
 import { clusterRow, structureRows } from './catalog-loader';
+import { N2_REACTANT } from './catalog-load-queries';
 
 /**
  * The catalog as CSV for `neo4j-admin database import full`, built from the online loader's own
@@ -150,8 +151,6 @@ export interface CatalogCsv {
 
 export type CsvSink = (table: ImportTable, line: string) => void;
 
-/** What upsertDatasetQuery MERGEs as the one reactant (catalog-load-queries.ts); keep the two equal. */
-const N2_REACTANT = { formula: 'N2', name: 'dinitrogen', polarizabilityAngstrom3: 1.74, massU: 28.0134 };
 
 /**
  * Sends every node and relationship of the catalog except the Dataset node to `sink`, tables

@@ -7,12 +7,9 @@ import type { SeedBundle } from '../../../seed/seed-file';
 import { ARRAY_DELIMITER, catalogCsv, type EmptyListProperty, type ImportTable } from './bulk-import-csv';
 import { bulkImportFinishQueries } from './bulk-import-queries';
 import type { Executor } from './executor';
-import { REPO_ROOT } from '../config';
-import { ensureLauncherBuilt } from './neo4j-launcher';
+import { ensureLauncherBuilt, LAUNCHER_CLASSPATH } from './neo4j-launcher';
 
 // The admin tool ships with the launcher's Neo4j (neo4j-import-tool is a dependency of neo4j); same paths as neo4j-launcher.ts.
-const LAUNCHER_TARGET = path.join(REPO_ROOT, 'server', 'neo4j', 'target');
-const launcherClasspath = () => `${path.join(LAUNCHER_TARGET, 'classes')}${path.delimiter}${path.join(LAUNCHER_TARGET, 'lib', '*')}`;
 
 export interface BulkImportOptions {
   /** The embedded store's home (NEO4J_DATA_DIR): the launcher runs DatabaseManagementServiceBuilder(dataDir). */
@@ -105,7 +102,7 @@ function runImportTool(args: string[], env: NodeJS.ProcessEnv, heapMb: number, l
   const tail: string[] = [];
   let startedWriting = false;
   return new Promise((resolve, reject) => {
-    const child = spawn('java', [`-Xmx${heapMb}m`, '-cp', launcherClasspath(), 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', '--verbose', ...args], {
+    const child = spawn('java', [`-Xmx${heapMb}m`, '-cp', LAUNCHER_CLASSPATH, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', '--verbose', ...args], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

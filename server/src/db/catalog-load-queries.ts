@@ -2,6 +2,9 @@ import type { CypherQuery } from './cypher';
 
 /** Pure builders for the seed loader's statements; rows are parameters, never spliced. */
 
+/** The one reactant of the catalog (α in Å³ for the Langevin rate, mass in u); the bulk importer writes the same node. */
+export const N2_REACTANT = { formula: 'N2', name: 'dinitrogen', polarizabilityAngstrom3: 1.74, massU: 28.0134 } as const;
+
 export function upsertDatasetQuery(dataset: Record<string, unknown>, sources: Record<string, unknown>[]): CypherQuery {
   return {
     cypher: `MERGE (d:Dataset {name: $dataset.name})
@@ -10,9 +13,9 @@ WITH d
 UNWIND $sources AS s
 MERGE (src:Source {id: s.id})
 SET src += s
-MERGE (r:Reactant {formula: 'N2'})
-SET r.name = 'dinitrogen', r.polarizabilityAngstrom3 = 1.74, r.massU = 28.0134`,
-    params: { dataset, sources },
+MERGE (r:Reactant {formula: $reactant.formula})
+SET r += $reactant`,
+    params: { dataset, sources, reactant: { ...N2_REACTANT } },
   };
 }
 

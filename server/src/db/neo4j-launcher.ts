@@ -7,6 +7,8 @@ import { REPO_ROOT } from '../config';
 const LAUNCHER_DIR = path.join(REPO_ROOT, 'server', 'neo4j');
 const CLASSES_DIR = path.join(LAUNCHER_DIR, 'target', 'classes');
 const LIB_DIR = path.join(LAUNCHER_DIR, 'target', 'lib');
+/** Java classpath of the Maven-built launcher: Neo4j and its tools (the bulk importer uses it too). */
+export const LAUNCHER_CLASSPATH = `${CLASSES_DIR}${path.delimiter}${path.join(LIB_DIR, '*')}`;
 
 export interface EmbeddedOptions {
   boltPort: number;
@@ -50,7 +52,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   mkdirSync(opts.dataDir, { recursive: true });
   const child = spawn(
     'java',
-    [`-Xmx${opts.heapMb}m`, '-XX:+UseG1GC', '-cp', `${CLASSES_DIR}${path.delimiter}${path.join(LIB_DIR, '*')}`, 'org.clusteratlas.neo4j.Launcher'],
+    [`-Xmx${opts.heapMb}m`, '-XX:+UseG1GC', '-cp', LAUNCHER_CLASSPATH, 'org.clusteratlas.neo4j.Launcher'],
     {
       env: {
         ...process.env,
