@@ -10,7 +10,8 @@ type HeldOut = NonNullable<NonNullable<ClusterPageQuery['cluster']>['heldOutPred
 export function HeldOutPredictions({ rows, measured }: { rows: HeldOut | null | undefined; measured: number | null | undefined }) {
   if (!rows?.length) return null;
   return (
-    <div className="table-wrap" data-held-out>
+    // Wider than a phone screen: the box scrolls, so it must be reachable by keyboard.
+    <div className="table-wrap" data-held-out tabIndex={0} role="region" aria-label="Held-out predictions">
       <table>
         <caption>Held-out predictions (this cluster left out of training)</caption>
         <thead>
