@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { translateServiceErrors } from './error-middleware';
 import type { ClusterView } from '../services/catalog.service';
 import { structureExtendedXyz, structureXyz, type StructureView } from '../services/structure.service';
 import { BOND_TOLERANCE } from '../chem/geometry';
@@ -6,6 +7,7 @@ import { Cluster } from './cluster.type';
 import type { GraphQLContext } from './context';
 import { Structure } from './structure.type';
 
+@UseMiddleware(translateServiceErrors)
 @Resolver(() => Cluster)
 export class ClusterStructureResolver {
   @FieldResolver(() => Structure, { nullable: true, description: 'The lowest-energy computed structure (GFN2-xTB).' })
@@ -19,6 +21,7 @@ export class ClusterStructureResolver {
   }
 }
 
+@UseMiddleware(translateServiceErrors)
 @Resolver(() => Structure)
 export class StructureResolver {
   @FieldResolver(() => String, { description: 'The geometry as an XYZ file (Å).' })

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { translateServiceErrors } from './error-middleware';
 import { canonicalFormula, FormulaError } from '../chem/formula';
 import type { ClusterView } from '../services/catalog.service';
 import { ClusterConnection } from './cluster-connection.type';
@@ -12,6 +13,7 @@ import { pageWindow, toConnection } from './pagination';
 
 const MAX_ID_LENGTH = 100;
 
+@UseMiddleware(translateServiceErrors)
 @Resolver(() => Cluster)
 export class ClusterResolver {
   @Query(() => Cluster, { nullable: true, description: 'A cluster by id; null when there is none.' })

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { translateServiceErrors } from './error-middleware';
 import { MotifPatternError, validateMotifPattern } from '../chem/motif-pattern';
 import type { MotifHitView, SubgraphResult } from '../services/structure.service';
 import { ClusterFilter } from './cluster-filter.input';
@@ -18,6 +19,7 @@ interface MotifConnectionSource {
   count: () => Promise<number>;
 }
 
+@UseMiddleware(translateServiceErrors)
 @Resolver(() => MotifSearchConnection)
 export class MotifResolver {
   @Query(() => MotifSearchConnection, {

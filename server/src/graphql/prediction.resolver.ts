@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { translateServiceErrors } from './error-middleware';
 import type { ClusterView } from '../services/catalog.service';
 import { structureInputFromView, type PredictionView } from '../services/prediction.service';
 import { Cluster } from './cluster.type';
@@ -20,6 +21,7 @@ function toPrediction(p: PredictionView) {
   };
 }
 
+@UseMiddleware(translateServiceErrors)
 @Resolver(() => Cluster)
 export class ClusterPredictionResolver {
   @FieldResolver(() => Prediction, {
@@ -42,6 +44,7 @@ export class ClusterPredictionResolver {
   }
 }
 
+@UseMiddleware(translateServiceErrors)
 @Resolver()
 export class PredictionResolver {
   @Query(() => PredictResult, { description: 'Featurize a structure with GFN2-xTB (single point, or optimisation) and predict its N2 rate.' })

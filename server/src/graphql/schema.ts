@@ -7,15 +7,16 @@ import { ClusterStructureResolver, StructureResolver } from './cluster-structure
 import { ClusterResolver } from './cluster.resolver';
 import { MotifResolver } from './motif.resolver';
 import { ClusterPredictionResolver, PredictionResolver } from './prediction.resolver';
-import { translateServiceErrors } from './error-middleware';
 
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'schema.graphql');
 
 const RESOLVERS = [ClusterResolver, ClusterStructureResolver, StructureResolver, MotifResolver, ClusterPredictionResolver, PredictionResolver] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
-  // Input checks live in the resolvers' parse step, so class-validator stays off.
-  return buildSchema({ resolvers: RESOLVERS, validate: false, globalMiddlewares: [translateServiceErrors] });
+  // Input checks live in the resolvers' parse step, so class-validator stays off. Service errors
+  // are translated by a class-level middleware on each resolver (see error-middleware.ts), not a
+  // global one: a global middleware wraps every plain property field in a promise as well.
+  return buildSchema({ resolvers: RESOLVERS, validate: false });
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so it diffs cleanly. */
