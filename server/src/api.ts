@@ -1,5 +1,5 @@
 import type { Config } from './config';
-import type { Database } from './db/database';
+import { ensureSeeded, type Database } from './db/database';
 import { ClusterRepository } from './db/cluster.repository';
 import { buildApiSchema } from './graphql/schema';
 import { createApp } from './http/app';
@@ -51,4 +51,15 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
       await model?.close();
     },
   };
+}
+
+/** Seeds the database when needed, then starts the API; closes the database if either fails. */
+export async function startSeededApi(db: Database, cfg: Config): Promise<RunningApi> {
+  try {
+    const bundle = await ensureSeeded(db, cfg);
+    return await startApi(db, cfg, bundle.datasetVersion);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
 }

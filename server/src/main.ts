@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
-import { startApi } from './api';
-import { ensureSeeded, openDatabase } from './db/database';
+import { startSeededApi, type RunningApi } from './api';
+import { openDatabase } from './db/database';
 
 /** `npm run start:api`: Neo4j (embedded unless NEO4J_URI), migrations, seed if needed, API. */
 async function main(): Promise<void> {
   const cfg = loadConfig();
   const db = await openDatabase(cfg);
+  let api: RunningApi | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -18,14 +19,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  let api: Awaited<ReturnType<typeof startApi>> | undefined;
-  try {
-    const bundle = await ensureSeeded(db, cfg);
-    api = await startApi(db, cfg, bundle.datasetVersion);
-  } catch (err) {
-    await db.close();
-    throw err;
-  }
+  api = await startSeededApi(db, cfg);
 }
 
 main().catch((err: Error) => {

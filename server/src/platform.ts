@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startApi, type RunningApi } from './api';
+import { startSeededApi, type RunningApi } from './api';
 import { loadConfig, REPO_ROOT } from './config';
-import { ensureSeeded, openDatabase } from './db/database';
+import { openDatabase } from './db/database';
 
 /**
  * `npm start`: the whole platform on localhost — embedded Neo4j (unless NEO4J_URI), seeded,
@@ -28,13 +28,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  try {
-    const bundle = await ensureSeeded(db, cfg);
-    api = await startApi(db, cfg, bundle.datasetVersion);
-  } catch (err) {
-    await db.close();
-    throw err;
-  }
+  api = await startSeededApi(db, cfg);
 
   const webDir = path.join(REPO_ROOT, 'web');
   if (!existsSync(path.join(webDir, '.next', 'BUILD_ID'))) {
