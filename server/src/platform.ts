@@ -20,7 +20,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down`);
-    web?.kill('SIGTERM');
+    if (web?.pid) {
+      try {
+        process.kill(-web.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
     await api?.stop().catch(() => undefined);
     await db.close();
     process.exit(code);
@@ -36,9 +42,13 @@ async function main(): Promise<void> {
     return;
   }
   const webPort = process.env.WEB_PORT ?? '3000';
-  web = spawn('npx', ['next', 'start', '-p', webPort, '-H', '127.0.0.1'], {
+  // next's own entry under this Node, in a process group of its own: stopping the platform then
+  // stops the whole group (through npx, the next server outlived a SIGTERM to its parent).
+  const nextBin = require.resolve('next/dist/bin/next', { paths: [webDir] });
+  web = spawn(process.execPath, [nextBin, 'start', '-p', webPort, '-H', '127.0.0.1'], {
     cwd: webDir,
     stdio: 'inherit',
+    detached: true,
     env: { ...process.env, API_URL: `${api.url}/graphql`, API_ORIGIN: api.url },
   });
   web.on('exit', (code) => {
