@@ -9,7 +9,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
-      testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/seed/**/*.test.ts'],
+      testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/seed/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.ml\\.test\\.ts$'],
     },
     {

@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: intFromEnv(1, 65535).default(4000),
+  // `npm start` serves the website here (next start on 127.0.0.1).
+  WEB_PORT: intFromEnv(1, 65535).default(3000),
   // External server: when NEO4J_URI is set the project starts nothing.
   NEO4J_URI: z.string().url().optional(),
   NEO4J_USER: z.string().default('neo4j'),

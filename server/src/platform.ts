@@ -5,6 +5,8 @@ import path from 'node:path';
 import { startSeededApi, type RunningApi } from './api';
 import { loadConfig, REPO_ROOT } from './config';
 import { openDatabase } from './db/database';
+import { platformPorts } from './platform-ports';
+import { takenPorts } from './port-check';
 
 /**
  * `npm start`: the whole platform on localhost — embedded Neo4j (unless NEO4J_URI), seeded,
@@ -12,6 +14,8 @@ import { openDatabase } from './db/database';
  */
 async function main(): Promise<void> {
   const cfg = loadConfig();
+  const taken = await takenPorts(platformPorts(cfg));
+  if (taken.length > 0) throw new Error(taken.join('\n'));
   const db = await openDatabase(cfg);
   let api: RunningApi | undefined;
   let web: ChildProcess | undefined;
@@ -41,7 +45,7 @@ async function main(): Promise<void> {
     console.log('web: no production build found (run "npm run build:web"); serving the API only');
     return;
   }
-  const webPort = process.env.WEB_PORT ?? '3000';
+  const webPort = String(cfg.WEB_PORT);
   // next's own entry under this Node, in a process group of its own: stopping the platform then
   // stops the whole group (through npx, the next server outlived a SIGTERM to its parent).
   const nextBin = require.resolve('next/dist/bin/next', { paths: [webDir] });
