@@ -1,11 +1,11 @@
 import neo4j from 'neo4j-driver';
 import { readFileSync, rmSync } from 'node:fs';
-import { bulkImportCatalog, finishBulkImport } from '../server/src/db/bulk-import';
-import { loadCatalog } from '../server/src/db/catalog-loader';
+import { bulkImportCatalog, finishBulkImport } from '../server/src/load/bulk-import';
+import { loadCatalog } from '../server/src/load/catalog-loader';
 import { Executor } from '../server/src/db/executor';
 import { migrationFiles, splitStatements } from '../server/src/db/migrations';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../server/src/db/neo4j-launcher';
-import type { SeedBundle } from '../seed/seed-file';
+import type { SeedBundle } from '../server/src/load/seed-file';
 import { freePort } from '../test/helpers/free-port';
 import { cpuSeconds } from './graph-process';
 import { fmt } from './stats';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Executor } from '../server/src/db/executor';
 import { migrationFiles, splitStatements } from '../server/src/db/migrations';
 import { MOTIF_TIMEOUT_MS } from '../server/src/db/structure.repository';
-import { readSeedBundle, type SeedBundle } from '../seed/seed-file';
+import { readSeedBundle, type SeedBundle } from '../server/src/load/seed-file';
 import { startApiProcess } from './api-stack';
 import { bulkArm, onlineArm, rate, stopLoadServers, verifyCounts, type ExpectedCounts } from './graph-bulk';
 import { childNamed, cpuByCommand, readMemory, resetPeakRss, snapshotCpu, type CpuSnapshot } from './graph-process';

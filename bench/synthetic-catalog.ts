@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { elementBySymbol, isMetal } from '../server/src/chem/elements';
 import { chargeWord, formatFormula, isMultiplicityConsistent } from '../server/src/chem/formula';
 import { covalentRadiusAngstrom, findBonds, randomStartGeometry, seededRandom } from '../server/src/chem/geometry';
-import type { SeedCluster, SeedFile, SeedSource, StructureFile } from '../seed/seed-file';
+import type { SeedCluster, SeedFile, SeedSource, StructureFile } from '../server/src/load/seed-file';
 
 /**
  * A deterministic synthetic catalog for load and query benchmarks: compositions drawn from the

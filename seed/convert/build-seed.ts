@@ -6,7 +6,7 @@ import {
   parsePublishedName,
   type PublishedName,
 } from '../../server/src/chem/formula';
-import type { SeedCluster, SeedFile, SeedSource } from '../validate-seed';
+import type { SeedCluster, SeedFile, SeedSource } from '../../server/src/load/validate-seed';
 import { parseFoldName, type FoldName } from './fold-name';
 import type { RateRow } from './read-xlsx';
 

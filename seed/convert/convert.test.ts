@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatFormula, isMultiplicityConsistent, parseFormula, parsePublishedName } from '../../server/src/chem/formula';
-import type { SeedCluster, SeedFile } from '../validate-seed';
+import type { SeedCluster, SeedFile } from '../../server/src/load/validate-seed';
 import { SeedBuildError, buildSeed, type RawTables } from './build-seed';
 import { DATA_FILES, resolveDataDir } from './data-dir';
 import { DEFAULT_OUTPUT, readRawTables, serializeSeed } from './main';

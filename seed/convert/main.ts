@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { validateSeed } from '../validate-seed';
+import { validateSeed } from '../../server/src/load/validate-seed';
 import { buildSeed, type RawTables } from './build-seed';
 import { DATA_FILES, FOLD_COUNT, REPO_ROOT, resolveDataDir } from './data-dir';
 import { readRateRows } from './read-xlsx';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SeedCluster, SeedFile } from '../seed-file';
+import type { SeedCluster, SeedFile } from '../../server/src/load/seed-file';
 import { selectIsomers } from './cluster-search';
 import { atomElements, candidateMultiplicities, settingsHash, startCount, startSeeds } from './search-settings';
 

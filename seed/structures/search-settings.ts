@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { electronCount } from '../../server/src/chem/formula';
 import { BOND_TOLERANCE, START_MIN_CONTACT } from '../../server/src/chem/geometry';
 import { UNPHYSICAL_CHARGE_THRESHOLD, type XtbOptLevel } from '../../server/src/chem/xtb';
-import type { SeedCluster } from '../seed-file';
+import type { SeedCluster } from '../../server/src/load/seed-file';
 
 /**
  * Everything that decides a structure search's result. Any change here changes every cluster's

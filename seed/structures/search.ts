@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import os from 'node:os';
 import path from 'node:path';
 import { MultiBar, Presets } from 'cli-progress';
-import type { SeedCluster, SeedFile, StructureFile } from '../seed-file';
+import type { SeedCluster, SeedFile, StructureFile } from '../../server/src/load/seed-file';
 import { searchCluster } from './cluster-search';
 import { atomElements, settingsHash } from './search-settings';
 import { renderMarkdown, validateStructures } from './validation-report';

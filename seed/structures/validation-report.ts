@@ -1,5 +1,5 @@
 import { bondGraphSignature, isConnected, shortestContact, tightestContact, type GeometryAtom } from '../../server/src/chem/geometry';
-import type { SeedCluster, StructureFile } from '../seed-file';
+import type { SeedCluster, StructureFile } from '../../server/src/load/seed-file';
 import { SEARCH_SETTINGS, settingsHash } from './search-settings';
 
 export interface ClusterValidation {

@@ -1,5 +1,6 @@
 import type { Config } from './config';
-import { ensureSeeded, type Database } from './db/database';
+import type { Database } from './db/database';
+import { ensureSeeded } from './load/ensure-seeded';
 import { ClusterRepository } from './db/cluster.repository';
 import { buildApiSchema } from './graphql/schema';
 import { createApp } from './http/app';

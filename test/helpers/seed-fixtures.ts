@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SeedCluster, SeedFile } from '../../seed/seed-file';
+import type { SeedCluster, SeedFile } from '../../server/src/load/seed-file';
 
 /** The committed seed file, read directly: the independent source of expected answers. */
 export function seedClusters(): SeedCluster[] {

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startApi, type RunningApi } from '../../server/src/api';
 import { loadConfig, type Config } from '../../server/src/config';
-import { ensureSeeded, openDatabase, type Database } from '../../server/src/db/database';
+import { openDatabase, type Database } from '../../server/src/db/database';
+import { ensureSeeded } from '../../server/src/load/ensure-seeded';
 import { freePort } from './free-port';
 
 export interface TestStack {

@@ -2,12 +2,12 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bulkImportCatalog, finishBulkImport } from '../../server/src/db/bulk-import';
-import { currentDatasetVersion, loadCatalog } from '../../server/src/db/catalog-loader';
+import { bulkImportCatalog, finishBulkImport } from '../../server/src/load/bulk-import';
+import { currentDatasetVersion, loadCatalog } from '../../server/src/load/catalog-loader';
 import { Executor } from '../../server/src/db/executor';
 import { applyMigrations } from '../../server/src/db/migrations';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/db/neo4j-launcher';
-import { readSeedBundle, type SeedBundle } from '../../seed/seed-file';
+import { readSeedBundle, type SeedBundle } from '../../server/src/load/seed-file';
 import { freePort } from '../helpers/free-port';
 
 /**

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMetal } from '../../server/src/chem/elements';
-import type { StructureFile } from '../../seed/seed-file';
+import type { StructureFile } from '../../server/src/load/seed-file';
 import { bruteForceMatches, type BfPattern } from '../helpers/brute-force-matcher';
 import { gql } from '../helpers/graphql';
 

@@ -1,9 +1,9 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import path from 'node:path';
-import { loadCatalog } from '../../server/src/db/catalog-loader';
+import { loadCatalog } from '../../server/src/load/catalog-loader';
 import { Executor } from '../../server/src/db/executor';
 import { applyMigrations } from '../../server/src/db/migrations';
-import { readSeedBundle } from '../../seed/seed-file';
+import { readSeedBundle } from '../../server/src/load/seed-file';
 import { stackInfo } from '../helpers/stack-info';
 
 const ROOT = path.join(__dirname, '..', '..');

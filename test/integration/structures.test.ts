@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMetal } from '../../server/src/chem/elements';
 import { parseXyz } from '../../server/src/chem/geometry';
-import type { StructureFile } from '../../seed/seed-file';
+import type { StructureFile } from '../../server/src/load/seed-file';
 import { gql } from '../helpers/graphql';
 
 const DIR = path.join(__dirname, '..', '..', 'seed', 'structures', 'data');

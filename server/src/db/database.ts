@@ -1,7 +1,5 @@
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config';
-import { readSeedBundle, type SeedBundle } from '../../../seed/seed-file';
-import { currentDatasetVersion, loadCatalog, type LoadOptions } from './catalog-loader';
 import { createDriver, verifyDriver } from './driver';
 import { Executor } from './executor';
 import { applyMigrations } from './migrations';
@@ -52,25 +50,4 @@ export async function openDatabase(cfg: Config, log: (line: string) => void = co
     await embedded?.stop();
     throw err;
   }
-}
-
-/** Seeds when the database is empty or holds another dataset version; otherwise does nothing. */
-export async function ensureSeeded(
-  db: Database,
-  cfg: Config,
-  log: (line: string) => void = console.log,
-  opts: Omit<LoadOptions, 'reset'> = {},
-): Promise<SeedBundle> {
-  const bundle = readSeedBundle(cfg.SEED_FILE, cfg.STRUCTURES_DIR);
-  const loaded = await currentDatasetVersion(db.executor);
-  if (loaded?.version === bundle.datasetVersion && loaded.current) {
-    log(`seed: database already holds ${bundle.datasetVersion}`);
-    return bundle;
-  }
-  if (!loaded) log(`seed: empty database, loading ${bundle.datasetVersion}`);
-  else if (!loaded.current) log(`seed: ${loaded.version} was stored by an older loader; reloading ${bundle.datasetVersion}`);
-  else log(`seed: replacing ${loaded.version} with ${bundle.datasetVersion}`);
-  await loadCatalog(db.executor, bundle, { ...opts, reset: loaded !== null });
-  log(`seed: loaded ${bundle.seed.clusters.length} clusters, ${bundle.structures.size} with structures`);
-  return bundle;
 }

@@ -1,8 +1,8 @@
-import type { SeedBundle } from '../../../seed/seed-file';
+import type { SeedBundle } from './seed-file';
 import type { EmptyListProperty } from './bulk-import-csv';
 import { upsertDatasetQuery } from './catalog-load-queries';
 import { GRAPH_MODEL_VERSION } from './catalog-loader';
-import type { CypherQuery } from './cypher';
+import type { CypherQuery } from '../db/cypher';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // Each statement updates at most this many nodes, so a large catalog stays within the default heap.

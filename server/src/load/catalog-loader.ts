@@ -1,7 +1,7 @@
 import { elementBySymbol, isMetal } from '../chem/elements';
 import { deriveClusterProperties } from '../chem/cluster-properties';
 import { elementSetKey } from '../chem/element-set';
-import type { SeedBundle, SeedCluster, StructureFile } from '../../../seed/seed-file';
+import type { SeedBundle, SeedCluster, StructureFile } from './seed-file';
 import {
   datasetVersionQuery,
   deleteCatalogQuery,
@@ -10,8 +10,8 @@ import {
   upsertClustersQuery,
   upsertDatasetQuery,
 } from './catalog-load-queries';
-import type { CypherQuery } from './cypher';
-import type { Executor } from './executor';
+import type { CypherQuery } from '../db/cypher';
+import type { Executor } from '../db/executor';
 
 export interface LoadOptions {
   reset?: boolean;

@@ -1,4 +1,4 @@
-import type { CypherQuery } from './cypher';
+import type { CypherQuery } from '../db/cypher';
 
 /** Pure builders for the seed loader's statements; rows are parameters, never spliced. */
 

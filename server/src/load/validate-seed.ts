@@ -1,13 +1,13 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import seedSchema from '../schema/seed.schema.json';
+import seedSchema from '../../../schema/seed.schema.json';
 import {
   clusterId,
   formatFormula,
   isMultiplicityConsistent,
   metalElements,
   parsePublishedName,
-} from '../server/src/chem/formula';
+} from '../chem/formula';
 
 /** Types of data contract 1 (seed/data/clusters.json); the JSON Schema is the authority. */
 export interface SeedMeasurement {

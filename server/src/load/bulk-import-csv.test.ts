@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readSeedBundle, type SeedBundle } from '../../../seed/seed-file';
+import { readSeedBundle, type SeedBundle } from './seed-file';
 import { ARRAY_DELIMITER, catalogCsv, ImportTable } from './bulk-import-csv';
 import { bulkImportFinishQueries } from './bulk-import-queries';
 

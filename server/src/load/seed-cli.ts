@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { SingleBar, Presets } from 'cli-progress';
-import { loadConfig, type Config } from '../server/src/config';
-import { assertEmptyStore, bulkImportCatalog, finishBulkImport } from '../server/src/db/bulk-import';
-import { loadCatalog } from '../server/src/db/catalog-loader';
-import { openDatabase } from '../server/src/db/database';
+import { loadConfig, type Config } from '../config';
+import { assertEmptyStore, bulkImportCatalog, finishBulkImport } from './bulk-import';
+import { loadCatalog } from './catalog-loader';
+import { openDatabase } from '../db/database';
 import { readSeedBundle } from './seed-file';
 
 /**

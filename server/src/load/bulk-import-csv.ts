@@ -1,5 +1,5 @@
 import { elementBySymbol } from '../chem/elements';
-import type { SeedBundle } from '../../../seed/seed-file';
+import type { SeedBundle } from './seed-file';
 import { clusterRow, structureRows } from './catalog-loader';
 import { N2_REACTANT } from './catalog-load-queries';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SeedValidationError, validateSeed, type SeedFile } from './validate-seed';
 
-const committed: SeedFile = JSON.parse(readFileSync(path.join(__dirname, 'data', 'clusters.json'), 'utf8'));
+const committed: SeedFile = JSON.parse(readFileSync(path.join(__dirname, '../../../seed/data/clusters.json'), 'utf8'));
 
 function copy(): SeedFile {
   return structuredClone(committed);

@@ -3,11 +3,11 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { SeedBundle } from '../../../seed/seed-file';
+import type { SeedBundle } from './seed-file';
 import { ARRAY_DELIMITER, catalogCsv, type EmptyListProperty, type ImportTable } from './bulk-import-csv';
 import { bulkImportFinishQueries } from './bulk-import-queries';
-import type { Executor } from './executor';
-import { ensureLauncherBuilt, LAUNCHER_CLASSPATH } from './neo4j-launcher';
+import type { Executor } from '../db/executor';
+import { ensureLauncherBuilt, LAUNCHER_CLASSPATH } from '../db/neo4j-launcher';
 
 // The admin tool ships with the launcher's Neo4j (neo4j-import-tool is a dependency of neo4j); same paths as neo4j-launcher.ts.
 

@@ -1,0 +1,25 @@
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import { currentDatasetVersion, loadCatalog, type LoadOptions } from './catalog-loader';
+import { readSeedBundle, type SeedBundle } from './seed-file';
+
+/** Seeds when the database is empty or holds another dataset version; otherwise does nothing. */
+export async function ensureSeeded(
+  db: Database,
+  cfg: Config,
+  log: (line: string) => void = console.log,
+  opts: Omit<LoadOptions, 'reset'> = {},
+): Promise<SeedBundle> {
+  const bundle = readSeedBundle(cfg.SEED_FILE, cfg.STRUCTURES_DIR);
+  const loaded = await currentDatasetVersion(db.executor);
+  if (loaded?.version === bundle.datasetVersion && loaded.current) {
+    log(`seed: database already holds ${bundle.datasetVersion}`);
+    return bundle;
+  }
+  if (!loaded) log(`seed: empty database, loading ${bundle.datasetVersion}`);
+  else if (!loaded.current) log(`seed: ${loaded.version} was stored by an older loader; reloading ${bundle.datasetVersion}`);
+  else log(`seed: replacing ${loaded.version} with ${bundle.datasetVersion}`);
+  await loadCatalog(db.executor, bundle, { ...opts, reset: loaded !== null });
+  log(`seed: loaded ${bundle.seed.clusters.length} clusters, ${bundle.structures.size} with structures`);
+  return bundle;
+}
