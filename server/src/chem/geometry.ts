@@ -352,7 +352,7 @@ export class XyzParseError extends Error {
  * to the optional fraction group only), so a backtracking engine runs it in linear time; the
  * earlier `\d+\.?\d*` could split a digit run in n ways and was quadratic on a long run.
  */
-const DECIMAL_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+export const DECIMAL_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Longer than any coordinate written with double precision (≈ 25 characters). */
 const MAX_NUMBER_LENGTH = 40;
 /** Cluster coordinates are a few Å; far-off values are typos or hostile, and xtb must not get them. */
