@@ -25,7 +25,7 @@ interface MotifConnectionSource {
  * A motif search that runs out of its time budget does so because of the pattern the client
  * sent (a catalog search is an index seek): a client error, not a server fault.
  */
-const patternTimeoutIsClientError: MiddlewareFn = async (_action, next) => {
+export const patternTimeoutIsClientError: MiddlewareFn = async (_action, next) => {
   try {
     return await next();
   } catch (err) {
