@@ -48,7 +48,7 @@ describe('hostile documents are refused with a 4xx before they cost anything', (
     const query = 'query($s: StructureInput!) { a: predict(structure: $s) { xtbWallTimeMs } b: predict(structure: $s) { xtbWallTimeMs } }';
     const r = await post({ query, variables: { s: { xyz, charge: 0, multiplicity: 1, optimize: true } } });
     expect(r.status).toBe(400);
-    expect(r.body.errors![0].extensions!.code).toBe('QUERY_TOO_COMPLEX');
+    expect(r.body.errors![0].extensions!.code).toBe('QUERY_TOO_EXPENSIVE');
     expect(r.body.data).toBeUndefined();
   });
 

@@ -1,6 +1,9 @@
 import { parse, type OperationDefinitionNode } from 'graphql';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../config';
 import { MAX_EXACT_PLAYERS } from '../ml/shapley';
-import { declaredAtomCount, estimateQueryCost, MAX_EXPENSIVE_FIELDS, MAX_QUERY_COST, WORK_ESTIMATES, WORK_MS_PER_POINT, type CostOptions } from './query-cost';
+import { declaredAtomCount, estimateQueryCost, MAX_EXPENSIVE_FIELDS, MAX_QUERY_COST, MAX_WORK_POINTS, WORK_ESTIMATES, WORK_MS_PER_POINT, type CostOptions } from './query-cost';
 
 const report = (query: string, variables: Record<string, unknown> = {}, options: CostOptions = {}) => {
   const doc = parse(query);
@@ -100,6 +103,16 @@ describe('estimateQueryCost', () => {
       expect(large).toBe(1 + Math.ceil((WORK_ESTIMATES.xtbMs(30, false) + 2 * WORK_ESTIMATES.modelEvaluationMs) / WORK_MS_PER_POINT) + 1);
     });
 
+    it('fits one 50-atom optimisation in the work budget, not two', () => {
+      const s = { xyz: xyz(50), charge: 0, multiplicity: 1, optimize: true };
+      const one = report('query($s: StructureInput!) { predict(structure: $s) { xtbWallTimeMs } }', { s });
+      expect(one.rejected).toBeNull();
+      expect(one.workPoints).toBeLessThanOrEqual(MAX_WORK_POINTS);
+      const two = report('query($s: StructureInput!) { a: predict(structure: $s) { xtbWallTimeMs } b: predict(structure: $s) { xtbWallTimeMs } }', { s });
+      expect(two.rejected).toBe('WORK');
+      expect(two.fieldCost).toBeLessThan(MAX_QUERY_COST);
+    });
+
     it('reads the atom count of an inline structure literal too', () => {
       const q = (n: number) => `{ predict(structure: {xyz: ${JSON.stringify(xyz(n))}, charge: 0, multiplicity: 1}) { xtbWallTimeMs } }`;
       expect(cost(q(4))).toBeLessThan(cost(q(40)));
@@ -107,7 +120,7 @@ describe('estimateQueryCost', () => {
 
     it('weights explain by 2^atoms up to the exact-Shapley limit and by sampled permutations above', () => {
       const q = 'query($s: StructureInput!) { explain(structure: $s, level: ATOM) { fullLog10K1 } }';
-      const at = (n: number) => report(q, { s: { xyz: xyz(n), charge: 0, multiplicity: 1 } }, { maxCost: Infinity }).cost;
+      const at = (n: number) => report(q, { s: { xyz: xyz(n), charge: 0, multiplicity: 1 } }, { maxCost: Infinity, maxWork: Infinity }).cost;
       const evaluations = (n: number) => (at(n) - 2 - Math.ceil(WORK_ESTIMATES.xtbMs(n, false) / WORK_MS_PER_POINT)) * WORK_MS_PER_POINT;
       // 2^14 coalitions at the exact limit, against 2 + 128 × 14 permutation prefixes at 15 atoms.
       expect(WORK_ESTIMATES.shapleyEvaluations(MAX_EXACT_PLAYERS)).toBe(2 ** MAX_EXACT_PLAYERS);
@@ -155,5 +168,27 @@ describe('declaredAtomCount', () => {
     expect(declaredAtomCount(42)).toBeNull();
     expect(declaredAtomCount(' '.repeat(100_000) + '3')).toBeNull();
     expect(declaredAtomCount('9'.repeat(100_000))).toBe(999999);
+  });
+});
+
+describe("the website's own queries", () => {
+  // The generated documents, read as text: the site must never be refused by the limits it is served under.
+  const generated = readFileSync(path.join(REPO_ROOT, 'web', 'lib', 'api', 'generated', 'graphql.ts'), 'utf8');
+  const documents = [...generated.matchAll(/export const (\w+)Document = new TypedDocumentString\(`([\s\S]*?)`/g)].map((m) => [m[1], m[2]] as const);
+  const largestStructure = { xyz: `50\n\n${Array.from({ length: 50 }, (_, i) => `Mo ${i * 2.6} 0 0`).join('\n')}\n`, charge: -1, multiplicity: 2, optimize: true };
+  // The largest variables each page sends: search pages of 25, motif pages of 10 with the largest pattern, a 50-atom optimisation.
+  const variables = {
+    first: 25,
+    id: 'Mo5S2-anion',
+    ids: ['a', 'b', 'c', 'd'],
+    structure: largestStructure,
+    pattern: { atoms: Array.from({ length: 8 }, () => ({ atomClass: 'METAL' })) },
+  };
+
+  it('finds them', () => expect(documents.length).toBeGreaterThan(10));
+
+  it.each(documents)('%s fits the cost limit and the expensive-field cap', (name, text) => {
+    const r = report(text, name === 'MotifSearch' ? { ...variables, first: 10 } : variables);
+    expect(r.rejected).toBeNull();
   });
 });

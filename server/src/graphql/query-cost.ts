@@ -22,11 +22,16 @@ import { ErrorCode } from './errors';
  * a node budget), and graphql-armor's cost limit memoises fragments but knows no field weights
  * and no variables (only a literal `first`). Neither can count expensive fields per operation.
  *
- * Points: a resolved field costs 1, and what it selects is multiplied by the page size it asks
- * for (`first`, `k`) or by the known bound of an implicit list. The four expensive root fields
- * add their estimated work at WORK_MS_PER_POINT milliseconds of one core per point.
+ * Two budgets, because a big page and a long computation are different burdens:
+ * - field cost: a resolved field costs 1, and what it selects is multiplied by the page size it
+ *   asks for (`first`, `k`) or by the known bound of an implicit list (MAX_QUERY_COST);
+ * - work: the four expensive root fields' estimated compute, WORK_MS_PER_POINT milliseconds of
+ *   one core per point (MAX_WORK_POINTS), and at most MAX_EXPENSIVE_FIELDS of them.
+ * Their sum is the operation's cost for anything that budgets clients.
  */
 export const MAX_QUERY_COST = 10000;
+/** 80 s of one core: one 50-atom xtb optimisation (capped at its 60 s timeout) fits, two do not. */
+export const MAX_WORK_POINTS = 8000;
 /** explain, predict, motifSearch and similar together, per operation. */
 export const MAX_EXPENSIVE_FIELDS = 3;
 export const WORK_MS_PER_POINT = 10;
@@ -76,17 +81,21 @@ export const WORK_ESTIMATES = {
   },
 };
 
-export type CostRejection = 'COST' | 'EXPENSIVE_FIELDS';
+export type CostRejection = 'COST' | 'WORK' | 'EXPENSIVE_FIELDS';
 
+/** Figures are lower bounds when `rejected`: the walk stops once a limit is passed. */
 export interface CostReport {
-  /** Total points, or a lower bound when `rejected` (the walk stops once the limit is passed). */
+  /** fieldCost + workPoints. */
   cost: number;
+  fieldCost: number;
+  workPoints: number;
   expensiveFields: number;
   rejected: CostRejection | null;
 }
 
 export interface CostOptions {
   maxCost?: number;
+  maxWork?: number;
   maxExpensiveFields?: number;
   /** Largest catalog cluster, for `explain(clusterId:)`; default: the worst case over all sizes. */
   catalogMaxAtoms?: number;
@@ -96,6 +105,7 @@ export interface CostOptions {
 
 interface Summary {
   cost: number;
+  work: number;
   expensive: number;
 }
 
@@ -136,6 +146,7 @@ export function estimateQueryCost(
   options: CostOptions = {},
 ): CostReport {
   const maxCost = options.maxCost ?? MAX_QUERY_COST;
+  const maxWork = options.maxWork ?? MAX_WORK_POINTS;
   const maxExpensive = options.maxExpensiveFields ?? MAX_EXPENSIVE_FIELDS;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
@@ -151,6 +162,7 @@ export function estimateQueryCost(
 
   const check = (s: Summary): Summary => {
     if (s.cost > maxCost) throw new LimitPassed('COST', s);
+    if (s.work > maxWork) throw new LimitPassed('WORK', s);
     if (s.expensive > maxExpensive) throw new LimitPassed('EXPENSIVE_FIELDS', s);
     return s;
   };
@@ -200,7 +212,7 @@ export function estimateQueryCost(
   };
 
   const walk = (set: SelectionSetNode | undefined, parentType: string | null): Summary => {
-    const total: Summary = { cost: 0, expensive: 0 };
+    const total: Summary = { cost: 0, work: 0, expensive: 0 };
     if (!set) return total;
     for (const sel of set.selections) {
       let part: Summary;
@@ -208,6 +220,7 @@ export function estimateQueryCost(
       else if (sel.kind === Kind.INLINE_FRAGMENT) part = walk(sel.selectionSet, sel.typeCondition?.name.value ?? parentType);
       else part = fragmentSummary(sel.name.value);
       total.cost += part.cost;
+      total.work += part.work;
       total.expensive += part.expensive;
       check(total);
     }
@@ -216,10 +229,10 @@ export function estimateQueryCost(
 
   const fragmentSummary = (name: string): Summary => {
     const known = memo.get(name);
-    if (known === 'walking') return { cost: 0, expensive: 0 }; // a cycle: validation rejects it
+    if (known === 'walking') return { cost: 0, work: 0, expensive: 0 }; // a cycle: validation rejects it
     if (known) return known;
     const fragment = fragments.get(name);
-    if (!fragment) return { cost: 0, expensive: 0 };
+    if (!fragment) return { cost: 0, work: 0, expensive: 0 };
     memo.set(name, 'walking');
     options.onFragmentWalk?.(name);
     const summary = walk(fragment.selectionSet, fragment.typeCondition.name.value);
@@ -229,7 +242,7 @@ export function estimateQueryCost(
 
   const fieldSummary = (field: FieldNode, parentType: string | null): Summary => {
     const work = parentType === 'Query' ? workOf(field) : null;
-    const own: Summary = { cost: 1 + (work ?? 0), expensive: work === null ? 0 : 1 };
+    const own: Summary = { cost: 1, work: work ?? 0, expensive: work === null ? 0 : 1 };
     if (!field.selectionSet) return check(own);
     let multiplier = IMPLICIT_LIST_SIZE[field.name.value] ?? 1;
     const pageArg = PAGE_ARGUMENTS.map((name) => field.arguments?.find((a) => a.name.value === name)).find(Boolean);
@@ -239,16 +252,21 @@ export function estimateQueryCost(
     } else if (field.name.value === 'clusters' || field.name.value === 'motifSearch') multiplier = DEFAULT_PAGE;
     else if (field.name.value === 'similar') multiplier = 5;
     const inner = walk(field.selectionSet, null);
-    return check({ cost: own.cost + Math.max(1, multiplier) * inner.cost, expensive: own.expensive + Math.max(1, multiplier) * inner.expensive });
+    const m = Math.max(1, multiplier);
+    return check({ cost: own.cost + m * inner.cost, work: own.work + m * inner.work, expensive: own.expensive + m * inner.expensive });
   };
 
   try {
     const s = walk(operation.selectionSet, operation.operation === 'query' ? 'Query' : null);
-    return { cost: s.cost, expensiveFields: s.expensive, rejected: null };
+    return toReport(s, null);
   } catch (err) {
-    if (err instanceof LimitPassed) return { cost: err.partial.cost, expensiveFields: err.partial.expensive, rejected: err.rejected };
+    if (err instanceof LimitPassed) return toReport(err.partial, err.rejected);
     throw err;
   }
+}
+
+function toReport(s: Summary, rejected: CostRejection | null): CostReport {
+  return { cost: s.cost + s.work, fieldCost: s.cost, workPoints: s.work, expensiveFields: s.expensive, rejected };
 }
 
 export function queryCostError(report: CostReport): GraphQLError {
@@ -258,8 +276,14 @@ export function queryCostError(report: CostReport): GraphQLError {
       { extensions: { code: ErrorCode.TOO_MANY_EXPENSIVE_FIELDS, limit: MAX_EXPENSIVE_FIELDS, http: { status: 400 } } },
     );
   }
+  if (report.rejected === 'WORK') {
+    return new GraphQLError(
+      `the computation asked for exceeds ${MAX_WORK_POINTS} work points (at least ${report.workPoints}, ${WORK_MS_PER_POINT} ms of a core each): fewer or smaller structures, single points instead of optimisations, or separate requests`,
+      { extensions: { code: ErrorCode.QUERY_TOO_EXPENSIVE, workPoints: report.workPoints, limit: MAX_WORK_POINTS, http: { status: 400 } } },
+    );
+  }
   return new GraphQLError(
-    `query cost exceeds the limit of ${MAX_QUERY_COST} (at least ${report.cost}): lower \`first\`, select fewer nested lists, or split expensive fields across requests`,
-    { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: report.cost, limit: MAX_QUERY_COST, http: { status: 400 } } },
+    `query cost exceeds the limit of ${MAX_QUERY_COST} (at least ${report.fieldCost}): lower \`first\` or select fewer nested lists`,
+    { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: report.fieldCost, limit: MAX_QUERY_COST, http: { status: 400 } } },
   );
 }

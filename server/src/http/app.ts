@@ -94,7 +94,7 @@ export async function createApp(opts: AppOptions) {
     plugins: [
       ...protection.plugins,
       queryOnlyPlugin,
-      costPlugin(),
+      costPlugin(() => ({ catalogMaxAtoms: opts.services.predictions.largestTrainingAtomCount ?? undefined })),
       versionPlugin(opts.versions),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

@@ -98,6 +98,11 @@ export class PredictionService {
     return this.model?.info.version ?? null;
   }
 
+  /** The largest training (= catalog) structure, which bounds the work of explaining a catalog cluster. */
+  get largestTrainingAtomCount(): number | null {
+    return this.model?.info.trainingAtomCount.max ?? null;
+  }
+
   requireModel(): ModelService {
     // The reason (file paths, checksums) is in the server log; clients only learn that it is missing.
     if (!this.model) throw new ModelUnavailableError('the prediction model is not available on this server');
