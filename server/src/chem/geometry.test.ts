@@ -9,6 +9,8 @@ import {
   findBonds,
   isConnected,
   parseXyz,
+  DECIMAL_NUMBER,
+  MAX_COORDINATE_ANGSTROM,
   randomStartGeometry,
   shortestContact,
   START_MIN_CONTACT,
@@ -275,5 +277,72 @@ describe('XYZ writer and parser', () => {
 
   it('enforces maxAtoms on the count line', () => {
     expect(() => parseXyz('500\n\n', { maxAtoms: 200 })).toThrow('XYZ line 1: 500 atoms exceeds the limit of 200');
+  });
+});
+
+describe('parseXyz on hostile input', () => {
+  const OLD_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+  it('accepts exactly the numbers the earlier (quadratic) pattern accepted', () => {
+    // Short strings over the characters that matter: the old pattern is fast there, so it is the reference.
+    const numberish = fc.string({ unit: fc.constantFrom('0', '1', '9', '.', 'e', 'E', '+', '-', 'x'), maxLength: 12 });
+    fc.assert(fc.property(numberish, (s) => DECIMAL_NUMBER.test(s) === OLD_NUMBER.test(s)), { numRuns: 5000 });
+  });
+
+  it('reads back every finite coordinate within the bound, in any notation', () => {
+    const coordinate = fc.double({ min: -MAX_COORDINATE_ANGSTROM, max: MAX_COORDINATE_ANGSTROM, noNaN: true });
+    const notation = fc.constantFrom((x: number) => String(x), (x: number) => x.toExponential(6), (x: number) => x.toFixed(8));
+    fc.assert(
+      fc.property(fc.tuple(coordinate, coordinate, coordinate), notation, (xyz, write) => {
+        const parsed = parseXyz(`1\n\nMo ${xyz.map(write).join(' ')}\n`);
+        parsed.atoms[0].xyzAngstrom.forEach((v, axis) => expect(v).toBe(Number(write(xyz[axis]))));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('rejects a 100 kB digit run without echoing it', () => {
+    // Was quadratic: the old pattern tried every split of the run between \d+ and \d*.
+    for (const field of ['1'.repeat(100_000) + 'x', '1'.repeat(100_000), `${'1'.repeat(50_000)}.${'1'.repeat(50_000)}e`]) {
+      let error: Error | undefined;
+      try {
+        parseXyz(`1\n\nMo ${field} 0 0\n`);
+      } catch (err) {
+        error = err as Error;
+      }
+      expect(error).toBeInstanceOf(XyzParseError);
+      expect(error!.message).toMatch(/x coordinate "1{40}…" is not a finite number/);
+      expect(error!.message.length).toBeLessThan(200);
+    }
+  });
+
+  it('rejects coordinates beyond ±1000 Å before anything computes with them', () => {
+    expect(() => parseXyz('1\n\nMo 1e300 0 0\n')).toThrow(/x coordinate 1e300 Å is beyond ±1000 Å/);
+    expect(() => parseXyz('1\n\nMo 0 -1000.5 0\n')).toThrow(/y coordinate/);
+    expect(parseXyz('1\n\nMo 0 0 -999.9\n').atoms[0].xyzAngstrom[2]).toBe(-999.9);
+  });
+
+  it('fails on arbitrary text only with an XyzParseError and a short message', () => {
+    const line = fc.string({ unit: fc.constantFrom('M', 'o', '1', '2', '.', 'e', '-', ' ', '\t', 'x'), maxLength: 60 });
+    const text = fc.array(line, { maxLength: 8 }).map((lines) => lines.join('\n'));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 300 })), (t) => {
+        try {
+          parseXyz(t, { maxAtoms: 50 });
+        } catch (err) {
+          expect(err).toBeInstanceOf(XyzParseError);
+          expect((err as Error).message.length).toBeLessThan(200);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads 100 kB of whitespace, blank lines or a long comment in one pass', () => {
+    // Inputs that make a backtracking pattern quadratic if one is there; these finish or fail cleanly.
+    expect(() => parseXyz(`1\n${'c'.repeat(100_000)}\nMo 0 0 0\n${'\n'.repeat(100_000)}`)).not.toThrow();
+    expect(() => parseXyz(`1\n\nMo${' '.repeat(100_000)}0 0 0\n`)).not.toThrow();
+    expect(() => parseXyz(`1\n\nMo 0 0 0${' \t'.repeat(50_000)}x\n`)).not.toThrow();
+    expect(() => parseXyz(`${'9'.repeat(100_000)}\n\n`, { maxAtoms: 50 })).toThrow(XyzParseError);
   });
 });

@@ -347,6 +347,17 @@ export class XyzParseError extends Error {
   }
 }
 
+/**
+ * A decimal number. Every character has one way to be matched (digits after the point belong
+ * to the optional fraction group only), so a backtracking engine runs it in linear time; the
+ * earlier `\d+\.?\d*` could split a digit run in n ways and was quadratic on a long run.
+ */
+export const DECIMAL_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Longer than any coordinate written with double precision (≈ 25 characters). */
+const MAX_NUMBER_LENGTH = 40;
+/** Cluster coordinates are a few Å; far-off values are typos or hostile, and xtb must not get them. */
+export const MAX_COORDINATE_ANGSTROM = 1000;
+
 export interface ParsedXyz {
   comment: string;
   atoms: GeometryAtom[];
@@ -386,8 +397,12 @@ export function parseXyz(text: string, options: ParseXyzOptions = {}): ParsedXyz
     if (element === null) throw new XyzParseError(`unknown element "${truncate(fields[0])}"`, lineNumber);
     const xyz = fields.slice(1, 4).map(Number);
     for (let axis = 0; axis < 3; axis++) {
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(fields[axis + 1]) || !Number.isFinite(xyz[axis])) {
-        throw new XyzParseError(`${'xyz'[axis]} coordinate "${truncate(fields[axis + 1])}" is not a finite number`, lineNumber);
+      const field = fields[axis + 1];
+      if (field.length > MAX_NUMBER_LENGTH || !DECIMAL_NUMBER.test(field) || !Number.isFinite(xyz[axis])) {
+        throw new XyzParseError(`${'xyz'[axis]} coordinate "${truncate(field)}" is not a finite number`, lineNumber);
+      }
+      if (Math.abs(xyz[axis]) > MAX_COORDINATE_ANGSTROM) {
+        throw new XyzParseError(`${'xyz'[axis]} coordinate ${truncate(field)} Å is beyond ±${MAX_COORDINATE_ANGSTROM} Å`, lineNumber);
       }
     }
     atoms.push({ element, xyzAngstrom: [xyz[0], xyz[1], xyz[2]] });

@@ -47,7 +47,7 @@ export function validateMotifPattern(input: {
   const atoms = input.atoms.map((a, i): MotifAtom => {
     if (a.element != null) {
       const el = elementBySymbol(a.element);
-      if (!el) throw new MotifPatternError(`unknown element "${a.element}"`, `atoms[${i}].element`);
+      if (!el) throw new MotifPatternError(`unknown element "${a.element.length > 8 ? `${a.element.slice(0, 8)}…` : a.element}"`, `atoms[${i}].element`);
       if (a.atomClass && a.atomClass !== 'ANY') {
         throw new MotifPatternError('give either an element or a class, not both', `atoms[${i}]`);
       }

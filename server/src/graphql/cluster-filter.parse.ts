@@ -2,7 +2,7 @@ import { elementBySymbol } from '../chem/elements';
 import { FormulaPatternError, parseFormulaPattern } from '../chem/formula-pattern';
 import type { ClusterCriteria, NumberRange } from '../db/cluster-query';
 import type { ClusterFilter } from './cluster-filter.input';
-import { badInput } from './errors';
+import { badInput, checkLength, MAX_ID_LENGTH, quote } from './errors';
 
 const MAX_LIST = 100;
 const MAX_COUNT = 999;
@@ -11,7 +11,7 @@ function checkElements(list: string[] | null | undefined, path: string): string[
   if (list == null) return undefined;
   if (list.length > MAX_LIST) throw badInput(path, `at most ${MAX_LIST} elements, got ${list.length}`);
   list.forEach((symbol, i) => {
-    if (!elementBySymbol(symbol)) throw badInput(`${path}[${i}]`, `unknown element "${symbol}"`);
+    if (!elementBySymbol(symbol)) throw badInput(`${path}[${i}]`, `unknown element "${quote(symbol, 8)}"`);
   });
   return [...new Set(list)];
 }
@@ -42,13 +42,13 @@ export function parseClusterFilter(filter: ClusterFilter | null | undefined, pat
       throw err;
     }
   }
+  if (filter.elementCounts && filter.elementCounts.length > MAX_LIST) throw badInput(`${path}.elementCounts`, `at most ${MAX_LIST} entries`);
   filter.elementCounts?.forEach((r, i) => {
     const at = `${path}.elementCounts[${i}]`;
-    if (!elementBySymbol(r.element)) throw badInput(`${at}.element`, `unknown element "${r.element}"`);
+    if (!elementBySymbol(r.element)) throw badInput(`${at}.element`, `unknown element "${quote(r.element, 8)}"`);
     const range = checkRange({ min: r.min ?? 1, max: r.max }, at, 0, MAX_COUNT)!;
     elementCounts.push({ element: r.element, min: range.min!, max: range.max ?? null });
   });
-  if (filter.elementCounts && filter.elementCounts.length > MAX_LIST) throw badInput(`${path}.elementCounts`, `at most ${MAX_LIST} entries`);
   if (elementCounts.length) criteria.elementCounts = elementCounts;
 
   const els = filter.elements;
@@ -72,6 +72,7 @@ export function parseClusterFilter(filter: ClusterFilter | null | undefined, pat
   if (filter.nuclearity) criteria.nuclearity = filter.nuclearity;
   if (filter.ids != null) {
     if (filter.ids.length > MAX_LIST) throw badInput(`${path}.ids`, `at most ${MAX_LIST} ids, got ${filter.ids.length}`);
+    filter.ids.forEach((id, i) => checkLength(`${path}.ids[${i}]`, id, MAX_ID_LENGTH));
     criteria.ids = filter.ids;
   }
   if (filter.hasStructure != null) criteria.hasStructure = filter.hasStructure;

@@ -1,24 +1,24 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { translateServiceErrors } from './error-middleware';
 import { canonicalFormula, FormulaError } from '../chem/formula';
+import { MAX_PATTERN_LENGTH as MAX_FORMULA_LENGTH } from '../chem/formula-pattern';
 import type { ClusterView } from '../services/catalog.service';
 import { ClusterConnection } from './cluster-connection.type';
 import { ClusterFilter, ClusterOrder, ClusterOrderField, SortDirection } from './cluster-filter.input';
 import { parseClusterFilter } from './cluster-filter.parse';
 import { Cluster, Measurement } from './cluster.type';
 import type { GraphQLContext } from './context';
-import { badInput } from './errors';
+import { badInput, checkLength, MAX_ID_LENGTH } from './errors';
 import { CatalogFacets, DatasetInfo } from './facets.type';
 import { pageWindow, toConnection } from './pagination';
 
-const MAX_ID_LENGTH = 100;
 
 @UseMiddleware(translateServiceErrors)
 @Resolver(() => Cluster)
 export class ClusterResolver {
   @Query(() => Cluster, { nullable: true, description: 'A cluster by id; null when there is none.' })
   async cluster(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ClusterView | null> {
-    if (id.length > MAX_ID_LENGTH) throw badInput('id', `is ${id.length} characters long; ids have at most ${MAX_ID_LENGTH}`);
+    checkLength('id', id, MAX_ID_LENGTH);
     return ctx.loaders.clusterById.load(id);
   }
 
@@ -28,6 +28,7 @@ export class ClusterResolver {
     @Arg('charge', () => Int) charge: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ClusterView | null> {
+    checkLength('formula', formula, MAX_FORMULA_LENGTH);
     let canonical: string;
     try {
       canonical = canonicalFormula(formula);

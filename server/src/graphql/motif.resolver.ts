@@ -1,11 +1,13 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import { DatabaseUnavailableError } from '../db/executor';
 import { translateServiceErrors } from './error-middleware';
 import { MotifPatternError, validateMotifPattern } from '../chem/motif-pattern';
 import type { MotifHitView, SubgraphResult } from '../services/structure.service';
 import { ClusterFilter } from './cluster-filter.input';
 import { parseClusterFilter } from './cluster-filter.parse';
 import type { GraphQLContext } from './context';
-import { badInput } from './errors';
+import { badInput, checkLength, ErrorCode, MAX_ID_LENGTH } from './errors';
 import { MotifPatternInput } from './motif.input';
 import { MotifSearchConnection, Subgraph, SubgraphKind } from './motif.type';
 import { encodeCursor, pageWindow } from './pagination';
@@ -19,9 +21,27 @@ interface MotifConnectionSource {
   count: () => Promise<number>;
 }
 
+/**
+ * A motif search that runs out of its time budget does so because of the pattern the client
+ * sent (a catalog search is an index seek): a client error, not a server fault.
+ */
+export const patternTimeoutIsClientError: MiddlewareFn = async (_action, next) => {
+  try {
+    return await next();
+  } catch (err) {
+    if (err instanceof DatabaseUnavailableError && err.reason === 'TIMEOUT') {
+      throw new GraphQLError('this motif needs more than the search time budget allows; use fewer atoms, name elements instead of classes, or add a filter', {
+        extensions: { code: ErrorCode.PATTERN_TOO_EXPENSIVE, http: { status: 422 } },
+      });
+    }
+    throw err;
+  }
+};
+
 @UseMiddleware(translateServiceErrors)
 @Resolver(() => MotifSearchConnection)
 export class MotifResolver {
+  @UseMiddleware(patternTimeoutIsClientError)
   @Query(() => MotifSearchConnection, {
     description:
       'Clusters whose lowest-energy structure contains the motif, with every match. Combine with any catalog filter. Neo4j time budget 10 s.',
@@ -62,6 +82,7 @@ export class MotifResolver {
     };
   }
 
+  @UseMiddleware(patternTimeoutIsClientError)
   @FieldResolver(() => Int, { description: 'Clusters matching, over all pages (a second query; ask only when needed).' })
   totalCount(@Root() source: MotifConnectionSource): Promise<number> {
     return source.count();
@@ -79,6 +100,7 @@ export class MotifResolver {
     @Arg('hops', () => Int, { nullable: true, defaultValue: 1, description: 'Bond distance (NEIGHBORHOOD only), 0–6.' }) hops?: number,
     @Arg('isomerRank', () => Int, { nullable: true, defaultValue: 0 }) isomerRank?: number,
   ): Promise<SubgraphResult | null> {
+    checkLength('clusterId', clusterId, MAX_ID_LENGTH);
     if (kind === SubgraphKind.NEIGHBORHOOD) {
       if (atomIndex == null) throw badInput('atomIndex', 'is required for NEIGHBORHOOD');
       if (hops == null || hops < 0 || hops > MAX_HOPS) throw badInput('hops', `must be between 0 and ${MAX_HOPS}, got ${hops}`);

@@ -1,4 +1,7 @@
-import { badInput } from './errors';
+import { badInput, checkLength, quote } from './errors';
+
+/** Cursors this API hands out are base64url of `offset:<n>`, about 20 characters. */
+const MAX_CURSOR_LENGTH = 100;
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -9,9 +12,10 @@ export function encodeCursor(offset: number): string {
 }
 
 export function decodeCursor(cursor: string, argumentPath = 'after'): number {
+  checkLength(argumentPath, cursor, MAX_CURSOR_LENGTH);
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^offset:(\d{1,9})$/.exec(text);
-  if (!match) throw badInput(argumentPath, `"${cursor.slice(0, 40)}" is not a cursor returned by this API`);
+  if (!match) throw badInput(argumentPath, `"${quote(cursor)}" is not a cursor returned by this API`);
   return Number(match[1]);
 }
 

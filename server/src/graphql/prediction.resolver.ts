@@ -5,7 +5,7 @@ import type { ClusterView } from '../services/catalog.service';
 import { structureInputFromView, type PredictionView } from '../services/prediction.service';
 import { Cluster } from './cluster.type';
 import type { GraphQLContext } from './context';
-import { badInput } from './errors';
+import { badInput, checkLength, MAX_ID_LENGTH } from './errors';
 import { AttributionLevel, Explanation, HeldOutPrediction, ModelCard, Prediction, PredictResult, SimilarCluster, StructureInput } from './prediction.type';
 
 const MAX_SIMILAR = 50;
@@ -70,6 +70,7 @@ export class PredictionResolver {
     @Arg('clusterId', () => ID, { nullable: true }) clusterId?: string,
     @Arg('structure', () => StructureInput, { nullable: true }) structure?: StructureInput,
   ) {
+    checkLength('clusterId', clusterId, MAX_ID_LENGTH);
     const svc = ctx.services.predictions;
     if ((clusterId == null) === (structure == null)) throw badInput('clusterId', 'give exactly one of clusterId and structure');
     svc.requireModel();
@@ -88,6 +89,7 @@ export class PredictionResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('k', () => Int, { nullable: true, defaultValue: 5 }) k?: number,
   ) {
+    checkLength('clusterId', clusterId, MAX_ID_LENGTH);
     if (k == null || k < 1 || k > MAX_SIMILAR) throw badInput('k', `must be between 1 and ${MAX_SIMILAR}, got ${k}`);
     const svc = ctx.services.predictions;
     svc.requireModel();

@@ -1,20 +1,22 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import type { ClusterRepository } from '../db/cluster.repository';
 import { DatabaseUnavailableError } from '../db/executor';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context';
 import { ErrorCode } from '../graphql/errors';
-import { estimateQueryCost, MAX_QUERY_COST, queryTooComplex } from '../graphql/query-cost';
+import { introspectionLimitRule } from '../graphql/introspection-limit';
 import { downloadHandlers } from './download';
 import { EventLoopMonitor } from './event-loop';
+import { costPlugin, formatGraphQLError, queryOnlyPlugin, versionExtensions, versionPlugin } from './graphql-plugins';
 
 export const MAX_BODY = '100kb';
+export const MAX_TOKENS = 2000;
 
 export interface AppOptions {
   schema: GraphQLSchema;
@@ -26,32 +28,40 @@ export interface AppOptions {
   log?: (message: string, err?: unknown) => void;
 }
 
-function versionPlugin(versions: AppOptions['versions']): ApolloServerPlugin<GraphQLContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          if (response.body.kind === 'single') {
-            const v = versions();
-            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, datasetVersion: v.datasetVersion, modelVersion: v.modelVersion ?? null };
+/** body-parser's error types (all caused by the request) and what the client is told. */
+const BODY_PARSER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  'entity.too.large': { status: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: `request body exceeds ${MAX_BODY}` },
+  'entity.parse.failed': { status: 400, code: ErrorCode.BAD_REQUEST, message: 'request body is not valid JSON' },
+  'charset.unsupported': { status: 415, code: ErrorCode.UNSUPPORTED_CHARSET, message: 'request body charset is not supported; send UTF-8 JSON' },
+  'encoding.unsupported': { status: 415, code: ErrorCode.UNSUPPORTED_CONTENT_ENCODING, message: 'Content-Encoding is not supported; send identity, gzip or deflate' },
+  'request.aborted': { status: 400, code: ErrorCode.BAD_REQUEST, message: 'request body was aborted' },
+  'request.size.invalid': { status: 400, code: ErrorCode.BAD_REQUEST, message: 'request body length does not match Content-Length' },
+};
+
+/**
+ * Apollo answers some malformed requests (batching, CSRF, bad `variables`, methods) before its
+ * request pipeline, so without the version extensions; they are added to those error bodies here.
+ */
+function withVersionExtensions(versions: AppOptions['versions']) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      if (typeof body === 'string' && res.statusCode >= 400 && body.length < 64 * 1024 && !body.includes('"datasetVersion"')) {
+        try {
+          const parsed = JSON.parse(body) as { extensions?: Record<string, unknown> };
+          if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+            parsed.extensions = { ...parsed.extensions, ...versionExtensions(versions) };
+            body = JSON.stringify(parsed);
           }
-        },
-      };
-    },
+        } catch {
+          // Not JSON: sent as it is.
+        }
+      }
+      return send(body);
+    };
+    next();
   };
 }
-
-const costPlugin: ApolloServerPlugin<GraphQLContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ document, operation, request }) {
-        if (!operation) return;
-        const cost = estimateQueryCost(document, operation, request.variables ?? {});
-        if (cost > MAX_QUERY_COST) throw queryTooComplex(cost);
-      },
-    };
-  },
-};
 
 export async function createApp(opts: AppOptions) {
   const log = opts.log ?? ((m: string, e?: unknown) => console.error(m, e ?? ''));
@@ -60,10 +70,12 @@ export async function createApp(opts: AppOptions) {
   const httpServer = http.createServer(app);
 
   const armor = new ApolloArmor({
-    // Introspection counts too: GraphiQL's introspection query needs about 13 levels.
-    maxDepth: { n: 15, ignoreIntrospection: false },
+    // Introspection is bounded by its own rule (introspection-limit.ts): the standard query is 21 deep.
+    maxDepth: { n: 15, ignoreIntrospection: true },
     maxAliases: { n: 15 },
-    maxTokens: { n: 2000 },
+    // Armor's token limit parses in a plugin hook, where a syntax error becomes a 500: graphql-js's
+    // own maxTokens (parseOptions below) fails the parse itself, a 400 GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     // Replaced by our cost plugin, which multiplies nested lists by their page size.
     costLimit: { enabled: false },
@@ -77,23 +89,17 @@ export async function createApp(opts: AppOptions) {
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: opts.development,
     introspection: true,
-    validationRules: protection.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationRules: [...protection.validationRules, introspectionLimitRule(opts.schema)],
     plugins: [
       ...protection.plugins,
-      costPlugin,
+      queryOnlyPlugin,
+      costPlugin(() => ({ catalogMaxAtoms: opts.services.predictions.largestTrainingAtomCount ?? undefined })),
       versionPlugin(opts.versions),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
     ],
-    formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-      const code = formatted.extensions?.code;
-      if (code === ErrorCode.INTERNAL || code === undefined) {
-        // Unknown errors may carry Cypher or internals: log them, tell the client nothing specific.
-        log('unexpected error while answering a GraphQL request:', error);
-        if (!opts.development) return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL }, path: formatted.path };
-      }
-      return formatted;
-    },
+    formatError: formatGraphQLError(log, opts.development),
   });
   await apollo.start();
 
@@ -115,21 +121,22 @@ export async function createApp(opts: AppOptions) {
 
   app.use(
     '/graphql',
+    withVersionExtensions(opts.versions),
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, { context: async () => createContext(opts.services) }),
   );
 
   // Body-parser and handler failures become JSON errors with a stable code, never an HTML 500 page.
-  app.use((err: { type?: string; status?: number; message?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    if (err.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `request body exceeds ${MAX_BODY}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    } else if (err.type === 'entity.parse.failed') {
-      res.status(400).json({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-    } else if (err instanceof DatabaseUnavailableError) {
-      res.status(503).json({ errors: [{ message: 'The database is unavailable right now; try again shortly.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] });
-    } else {
+  app.use((err: { type?: string; status?: number; message?: string; charset?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const fail = (status: number, code: string, message: string) =>
+      res.status(status).json({ errors: [{ message, extensions: { code } }], extensions: versionExtensions(opts.versions) });
+    const clientError = err.type ? BODY_PARSER_ERRORS[err.type] : undefined;
+    if (clientError) fail(clientError.status, clientError.code, clientError.message);
+    else if (err instanceof DatabaseUnavailableError) fail(503, ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable right now; try again shortly.');
+    else if (err.status && err.status >= 400 && err.status < 500) fail(err.status, ErrorCode.BAD_REQUEST, 'the request could not be read');
+    else {
       log('unexpected HTTP error:', err);
-      res.status(err.status && err.status >= 400 && err.status < 500 ? err.status : 500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL } }] });
+      fail(500, ErrorCode.INTERNAL, 'Internal server error');
     }
   });
 

@@ -17,7 +17,8 @@ import {
 } from '../ml';
 import type { StructureView } from './structure.service';
 
-export const PREDICT_LIMITS = { maxAtoms: 50, minDistanceAngstrom: 0.5, xtbTimeoutMs: 60000, maxCharge: 4 } as const;
+/** maxXyzCharacters: 50 atoms of extended XYZ fit in a few kB; the rest of a 100 kB body is not read. */
+export const PREDICT_LIMITS = { maxAtoms: 50, minDistanceAngstrom: 0.5, xtbTimeoutMs: 60000, maxCharge: 4, maxXyzCharacters: 20000 } as const;
 
 /** A problem with a user-supplied structure; `input` names the offending argument. */
 export class StructureInputError extends Error {
@@ -97,6 +98,11 @@ export class PredictionService {
     return this.model?.info.version ?? null;
   }
 
+  /** The largest training (= catalog) structure, which bounds the work of explaining a catalog cluster. */
+  get largestTrainingAtomCount(): number | null {
+    return this.model?.info.trainingAtomCount.max ?? null;
+  }
+
   requireModel(): ModelService {
     // The reason (file paths, checksums) is in the server log; clients only learn that it is missing.
     if (!this.model) throw new ModelUnavailableError('the prediction model is not available on this server');
@@ -133,6 +139,9 @@ export class PredictionService {
 
   /** Parses, checks and featurizes a user structure with a real xtb run (single point or optimisation). */
   async featurizeUserStructure(user: UserStructure): Promise<FeaturizedUserStructure> {
+    if (typeof user.xyz === 'string' && user.xyz.length > PREDICT_LIMITS.maxXyzCharacters) {
+      throw new StructureInputError('structure.xyz', `is ${user.xyz.length} characters long; the limit is ${PREDICT_LIMITS.maxXyzCharacters} (${PREDICT_LIMITS.maxAtoms} atoms)`);
+    }
     let parsed;
     try {
       parsed = parseXyz(user.xyz, { maxAtoms: PREDICT_LIMITS.maxAtoms });
