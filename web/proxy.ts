@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, malformedPercentEncoding } from '@/lib/security-headers';
+
+/**
+ * Runs before every page and route: a fresh CSP nonce per request (Next reads it from the
+ * request's CSP header and puts it on its own scripts), and a 400 for paths whose percent-encoding
+ * cannot be decoded, which would otherwise fail inside the router as a 500.
+ */
+export function proxy(request: NextRequest) {
+  if (malformedPercentEncoding(request.nextUrl.pathname)) {
+    return new NextResponse('Bad request: the address contains malformed percent-encoding.\n', {
+      status: 400,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const csp = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('content-security-policy', csp);
+  return response;
+}
+
+export const config = {
+  // Static build files are immutable and carry no markup; everything else gets a nonce.
+  matcher: [{ source: '/((?!_next/static|_next/image).*)' }],
+};
