@@ -30,10 +30,9 @@ WITH type, from, to, [k IN keys | [k, r[k]]] AS props
 RETURN type, from, to, props
 ORDER BY type, from, to, props`;
 
-const COUNTS = `CALL { MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c ORDER BY l }
-WITH collect([l, c]) AS nodes
-CALL { MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t }
-RETURN nodes, collect([t, c]) AS rels`;
+// Two queries: an aggregation over no relationships yields no row, and would hide the node counts.
+const LABEL_COUNTS = 'MATCH (n) UNWIND labels(n) AS l RETURN l AS name, count(*) AS c ORDER BY name';
+const TYPE_COUNTS = 'MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS c ORDER BY name';
 
 /** Counts per label and relationship type, and a content checksum, of the whole database. */
 export async function graphFingerprint(driver: Driver, database = 'neo4j'): Promise<GraphFingerprint> {
@@ -47,10 +46,10 @@ export async function graphFingerprint(driver: Driver, database = 'neo4j'): Prom
     }
     const rels = await session.run(RELATIONSHIPS);
     for (const r of rels.records) hash.update(`R${JSON.stringify([r.get('type'), r.get('from'), r.get('to'), r.get('props')])}\n`);
-    const counts = (await session.run(COUNTS)).records[0];
+    const count = async (cypher: string) => Object.fromEntries((await session.run(cypher)).records.map((r) => [r.get('name') as string, r.get('c') as number]));
     return {
-      nodesByLabel: Object.fromEntries(counts.get('nodes') as Array<[string, number]>),
-      relationshipsByType: Object.fromEntries(counts.get('rels') as Array<[string, number]>),
+      nodesByLabel: await count(LABEL_COUNTS),
+      relationshipsByType: await count(TYPE_COUNTS),
       checksum: hash.digest('hex'),
       nodeRows: nodes.records.length,
       relationshipRows: rels.records.length,

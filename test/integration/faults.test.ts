@@ -34,7 +34,7 @@ afterAll(async () => {
   for (const n of started) await n.stop();
   rmSync(tmp, { recursive: true, force: true });
   console.log(`fault-test timings (ms): ${JSON.stringify(timings)}`);
-}, 60000);
+}, 180000);
 
 async function neo4jAt(dir: string, boltPort: number): Promise<EmbeddedNeo4j> {
   const t0 = Date.now();

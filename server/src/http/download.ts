@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import fresh from 'fresh';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { ClusterRepository } from '../db/cluster.repository';
@@ -128,7 +129,10 @@ export function downloadHandlers(repo: ClusterRepository, datasetVersion: () => 
     res.setHeader('ETag', `W/"${version.replace(/[^\x21\x23-\x7e]/g, '_')}"`);
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.setHeader('Vary', 'Accept-Encoding');
-    if (req.fresh) {
+    // Only If-None-Match is consulted, not the request's Cache-Control: fetch() adds
+    // `Cache-Control: no-cache` to every request that sets If-None-Match itself, and that
+    // directive asks caches to revalidate, which is what this answer is (RFC 9111 §5.2.1.4).
+    if (fresh({ 'if-none-match': req.headers['if-none-match'] }, { etag: res.getHeader('ETag') as string })) {
       res.status(304).end();
       return;
     }
