@@ -40,7 +40,7 @@ test('bulk downloads are served from the site origin', async () => {
 describe('what the proxy refuses', () => {
   test.each([
     ['text/plain', 'text/plain'],
-    ['a form', 'application/x-www-form-urlencoded'],
+    ['form', 'application/x-www-form-urlencoded'],
     ['multipart', 'multipart/form-data; boundary=x'],
   ])('a %s POST (what any other site can make a browser send) is refused with 415', async (_label, type) => {
     const res = await fetch(`${webUrl}/api/graphql`, { method: 'POST', headers: { 'content-type': type }, body: '{"query":"{ dataset { version } }"}' });
