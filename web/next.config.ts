@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
+import { STATIC_SECURITY_HEADERS } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -7,6 +8,10 @@ const nextConfig: NextConfig = {
   // The repo root owns the lockfile (npm workspace); tracing and Turbopack must start there.
   outputFileTracingRoot: path.join(__dirname, '..'),
   turbopack: { root: path.join(__dirname, '..') },
+  // The Content-Security-Policy is per request (a nonce) and set in proxy.ts; these are the same everywhere.
+  async headers() {
+    return [{ source: '/:path*', headers: [...STATIC_SECURITY_HEADERS] }];
+  },
 };
 
 export default nextConfig;

@@ -46,14 +46,13 @@ async function main(): Promise<void> {
     return;
   }
   const webPort = String(cfg.WEB_PORT);
-  // next's own entry under this Node, in a process group of its own: stopping the platform then
-  // stops the whole group (through npx, the next server outlived a SIGTERM to its parent).
-  const nextBin = require.resolve('next/dist/bin/next', { paths: [webDir] });
-  web = spawn(process.execPath, [nextBin, 'start', '-p', webPort, '-H', '127.0.0.1'], {
+  // The site's server (web/server.js: next plus the visitor's address in X-Forwarded-For) under
+  // this Node, in a process group of its own: stopping the platform then stops the whole group.
+  web = spawn(process.execPath, [path.join(webDir, 'server.js'), '-p', webPort, '-H', '127.0.0.1'], {
     cwd: webDir,
     stdio: 'inherit',
     detached: true,
-    env: { ...process.env, API_URL: `${api.url}/graphql`, API_ORIGIN: api.url },
+    env: { ...process.env, NODE_ENV: 'production', API_URL: `${api.url}/graphql`, API_ORIGIN: api.url },
   });
   web.on('exit', (code) => {
     if (!stopping) {

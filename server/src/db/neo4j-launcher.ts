@@ -98,7 +98,8 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
     stop() {
       // SIGTERM runs the launcher's shutdown hook, which checkpoints the store.
       stopping ??= new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Already gone (exited, or killed by a signal: then exitCode stays null and 'exit' has fired).
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       });

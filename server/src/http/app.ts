@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import type { ClusterRepository } from '../db/cluster.repository';
@@ -67,6 +68,8 @@ export async function createApp(opts: AppOptions) {
   const log = opts.log ?? ((m: string, e?: unknown) => console.error(m, e ?? ''));
   const app = express();
   app.disable('x-powered-by');
+  // The API answers data, never pages: nothing in a response may run, be framed or be sniffed.
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
   const httpServer = http.createServer(app);
 
   const armor = new ApolloArmor({

@@ -1,6 +1,12 @@
 import type { Request, Response } from 'express';
+import fresh from 'fresh';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { ClusterRepository } from '../db/cluster.repository';
 import { toClusterView } from '../services/catalog.service';
+
+const gzipAsync = promisify(zlib.gzip);
+const brotliAsync = promisify(zlib.brotliCompress);
 
 const CSV_COLUMNS = [
   'id',
@@ -29,34 +35,49 @@ function csvCell(value: unknown): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Plain-HTTP bulk downloads of the whole catalog, named and tagged with the dataset version. */
+interface Encoded {
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+}
+
+/** Both encodings computed once per body, off the event loop (zlib runs on libuv's thread pool). */
+async function encodeAll(body: string): Promise<Encoded> {
+  const identity = Buffer.from(body, 'utf8');
+  const [gzip, br] = await Promise.all([
+    gzipAsync(identity, { level: 9 }),
+    brotliAsync(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+  ]);
+  return { identity, gzip, br };
+}
+
+type Format = 'json' | 'csv';
+const CONTENT_TYPES: Record<Format, string> = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8' };
+
+/**
+ * Plain-HTTP bulk downloads of the whole catalog, named and tagged with the dataset version.
+ * The catalog only changes with the dataset version, so each file is built and compressed once
+ * per version and kept; a conditional request is answered from the version alone, before
+ * anything is read from the database.
+ */
 export function downloadHandlers(repo: ClusterRepository, datasetVersion: () => string) {
   const load = async () => (await repo.exportAll()).map((c) => ({ ...toClusterView(c), measurements: c.measurements }));
-  const headers = (res: Response, ext: string, type: string) => {
-    const version = datasetVersion();
-    res.setHeader('Content-Type', type);
-    res.setHeader('Content-Disposition', `attachment; filename="clusteratlas-${version.replace(/[^A-Za-z0-9.-]/g, '_')}.${ext}"`);
-    res.setHeader('X-Dataset-Version', version);
-    res.setHeader('ETag', `"${version}"`);
-    res.setHeader('Cache-Control', 'public, max-age=300');
-  };
+  // One entry per format, for the current version only; a failed build is not kept, so the next request retries.
+  const built = new Map<Format, { version: string; body: Promise<Encoded> }>();
 
-  return {
-    async json(_req: Request, res: Response) {
+  const render: Record<Format, (version: string) => Promise<string>> = {
+    async json(version) {
       const clusters = await load();
       const sources = new Map<string, unknown>();
       for (const c of clusters) for (const m of c.measurements) if (m) sources.set(m.source.id, m.source);
-      headers(res, 'json', 'application/json; charset=utf-8');
-      res.send(
-        JSON.stringify({
-          dataset: { version: datasetVersion(), clusterCount: clusters.length },
-          howToCite: [...sources.values()],
-          units: { k1: 'cm^3 molecule^-1 s^-1', log10K1: 'log10 of k1 in cm^3 molecule^-1 s^-1', massU: 'u', langevinRate: 'cm^3 molecule^-1 s^-1' },
-          clusters,
-        }),
-      );
+      return JSON.stringify({
+        dataset: { version, clusterCount: clusters.length },
+        howToCite: [...sources.values()],
+        units: { k1: 'cm^3 molecule^-1 s^-1', log10K1: 'log10 of k1 in cm^3 molecule^-1 s^-1', massU: 'u', langevinRate: 'cm^3 molecule^-1 s^-1' },
+        clusters,
+      });
     },
-    async csv(_req: Request, res: Response) {
+    async csv() {
       const clusters = await load();
       const lines = [CSV_COLUMNS.join(',')];
       for (const c of clusters) {
@@ -84,8 +105,49 @@ export function downloadHandlers(repo: ClusterRepository, datasetVersion: () => 
           lines.push(row.map(csvCell).join(','));
         }
       }
-      headers(res, 'csv', 'text/csv; charset=utf-8');
-      res.send(`${lines.join('\n')}\n`);
+      return `${lines.join('\n')}\n`;
     },
+  };
+
+  const encoded = (format: Format, version: string): Promise<Encoded> => {
+    const hit = built.get(format);
+    if (hit?.version === version) return hit.body;
+    const body = render[format](version).then(encodeAll);
+    built.set(format, { version, body });
+    body.catch(() => {
+      if (built.get(format)?.body === body) built.delete(format);
+    });
+    return body;
+  };
+
+  const serve = (format: Format) => async (req: Request, res: Response) => {
+    const version = datasetVersion();
+    res.setHeader('Content-Type', CONTENT_TYPES[format]);
+    res.setHeader('Content-Disposition', `attachment; filename="clusteratlas-${version.replace(/[^A-Za-z0-9.-]/g, '_')}.${format}"`);
+    res.setHeader('X-Dataset-Version', version);
+    // Weak: the gzip, br and identity bodies are the same data, and the tag must match across them.
+    res.setHeader('ETag', `W/"${version.replace(/[^\x21\x23-\x7e]/g, '_')}"`);
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.setHeader('Vary', 'Accept-Encoding');
+    // Only If-None-Match is consulted, not the request's Cache-Control: fetch() adds
+    // `Cache-Control: no-cache` to every request that sets If-None-Match itself, and that
+    // directive asks caches to revalidate, which is what this answer is (RFC 9111 §5.2.1.4).
+    if (fresh({ 'if-none-match': req.headers['if-none-match'] }, { etag: res.getHeader('ETag') as string })) {
+      res.status(304).end();
+      return;
+    }
+    const body = await encoded(format, version);
+    const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
+    if (encoding === 'br' || encoding === 'gzip') {
+      res.setHeader('Content-Encoding', encoding);
+      res.send(body[encoding]);
+    } else {
+      res.send(body.identity);
+    }
+  };
+
+  return {
+    json: serve('json'),
+    csv: serve('csv'),
   };
 }

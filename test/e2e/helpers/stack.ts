@@ -17,7 +17,7 @@ function findRepoRoot(start: string): string {
 export const REPO_ROOT = findRepoRoot(__dirname);
 const API_MAIN = path.join(REPO_ROOT, 'dist/server/src/main.js');
 const WEB_DIR = path.join(REPO_ROOT, 'web');
-const NEXT_BIN = path.join(REPO_ROOT, 'node_modules/next/dist/bin/next');
+const WEB_SERVER = path.join(WEB_DIR, 'server.js');
 
 export interface Service {
   name: string;
@@ -107,12 +107,12 @@ export async function startApi(tmpDir: string, modelsDir: string | null = null):
   return { name: 'api', url, pid: child.pid!, log };
 }
 
-/** `next start` on the production build in web/.next, pointed at `apiUrl`. */
+/** The site's server (web/server.js, `next start` plus X-Forwarded-For) on the production build in web/.next, pointed at `apiUrl`. */
 export async function startWeb(tmpDir: string, apiUrl: string, name = 'web', modelsDir: string | null = null): Promise<Service> {
   if (!existsSync(path.join(WEB_DIR, '.next', 'BUILD_ID'))) throw new Error('web/.next has no production build: run `npm run build:web` first (npm run test:e2e does).');
   const port = await freePort();
   const log = path.join(tmpDir, `${name}.log`);
-  const child = launch(name, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = launch(name, [WEB_SERVER, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: WEB_DIR,
     log,
     env: { ...process.env, NODE_ENV: 'production', API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...(modelsDir ? { MODELS_DIR: modelsDir } : {}) },

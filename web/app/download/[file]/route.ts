@@ -1,25 +1,33 @@
 import { apiOrigin } from '@/lib/env';
+import { copyRequestHeaders, copyResponseHeaders, forwardedFor } from '@/lib/proxy-headers';
 
 /** Bulk downloads, proxied from the API so every link on the site stays on this origin. */
 export const dynamic = 'force-dynamic';
 const FILES = new Set(['clusters.json', 'clusters.csv']);
-const PASSED_HEADERS = ['content-type', 'content-disposition', 'etag', 'x-dataset-version', 'content-length'];
 
-export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
-  const { file } = await params;
-  if (!FILES.has(file)) {
-    return new Response(`No download named "${file}". Available: ${[...FILES].join(', ')}.\n`, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+function text(status: number, body: string): Response {
+  return new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+}
+
+export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
+  let file: string;
+  try {
+    ({ file } = await params);
+  } catch {
+    return text(400, 'Bad request: the download name is not valid percent-encoded text.\n');
   }
+  if (!FILES.has(file)) return text(404, `No such download. Available: ${[...FILES].join(', ')}.\n`);
+  const headers = copyRequestHeaders(request.headers);
+  const xff = forwardedFor(request.headers);
+  if (xff) headers.set('x-forwarded-for', xff);
   let upstream: Response;
   try {
-    upstream = await fetch(`${apiOrigin()}/download/${file}`, { cache: 'no-store', signal: AbortSignal.timeout(60000) });
+    // Not 'no-store': fetch would then add Cache-Control: no-cache, which makes the API ignore If-None-Match.
+    upstream = await fetch(`${apiOrigin()}/download/${file}`, { headers, cache: 'no-cache', signal: AbortSignal.timeout(60000) });
   } catch {
-    return new Response('The ClusterAtlas API is not reachable right now; try again later.\n', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return text(503, 'The ClusterAtlas API is not reachable right now; try again later.\n');
   }
-  const headers = new Headers();
-  for (const h of PASSED_HEADERS) {
-    const v = upstream.headers.get(h);
-    if (v) headers.set(h, v);
-  }
-  return new Response(upstream.body, { status: upstream.status, headers });
+  // Content-Length and Content-Encoding stay behind: fetch has decoded the body, and this
+  // server compresses again for clients that ask.
+  return new Response(upstream.status === 304 ? null : upstream.body, { status: upstream.status, headers: copyResponseHeaders(upstream.headers) });
 }
