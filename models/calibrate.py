@@ -174,6 +174,9 @@ def calibrate(out: str, data_root: str = REPO_ROOT) -> dict:
     for role, entry in manifest["files"].items():
         entry["sha256"] = sha256_file(os.path.join(out, entry["path"]))
     manifest["metrics"] = {k: v for k, v in card["metrics"].items() if k in ("a", "b", "c")}
+    # The server's hard domain limits (charge states and metal families seen in training).
+    manifest["training"]["charges"] = sorted({r.charge for r in records})
+    manifest["training"]["families"] = sorted({r.family for r in records})
     write_json(man_path, manifest)
     return calib
 
