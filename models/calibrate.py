@@ -103,6 +103,14 @@ def calibrate(out: str, data_root: str = REPO_ROOT) -> dict:
         "c": {"calibration": "nested: each family's intervals calibrated on the other families' held-out residuals",
               **cal.nested_coverage(C["y"], C["gin"], C["std"], C["split"], method)},
     }
+    # Nominal vs observed coverage on a grid, same nesting: the model page's calibration plot.
+    grid = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.68, 0.7, 0.8, 0.9, 0.95)
+    curve_a = cal.nested_coverage(a["y"], a["gin"], a["std"], a["split"], method, grid)
+    curve_b = cal.transfer_coverage(a["y"], a["gin"], a["std"], arrays["b"]["y"], arrays["b"]["gin"], arrays["b"]["std"], method, grid)
+    curve_c = cal.nested_coverage(C["y"], C["gin"], C["std"], C["split"], method, grid)
+    coverage_curve = {k: [{"nominal": v["nominal"], "coverage": v["coverage"]} for v in curve.values()]
+                      for k, curve in (("a", curve_a), ("b", curve_b), ("c", curve_c))}
+
     # Per held-out family, the half-widths calibrated without it: lets a test recompute the
     # nested coverage from the raw out-of-fold rows.
     nested_halfwidths = {}
@@ -127,6 +135,7 @@ def calibrate(out: str, data_root: str = REPO_ROOT) -> dict:
         "methodSelection": {"rule": "narrowest mean nested 95 % width among scores whose nested coverage is within 5 "
                                     "points of nominal at 68 % and 95 %", "candidates": selection},
         "nestedCoverage": coverage,
+        "coverageCurve": coverage_curve,
         "nestedHalfWidthByHeldOutGroup": {"protocol": cal.SERVED_PROTOCOL, "groups": nested_halfwidths},
     }
     write_json(os.path.join(out, "calibration.json"), calib)
@@ -140,7 +149,7 @@ def calibrate(out: str, data_root: str = REPO_ROOT) -> dict:
     card["baselines"]["additive"] = {"label": ADDITIVE_LABEL, "note": "metal means from the outer training set's homonuclear clusters; a metal without any takes the training mean"}
     card["baselines"]["ginShrunk"] = {"label": SHRUNK_LABEL, "note": "w·GIN + (1 − w)·additive, w on a grid of 0.1 chosen on the other folds'/families' held-out predictions (protocol b: on protocol a's)",
                                       "weights": shrink_weights}
-    card["calibration"] = {k: calib[k] for k in ("library", "protocol", "method", "calibrationSetSize", "halfWidth", "methodSelection", "nestedCoverage")}
+    card["calibration"] = {k: calib[k] for k in ("library", "protocol", "method", "calibrationSetSize", "halfWidth", "methodSelection", "nestedCoverage", "coverageCurve")}
     write_json(card_path, card)
 
     labels = {k: v["label"] for k, v in card["baselines"].items()}
