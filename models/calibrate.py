@@ -33,7 +33,7 @@ def _load(path):
         return json.load(fh)
 
 
-def calibrate(out: str, data_root: str = REPO_ROOT) -> dict:
+def calibrate(out: str, data_root: str = REPO_ROOT, study: bool = True) -> dict:
     records, _ = load_clusters(data_root)
     pos = {r.id: i for i, r in enumerate(records)}
     protocols = {P.key: P for P in build_protocols(records)}
@@ -152,7 +152,8 @@ def calibrate(out: str, data_root: str = REPO_ROOT) -> dict:
     card["calibration"] = {k: calib[k] for k in ("library", "protocol", "method", "calibrationSetSize", "halfWidth", "methodSelection", "nestedCoverage", "coverageCurve")}
     write_json(card_path, card)
 
-    study = feature_study(records, protocols, arrays, out, data_root)
+    # The smoke run skips the study: it is minutes of forests, and a smoke model's numbers mean nothing.
+    study = feature_study(records, protocols, arrays, out, data_root) if study else None
     if study is not None:
         card["featureStudy"] = study
         write_json(card_path, card)

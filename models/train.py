@@ -177,7 +177,7 @@ def main() -> int:
     # predictions just written (models/calibrate.py; also runnable alone).
     from calibrate import calibrate
 
-    calibrate(out, args.data_root)
+    calibrate(out, args.data_root, study=not args.smoke)
     print(f"training and export done in {time.time() - t0:.0f}s", file=sys.stderr)
 
     if args.no_parity:
