@@ -129,7 +129,8 @@ async function main(): Promise<void> {
   await graphqlArms();
 }
 
-const PREDICTION_QUERY = `query ($id: ID!) { cluster(id: $id) { id prediction { log10K1 log10K1Std memberLog10K1 modelVersion } } }`;
+// inSamplePrediction: the served model runs for it (the headline `prediction` is a stored held-out value).
+const PREDICTION_QUERY = `query ($id: ID!) { cluster(id: $id) { id inSamplePrediction { log10K1 log10K1Std memberLog10K1 modelVersion } } }`;
 const EXPLAIN_QUERY = `query ($id: ID!) { explain(clusterId: $id, level: ATOM) { method fullLog10K1 emptyLog10K1 atoms { index value } } }`;
 const CHEAP_QUERY = `query ($id: ID!) { cluster(id: $id) { id formula log10K1 } }`;
 
@@ -155,7 +156,7 @@ async function graphqlArms(): Promise<void> {
     return { ms, data: body.data };
   };
   const checkPrediction = (data: Record<string, any>, id: string) => {
-    const p = data.cluster?.prediction;
+    const p = data.cluster?.inSamplePrediction;
     if (data.cluster?.id !== id || !p || !Number.isFinite(p.log10K1) || !(p.log10K1Std >= 0) || p.memberLog10K1.length !== members) {
       throw new Error(`${id}: unexpected prediction ${JSON.stringify(data).slice(0, 200)}`);
     }

@@ -5,7 +5,7 @@
     npm run train:smoke    # tiny model into a temp dir, then the ONNX parity test (CI)
 
 Outputs (in models/ unless --out): gin-ensemble.onnx, training-embeddings.f32, manifest.json,
-model-card.json, model-card.md, oof-predictions.json, golden/{inputs,predictions}.json.
+model-card.json, model-card.md, oof-predictions.json, calibration.json, golden/{inputs,predictions}.json.
 """
 from __future__ import annotations
 
@@ -173,6 +173,11 @@ def main() -> int:
         descriptor_names=desc[1] if desc else None,
         smoke=args.smoke,
     )
+    # Intervals, their nested coverage and the additive baselines come from the held-out
+    # predictions just written (models/calibrate.py; also runnable alone).
+    from calibrate import calibrate
+
+    calibrate(out, args.data_root, study=not args.smoke)
     print(f"training and export done in {time.time() - t0:.0f}s", file=sys.stderr)
 
     if args.no_parity:

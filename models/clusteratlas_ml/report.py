@@ -19,7 +19,7 @@ from .export import (
 )
 from .metrics import regression_metrics
 
-LEARNER_ORDER = ["gin", "ginGraph", "mean", "rfComposition", "rfDescriptors"]
+LEARNER_ORDER = ["gin", "ginShrunk", "ginGraph", "mean", "additive", "rfComposition", "rfDescriptors"]
 
 
 def _r(x, nd=4):

@@ -102,16 +102,41 @@ test('predict: a valid XYZ gives a prediction, or a clear statement that the mod
   await page.click('form button[type="submit"]');
   if (model.data?.model) {
     await page.locator('[data-predict-result="ready"] [data-prediction="ready"]').waitFor({ timeout: 120000 });
-    await expect(page.locator('[data-predict-result]').textContent()).resolves.toMatch(/±/);
+    await expect(page.locator('[data-predict-result] [data-prediction="ready"]').getAttribute('data-kind')).resolves.toBe('NEW_STRUCTURE');
+    await expect(page.locator('[data-predict-result] [data-prediction-kind]').textContent()).resolves.toBe('new structure');
+    await expect(page.locator('[data-predict-result] [data-interval="68"]').textContent()).resolves.toMatch(/^\[−\d+\.\d\d, −\d+\.\d\d\]$/);
+    await expect(page.locator('[data-predict-result] [data-interval="95"]').textContent()).resolves.toMatch(/^\[−\d+\.\d\d, −\d+\.\d\d\]$/);
+    // No measurement to compare with, so no residual.
+    await expect(page.locator('[data-predict-result] [data-residual]').count()).resolves.toBe(0);
     await page.locator('[data-predict-result] .viewer-canvas[data-viewer-ready="true"]').waitFor({ timeout: 30000 });
     expect(await page.locator('[data-predict-result] li a[href^="/clusters/"]').count()).toBeGreaterThan(0);
+
+    // A new, invalid input removes the previous result instead of leaving it under the new input.
+    await page.fill('#xyz', '2\nbad file\nMo 0 0 0\nZz 1 2 3\n');
+    await page.click('form button[type="submit"]');
+    await page.locator('#xyz-error').waitFor();
+    await expect(page.locator('[data-predict-result]').count()).resolves.toBe(0);
   } else {
     await expect(page.locator('#predict-error').textContent()).resolves.toContain('model is not loaded');
   }
   await screenshot(page, 'e2e-predict-valid');
 });
 
-test('with a model served, the cluster page shows prediction ± σ, the domain verdict and attributions on the 3D view', async () => {
+test('predict: a 50-atom Mo grid is refused plainly as outside the model, with no number shown', async () => {
+  const model = await api<{ model: { version: string } }>('{ model { version } }');
+  if (!model.data?.model) return; // the refusal needs the model's training ranges
+  const grid = Array.from({ length: 50 }, (_, i) => `Mo ${(i % 5) * 2.7} ${(Math.floor(i / 5) % 5) * 2.7} ${Math.floor(i / 25) * 2.7}`);
+  await page.goto(`${webUrl}/predict`);
+  await page.fill('#xyz', `50\ngrid\n${grid.join('\n')}\n`);
+  await page.fill('#charge', '-1');
+  await page.fill('#multiplicity', '2');
+  await page.click('form button[type="submit"]');
+  await expect(page.locator('#predict-refusal').textContent()).resolves.toMatch(/50 atoms is outside the training range 2–13/);
+  await expect(page.locator('[data-predict-result]').count()).resolves.toBe(0);
+  await screenshot(page, 'e2e-predict-refused');
+});
+
+test('with a model served, the cluster page shows the held-out prediction with its kind, both intervals, the domain verdict and attributions', async () => {
   const model = await api<{ model: { version: string } }>('{ model { version } }');
   await page.goto(`${webUrl}/clusters/${withStructure!.id}`);
   if (!model.data?.model) {
@@ -119,8 +144,14 @@ test('with a model served, the cluster page shows prediction ± σ, the domain v
     await expect(page.locator('[data-prediction="unavailable"]').textContent()).resolves.toContain('not loaded');
     return;
   }
-  await expect(page.locator('[data-prediction="ready"]').textContent()).resolves.toMatch(/±/);
-  await expect(page.locator('[data-prediction="ready"] .tag').textContent()).resolves.toMatch(/inside|outside/);
+  const panel = page.locator('[data-prediction="ready"]');
+  await expect(panel.getAttribute('data-kind')).resolves.toBe('HELD_OUT');
+  await expect(panel.locator('[data-prediction-kind]').textContent()).resolves.toBe('held out (protocol c)');
+  await expect(panel.locator('[data-interval="68"]').textContent()).resolves.toMatch(/^\[−\d+\.\d\d, −\d+\.\d\d\]$/);
+  await expect(panel.locator('[data-interval="95"]').textContent()).resolves.toMatch(/^\[−\d+\.\d\d, −\d+\.\d\d\]$/);
+  // Held out, so the difference to the measurement is meaningful and shown; catalog clusters are in domain.
+  await expect(panel.locator('[data-residual]').count()).resolves.toBe(1);
+  await expect(panel.locator('[data-domain]').textContent()).resolves.toBe('inside');
   // Every catalog cluster is held out twice: by its fold (a) or the transfer split (b), and by its family (c).
   await expect(page.locator('[data-held-out] tbody tr').count()).resolves.toBe(2);
   await expect(page.locator('[data-held-out] tbody').textContent()).resolves.toMatch(/leave-one-family-out/);
@@ -138,6 +169,10 @@ test('with a model served, trends shows the model card (and the parity plot when
     return;
   }
   await expect(page.locator('[data-model-card]').getAttribute('data-model-card')).resolves.toBe(model.data.model.version);
+  // Calibration plot: one line per protocol, and the nested coverage table beside it.
+  await expect(page.locator('[data-calibration-plot] [data-protocol]').count()).resolves.toBe(3);
+  await expect(page.locator('[data-coverage-table] tbody tr').count()).resolves.toBe(3);
+  await expect(page.locator('[data-model-card]').textContent()).resolves.toMatch(/per-metal additive/);
   const parity = page.locator('[data-parity-points]');
   if (await parity.count()) {
     await page.locator('[data-parity-points] [data-plot-status="ready"], [data-parity-points][data-plot-status="ready"]').first().waitFor();

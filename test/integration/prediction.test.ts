@@ -8,36 +8,85 @@ async function smallClusterWithStructure(): Promise<{ id: string; charge: number
 }
 
 describe('model predictions through GraphQL', () => {
-  it('serves predictions with uncertainty and a domain verdict for a page of clusters', async () => {
-    const r = await gql('{ clusters(filter: {hasStructure: true}, first: 20) { edges { node { id log10K1 prediction { log10K1 log10K1Std k1Cm3PerMoleculeS memberLog10K1 modelVersion domain { inDomain reasons nearestTrainingClusterId nearestDistance distanceThreshold } } } } } }');
+  it('headlines the held-out (protocol c) prediction with intervals, and keeps the in-sample one apart', async () => {
+    const interval = 'confidence lowLog10K1 highLog10K1 calibrated';
+    const fields = `kind protocol heldOutSplit log10K1 unboundedLog10K1 cappedAtCaptureLimit log10K1Std k1Cm3PerMoleculeS memberLog10K1 modelVersion
+      captureLimit { kind log10K1 } interval68 { ${interval} } interval95 { ${interval} }
+      domain { inDomain reasons caveats nearestTrainingClusterId }`;
+    const r = await gql(`{ clusters(filter: {hasStructure: true}, first: 20) { edges { node { id charge metalFamily log10K1
+      prediction { ${fields} } inSamplePrediction { ${fields} } heldOutPredictions { protocol split log10K1 } } } } }`);
     expect(r.body.errors).toBeUndefined();
     expect(r.body.extensions!.modelVersion).toEqual(expect.any(String));
+    const widths68 = new Set<string>();
     for (const { node } of r.body.data!.clusters.edges) {
       const p = node.prediction;
+      const c = node.heldOutPredictions.find((h: any) => h.protocol === 'c');
+      expect(p.kind).toBe('HELD_OUT');
+      expect(p.protocol).toBe('c');
+      expect(p.heldOutSplit).toBe(c.split);
+      expect(p.unboundedLog10K1).toBeCloseTo(c.log10K1, 5);
+      expect(p.log10K1).toBeCloseTo(Math.min(c.log10K1, p.captureLimit.log10K1), 5);
+      expect(p.memberLog10K1).toEqual([]);
       expect(p.modelVersion).toBe(r.body.extensions!.modelVersion);
-      // The committed model is a deep ensemble of at least 5 members (issue 4).
-      expect(p.memberLog10K1.length).toBeGreaterThanOrEqual(5);
-      const mean = p.memberLog10K1.reduce((s: number, x: number) => s + x, 0) / p.memberLog10K1.length;
-      expect(p.log10K1).toBeCloseTo(mean, 4);
-      expect(p.k1Cm3PerMoleculeS).toBeCloseTo(10 ** p.log10K1, 20);
-      // Rate constants of these clusters lie between 1e-16 and 1e-8 cm³/s; a broken model would not.
-      expect(p.log10K1).toBeGreaterThan(-17);
-      expect(p.log10K1).toBeLessThan(-7);
+      expect(p.captureLimit.kind).toBe(node.charge === 0 ? 'NEUTRAL_GAS_KINETIC' : 'LANGEVIN');
+      // Langevin rates of cluster anions with N2 are 5.8–7e-10 (langevin.test.ts).
+      if (node.charge !== 0) expect(10 ** p.captureLimit.log10K1).toBeGreaterThan(5.8e-10);
+      for (const [iv, conf] of [[p.interval68, 0.68], [p.interval95, 0.95]] as const) {
+        expect(iv.confidence).toBe(conf);
+        expect(iv.calibrated).toBe(true);
+        expect(iv.lowLog10K1).toBeLessThan(p.log10K1);
+        expect(iv.highLog10K1).toBeLessThanOrEqual(p.captureLimit.log10K1);
+      }
+      expect(p.interval95.lowLog10K1).toBeLessThan(p.interval68.lowLog10K1);
+      // Conformal widths are of the order of the held-out RMSE (about 1 log unit), not the ensemble SD.
+      if (!p.cappedAtCaptureLimit && p.interval68.highLog10K1 < p.captureLimit.log10K1) {
+        widths68.add((p.interval68.highLog10K1 - p.interval68.lowLog10K1).toFixed(6));
+        expect(p.interval68.highLog10K1 - p.interval68.lowLog10K1).toBeGreaterThan(1);
+      }
+      // Training clusters are in domain by construction.
+      expect(p.domain.inDomain).toBe(true);
+      expect(p.domain.reasons).toEqual([]);
       expect(p.domain.nearestTrainingClusterId).not.toBe(node.id);
-      expect(p.domain.inDomain).toBe(p.domain.reasons.length === 0);
+
+      const s = node.inSamplePrediction;
+      expect(s.kind).toBe('IN_SAMPLE');
+      expect(s.protocol).toBeNull();
+      // The committed model is a deep ensemble of at least 5 members (issue 4).
+      expect(s.memberLog10K1.length).toBeGreaterThanOrEqual(5);
+      const mean = s.memberLog10K1.reduce((a: number, x: number) => a + x, 0) / s.memberLog10K1.length;
+      expect(s.unboundedLog10K1).toBeCloseTo(mean, 4);
+      expect(s.k1Cm3PerMoleculeS).toBeCloseTo(10 ** s.log10K1, 20);
+      // Rate constants of these clusters lie between 1e-16 and 1e-8 cm³/s; a broken model would not.
+      expect(s.log10K1).toBeGreaterThan(-17);
+      expect(s.log10K1).toBeLessThanOrEqual(s.captureLimit.log10K1);
     }
+    // The served score is the plain residual: one width for every unclipped interval.
+    expect(widths68.size).toBe(1);
+  });
+
+  it('shows the held-out value, not the in-sample one, for RhCo3H2¯, with the heteronuclear caveat', async () => {
+    const r = await gql(`{ cluster(id: "RhCo3H2-anion") { log10K1 prediction { kind heldOutSplit log10K1 domain { inDomain caveats } }
+      inSamplePrediction { kind log10K1 } heldOutPredictions { protocol log10K1 } } }`);
+    const c = r.body.data!.cluster;
+    expect(c.prediction.kind).toBe('HELD_OUT');
+    expect(c.prediction.heldOutSplit).toBe('Co–Rh');
+    expect(c.prediction.log10K1).toBeCloseTo(c.heldOutPredictions.find((h: any) => h.protocol === 'c').log10K1, 5);
+    expect(c.inSamplePrediction.kind).toBe('IN_SAMPLE');
+    expect(c.prediction.domain.inDomain).toBe(true);
+    expect(c.prediction.domain.caveats.join(' ')).toMatch(/heteronuclear/);
   });
 
   it('atom Shapley values sum to f(all) − f(none) and match the prediction', async () => {
     const c = await smallClusterWithStructure();
-    const r = await gql(`query($id: ID!) { cluster(id: $id) { prediction { log10K1 } }
+    const r = await gql(`query($id: ID!) { cluster(id: $id) { inSamplePrediction { unboundedLog10K1 } }
       explain(clusterId: $id, level: ATOM) { method fullLog10K1 emptyLog10K1 atoms { index element value standardError } } }`, { id: c.id });
     const e = r.body.data!.explain;
     expect(e.method).toBe('exact Shapley');
     expect(e.atoms).toHaveLength(c.size);
     const sum = e.atoms.reduce((s: number, a: any) => s + a.value, 0);
     expect(sum).toBeCloseTo(e.fullLog10K1 - e.emptyLog10K1, 4);
-    expect(e.fullLog10K1).toBeCloseTo(r.body.data!.cluster.prediction.log10K1, 4);
+    // Attributions explain the served model's output for the cluster.
+    expect(e.fullLog10K1).toBeCloseTo(r.body.data!.cluster.inSamplePrediction.unboundedLog10K1, 4);
   });
 
   it('bond occlusion and subgraph contributions come with charge polarization', async () => {
@@ -99,17 +148,33 @@ describe('model predictions through GraphQL', () => {
 describe('predict for a structure not in the catalog (real GFN2-xTB)', () => {
   it('featurizes a catalog geometry with xtb and predicts what the catalog predicts for it', async () => {
     const c = await smallClusterWithStructure();
-    const r0 = await gql(`query($id: ID!) { cluster(id: $id) { charge prediction { log10K1 } structure { xyz multiplicity } } }`, { id: c.id });
-    const { structure, prediction, charge } = r0.body.data!.cluster;
-    const r = await gql(`query($s: StructureInput!) { predict(structure: $s) { prediction { log10K1 log10K1Std domain { inDomain } } structure { atoms { element partialCharge } } nearest { cluster { id } similarity } } }`, {
+    const r0 = await gql(`query($id: ID!) { cluster(id: $id) { charge inSamplePrediction { log10K1 } structure { xyz multiplicity } } }`, { id: c.id });
+    const { structure, inSamplePrediction: prediction, charge } = r0.body.data!.cluster;
+    const r = await gql(`query($s: StructureInput!) { predict(structure: $s) { prediction { kind log10K1 log10K1Std interval95 { lowLog10K1 highLog10K1 calibrated } domain { inDomain } } structure { atoms { element partialCharge } } nearest { cluster { id } similarity } } }`, {
       s: { xyz: structure.xyz, charge, multiplicity: structure.multiplicity },
     });
     expect(r.body.errors).toBeUndefined();
     const p = r.body.data!.predict;
     // Same geometry, same method: the xtb single point reproduces the stored features.
     expect(p.prediction.log10K1).toBeCloseTo(prediction.log10K1, 2);
+    expect(p.prediction.kind).toBe('NEW_STRUCTURE');
+    expect(p.prediction.interval95.lowLog10K1).toBeLessThan(p.prediction.log10K1);
     expect(p.nearest[0].cluster.id).toBe(c.id);
   }, 120000);
+
+  const grid = (n: number) => Array.from({ length: n }, (_, i) => `Mo ${(i % 5) * 2.7} ${(Math.floor(i / 5) % 5) * 2.7} ${Math.floor(i / 25) * 2.7}`);
+  const outside: Array<[string, Record<string, unknown>, RegExp]> = [
+    ['a 50-atom Mo grid (training has 2–13 atoms)', { xyz: `50\ngrid\n${grid(50).join('\n')}\n`, charge: -1, multiplicity: 2 }, /50 atoms is outside the training range 2–13/],
+    ['an element the model never saw (W)', { xyz: '2\nx\nW 0 0 0\nW 0 0 2.5\n', charge: -1, multiplicity: 2 }, /elements not in the training data: W/],
+    ['a cation (training has anions and neutrals)', { xyz: '2\nx\nMo 0 0 0\nMo 0 0 2.2\n', charge: 1, multiplicity: 2 }, /charge 1 is not among the training charges/],
+  ];
+  it.each(outside)('refuses %s with OUT_OF_DOMAIN before running xtb', async (_name, s, message) => {
+    const r = await gql('query($s: StructureInput!) { predict(structure: $s) { prediction { log10K1 } } }', { s });
+    expect(r.status).toBe(422);
+    expect(r.body.data?.predict ?? null).toBeNull();
+    expect(r.body.errors![0].extensions!.code).toBe('OUT_OF_DOMAIN');
+    expect(r.body.errors![0].message).toMatch(message);
+  });
 
   const xyz = (lines: string[]) => `${lines.length}\ncomment\n${lines.join('\n')}\n`;
   const bad: Array<[string, Record<string, unknown>, string, RegExp]> = [

@@ -4,8 +4,8 @@ import { fixed } from '@/lib/chem-format';
 type HeldOut = NonNullable<NonNullable<ClusterPageQuery['cluster']>['heldOutPredictions']>;
 
 /**
- * Catalog clusters are training data, so the prediction above is in-sample; these are the
- * model's predictions from the evaluation runs in which this cluster was held out.
+ * Every evaluation run that held this cluster out (the headline above is protocol c's). The ±
+ * here is the ensemble spread, not an interval: the calibrated intervals are on the headline.
  */
 export function HeldOutPredictions({ rows, measured }: { rows: HeldOut | null | undefined; measured: number | null | undefined }) {
   if (!rows?.length) return null;
@@ -32,7 +32,7 @@ export function HeldOutPredictions({ rows, measured }: { rows: HeldOut | null | 
               </td>
               <td>{r.split}</td>
               <td>
-                {fixed(r.log10K1)} ± {fixed(r.log10K1Std)}
+                {fixed(r.log10K1)} <span className="hint">(ensemble SD {fixed(r.log10K1Std)})</span>
               </td>
               {measured != null ? <td>{fixed(r.log10K1 - measured)}</td> : null}
             </tr>

@@ -1,13 +1,37 @@
 import type { ModelCardQuery } from '@/lib/api/generated/graphql';
+import { CalibrationPlot, type CoveragePoint } from './CalibrationPlot';
 
 type Card = ModelCardQuery['model'];
 type MetricRow = Record<string, unknown>;
+interface CoverageCell {
+  nominal: number;
+  coverage: number;
+  meanWidthLog10: number;
+  n: number;
+}
+interface Calibration {
+  library: string;
+  protocol: string;
+  calibrationSetSize: number;
+  method: { name: string; description: string };
+  halfWidth: Record<string, number>;
+  nestedCoverage: Record<string, { calibration: string; '68': CoverageCell; '95': CoverageCell }>;
+  coverageCurve?: Record<string, CoveragePoint[]>;
+}
+const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
 const num = (v: unknown, digits = 3) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits).replace('-', '\u2212') : '—');
 
 /** The served model's card: identity, training data, and its metrics per evaluation protocol. */
 export function ModelCardView({ model }: { model: Card }) {
-  const card = (model.card ?? {}) as { protocols?: Array<{ key: string; title: string; description: string }>; baselines?: Record<string, { label?: string }>; task?: string; basedOn?: string };
+  const card = (model.card ?? {}) as {
+    protocols?: Array<{ key: string; title: string; description: string }>;
+    baselines?: Record<string, { label?: string; note?: string }>;
+    task?: string;
+    basedOn?: string;
+    calibration?: Calibration;
+  };
+  const cal = card.calibration;
   const protocols = card.protocols ?? Object.keys(model.metrics).map((key) => ({ key, title: key, description: '' }));
   const metrics = model.metrics as Record<string, Record<string, MetricRow>>;
   return (
@@ -44,6 +68,47 @@ export function ModelCardView({ model }: { model: Card }) {
       </dl>
       {card.task ? <p>{card.task}</p> : null}
       {card.basedOn ? <p className="hint">{card.basedOn}</p> : null}
+      {cal ? (
+        <section aria-label="Prediction intervals" data-calibration>
+          <h3>Prediction intervals and their coverage</h3>
+          <p>
+            Every prediction carries 68 % and 95 % conformal intervals ({cal.library}, score “{cal.method.name}”), calibrated on the {cal.calibrationSetSize} held-out predictions
+            of protocol ({cal.protocol}): ±{num(cal.halfWidth['68'], 2)} and ±{num(cal.halfWidth['95'], 2)} log<sub>10</sub> units. The coverage below is measured with the calibration
+            itself held out.
+          </p>
+          <div className="two-col">
+            {cal.coverageCurve ? <CalibrationPlot curves={cal.coverageCurve} titles={Object.fromEntries(protocols.map((p) => [p.key, p.title]))} /> : null}
+            <div className="table-wrap">
+              <table data-coverage-table>
+                <thead>
+                  <tr>
+                    <th scope="col">Protocol</th>
+                    <th scope="col" className="num">
+                      68 % coverage
+                    </th>
+                    <th scope="col" className="num">
+                      95 % coverage
+                    </th>
+                    <th scope="col" className="num">
+                      n
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {Object.entries(cal.nestedCoverage).map(([key, v]) => (
+                    <tr key={key}>
+                      <td title={v.calibration}>({key})</td>
+                      <td className="num">{pct(v['68'].coverage)}</td>
+                      <td className="num">{pct(v['95'].coverage)}</td>
+                      <td className="num">{v['68'].n}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </section>
+      ) : null}
       {protocols.map((p) => {
         const rows = metrics[p.key] ?? {};
         return (
@@ -72,7 +137,7 @@ export function ModelCardView({ model }: { model: Card }) {
                 <tbody>
                   {Object.entries(rows).map(([learner, m]) => (
                     <tr key={learner}>
-                      <td>{learner === 'gin' ? 'GIN ensemble' : (card.baselines?.[learner]?.label ?? learner)}</td>
+                      <td>{learner === 'gin' ? <strong>GIN ensemble (served)</strong> : (card.baselines?.[learner]?.label ?? learner)}</td>
                       <td className="num">{num(m.rmse)}</td>
                       <td className="num">{num(m.mae)}</td>
                       <td className="num">{num(m.r2)}</td>

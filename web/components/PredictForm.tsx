@@ -19,9 +19,12 @@ interface FieldErrors {
   charge?: string;
   multiplicity?: string;
   general?: string;
+  /** The API refused the structure as outside what the model was trained on. */
+  refusal?: string;
 }
 
 function errorFor(err: ApiError): FieldErrors {
+  if (err.code === 'OUT_OF_DOMAIN') return { refusal: err.message };
   const where = err.argument ?? '';
   if (where.endsWith('charge')) return { charge: err.message };
   if (where.endsWith('multiplicity')) return { multiplicity: err.message };
@@ -68,6 +71,9 @@ export function PredictForm({ exampleId }: { exampleId: string | null }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // A result left on screen under a new, invalid input would read as that input's prediction.
+    setResult(null);
+    setExplanation(null);
     const local: FieldErrors = {};
     if (!xyz.trim()) local.xyz = 'Paste an XYZ file or choose one to upload.';
     else {
@@ -79,8 +85,6 @@ export function PredictForm({ exampleId }: { exampleId: string | null }) {
     setErrors(local);
     if (Object.keys(local).length) return;
     setBusy(true);
-    setResult(null);
-    setExplanation(null);
     const structure = { xyz, charge: Number(charge.replace('−', '-')), multiplicity: Number(multiplicity), optimize };
     try {
       const { data } = await apiRequest(PredictQuery, { structure }, { timeoutMs: 180000 });
@@ -166,6 +170,12 @@ export function PredictForm({ exampleId }: { exampleId: string | null }) {
           <p className="notice notice-error" role="alert" id="predict-error">
             {errors.general}
           </p>
+        ) : null}
+        {errors.refusal ? (
+          <div className="notice notice-warn" role="alert" id="predict-refusal" data-predict-refusal>
+            <strong>No prediction: this structure is outside what the model was trained on.</strong> {errors.refusal} The model was trained on
+            anionic and neutral clusters of 2–13 atoms; see the <Link href="/trends">model page</Link>.
+          </div>
         ) : null}
       </form>
 

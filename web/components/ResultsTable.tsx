@@ -31,7 +31,7 @@ const COLUMNS: Column[] = [
     field: null,
     label: (
       <>
-        predicted<span className="hide-phone"> ± σ</span>
+        predicted (held out)<span className="hide-phone"> [68 %]</span>
       </>
     ),
     className: 'num hide-phone',
@@ -87,7 +87,7 @@ export function ResultsTable({ rows, state, range }: { rows: ClusterSummaryFragm
               <td className="num hide-phone">
                 {c.prediction ? (
                   <span title={c.prediction.domain.inDomain ? 'inside the applicability domain' : 'outside the applicability domain'}>
-                    {fixed(c.prediction.log10K1)} ± {fixed(c.prediction.log10K1Std)}
+                    {fixed(c.prediction.log10K1)} <span className="hint">[{fixed(c.prediction.interval68.lowLog10K1)}, {fixed(c.prediction.interval68.highLog10K1)}]</span>
                     {c.prediction.domain.inDomain ? null : <span className="tag tag-warn">out of domain</span>}
                   </span>
                 ) : (

@@ -2,7 +2,7 @@ import type { MiddlewareFn } from 'type-graphql';
 import { XtbError } from '../chem/xtb';
 import { DatabaseUnavailableError } from '../db/executor';
 import { InvalidGraphError, ModelUnavailableError } from '../ml';
-import { StructureInputError } from '../services/prediction.service';
+import { OutOfDomainError, StructureInputError } from '../services/prediction.service';
 import { badInput, ErrorCode, serviceUnavailable } from './errors';
 import { GraphQLError } from 'graphql';
 
@@ -18,6 +18,11 @@ export const translateServiceErrors: MiddlewareFn = async (_action, next) => {
     }
     if (err instanceof ModelUnavailableError) throw serviceUnavailable(err.message, ErrorCode.MODEL_UNAVAILABLE);
     if (err instanceof StructureInputError) throw badInput(err.input, err.message, err.details);
+    if (err instanceof OutOfDomainError) {
+      throw new GraphQLError(`The model cannot predict this structure: ${err.message}`, {
+        extensions: { code: 'OUT_OF_DOMAIN', argument: err.input, reasons: err.reasons, http: { status: 422 } },
+      });
+    }
     if (err instanceof InvalidGraphError) throw badInput(err.where, err.message, { reason: err.code });
     if (err instanceof XtbError) {
       if (err.kind === 'NOT_INSTALLED') throw serviceUnavailable(err.message, 'XTB_UNAVAILABLE');

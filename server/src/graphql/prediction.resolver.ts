@@ -12,6 +12,15 @@ const MAX_SIMILAR = 50;
 
 function toPrediction(p: PredictionView) {
   return {
+    kind: p.kind,
+    protocol: p.protocol,
+    protocolTitle: p.protocolTitle,
+    heldOutSplit: p.heldOutSplit,
+    unboundedLog10K1: p.unboundedLog10K1,
+    cappedAtCaptureLimit: p.cappedAtCaptureLimit,
+    captureLimit: p.captureLimit,
+    interval68: p.interval68,
+    interval95: p.interval95,
     log10K1: p.meanLog10K1,
     log10K1Std: p.stdLog10K1,
     k1Cm3PerMoleculeS: p.k1Cm3PerMoleculeS,
@@ -27,10 +36,22 @@ export class ClusterPredictionResolver {
   @FieldResolver(() => Prediction, {
     nullable: true,
     description:
-      'The GIN ensemble’s prediction for the lowest-energy structure (null without a structure). Catalog clusters are in the training set, so this is in-sample: see heldOutPredictions for held-out figures.',
+      'The headline prediction (null without a structure): for a catalog cluster, its held-out prediction (kind HELD_OUT, protocol c: made with the cluster’s whole metal family left out of training, as for a cluster the model has not seen), with calibrated intervals. The served model’s own in-sample value is `inSamplePrediction`.',
   })
-  prediction(@Root() cluster: ClusterView, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.predictionByCluster.load(cluster.id).then((p) => (p ? toPrediction(p) : null));
+  async prediction(@Root() cluster: ClusterView, @Ctx() ctx: GraphQLContext) {
+    const served = await ctx.loaders.predictionByCluster.load(cluster.id);
+    if (!served) return null;
+    const elements = cluster.composition.flatMap((c) => Array<string>(c.count).fill(c.element));
+    return toPrediction(ctx.services.predictions.heldOutView(cluster.id, served, elements, cluster.charge));
+  }
+
+  @FieldResolver(() => Prediction, {
+    nullable: true,
+    description: 'The served model on this cluster (kind IN_SAMPLE for training clusters: it was fitted to this measurement, so do not compare the two).',
+  })
+  async inSamplePrediction(@Root() cluster: ClusterView, @Ctx() ctx: GraphQLContext) {
+    const served = await ctx.loaders.predictionByCluster.load(cluster.id);
+    return served ? toPrediction(served) : null;
   }
 
   @FieldResolver(() => [HeldOutPrediction], {

@@ -3,10 +3,12 @@ import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type
 import { Cluster } from './cluster.type';
 import { Structure } from './structure.type';
 
-@ObjectType({ description: 'Whether a structure lies where the model was trained.' })
+@ObjectType({ description: 'Whether a structure lies where the model was trained. Catalog (training) clusters are inside by construction.' })
 export class ApplicabilityDomain {
   @Field() inDomain!: boolean;
   @Field(() => [String], { description: 'Why it is outside (empty when inside).' }) reasons!: string[];
+  @Field(() => [String], { description: 'Known limits that apply even inside the domain, e.g. the poor homonuclear → heteronuclear transfer.' })
+  caveats!: string[];
   @Field(() => [String], { description: 'Elements the model never saw.' }) unknownElements!: string[];
   @Field(() => Int) atomCount!: number;
   @Field(() => Int) trainingAtomCountMin!: number;
@@ -18,12 +20,58 @@ export class ApplicabilityDomain {
   @Field(() => Float) distancePercentile!: number;
 }
 
+export enum PredictionKind {
+  HELD_OUT = 'HELD_OUT',
+  IN_SAMPLE = 'IN_SAMPLE',
+  NEW_STRUCTURE = 'NEW_STRUCTURE',
+}
+registerEnumType(PredictionKind, {
+  name: 'PredictionKind',
+  description:
+    'HELD_OUT: made by evaluation models that never saw the cluster (see `protocol`); comparable with the measurement. IN_SAMPLE: the served model on a cluster it was trained on (optimistic). NEW_STRUCTURE: the served model on a structure outside the catalog.',
+});
+
+export enum CaptureLimitKind {
+  LANGEVIN = 'LANGEVIN',
+  NEUTRAL_GAS_KINETIC = 'NEUTRAL_GAS_KINETIC',
+}
+registerEnumType(CaptureLimitKind, {
+  name: 'CaptureLimitKind',
+  description: 'LANGEVIN: ion–induced-dipole capture rate k_L of the ion with N2. NEUTRAL_GAS_KINETIC: a fixed 1e-9 cm³ molecule⁻¹ s⁻¹, above the hard-sphere collision rate of these clusters at 300 K.',
+});
+
+@ObjectType({ description: 'A conformal prediction interval for log10 k1 (models/calibration.json).' })
+export class PredictionInterval {
+  @Field(() => Float, { description: 'Nominal coverage, 0.68 or 0.95.' }) confidence!: number;
+  @Field(() => Float) lowLog10K1!: number;
+  @Field(() => Float, { description: 'Never above the capture limit.' }) highLog10K1!: number;
+  @Field({ description: 'False when widened by a fixed factor for an embedding outlier, outside what the calibration covers.' })
+  calibrated!: boolean;
+}
+
+@ObjectType({ description: 'Upper bound on k1: every capture reacts.' })
+export class CaptureLimit {
+  @Field(() => CaptureLimitKind) kind!: CaptureLimitKind;
+  @Field(() => Float) log10K1!: number;
+  @Field(() => Float) k1Cm3PerMoleculeS!: number;
+}
+
 @ObjectType({ description: 'GIN ensemble prediction of log10 k1 for N2 (k1 in cm³ molecule⁻¹ s⁻¹).' })
 export class Prediction {
-  @Field(() => Float, { description: 'Ensemble mean of log10 k1.' }) log10K1!: number;
-  @Field(() => Float, { description: 'Ensemble standard deviation of log10 k1 (epistemic uncertainty).' }) log10K1Std!: number;
+  @Field(() => PredictionKind, { description: 'Held out, in-sample, or a new structure: what this number may be compared with.' }) kind!: PredictionKind;
+  @Field(() => String, { nullable: true, description: 'HELD_OUT: evaluation protocol key (c = leave one metal family out).' }) protocol!: string | null;
+  @Field(() => String, { nullable: true }) protocolTitle!: string | null;
+  @Field(() => String, { nullable: true, description: 'HELD_OUT: the split that held the cluster out (its metal family).' }) heldOutSplit!: string | null;
+  @Field(() => Float, { description: 'Ensemble mean of log10 k1, never above the capture limit.' }) log10K1!: number;
+  @Field(() => Float, { description: 'Ensemble mean before the capture-limit bound.' }) unboundedLog10K1!: number;
+  @Field({ description: 'The ensemble mean exceeded the capture limit and was set to it.' }) cappedAtCaptureLimit!: boolean;
+  @Field(() => CaptureLimit) captureLimit!: CaptureLimit;
+  @Field(() => PredictionInterval, { description: '68 % conformal prediction interval.' }) interval68!: PredictionInterval;
+  @Field(() => PredictionInterval, { description: '95 % conformal prediction interval.' }) interval95!: PredictionInterval;
+  @Field(() => Float, { description: 'Ensemble standard deviation of log10 k1 (disagreement between members; far narrower than the real error: use the intervals).' })
+  log10K1Std!: number;
   @Field(() => Float, { description: '10^log10K1 in cm³ molecule⁻¹ s⁻¹.' }) k1Cm3PerMoleculeS!: number;
-  @Field(() => [Float], { description: 'Each ensemble member’s log10 k1.' }) memberLog10K1!: number[];
+  @Field(() => [Float], { description: 'Each ensemble member’s log10 k1 (empty for HELD_OUT).' }) memberLog10K1!: number[];
   @Field() modelVersion!: string;
   @Field(() => ApplicabilityDomain) domain!: ApplicabilityDomain;
 }

@@ -24,5 +24,6 @@ export {
 export { readManifest, type FeatureEncoding, type Manifest } from './manifest';
 export type { Neighbour } from './embedding-index';
 export type { HeldOutPrediction } from './held-out';
+export { conformalIntervals, OUT_OF_DOMAIN_WIDENING, type Calibration, type PredictionInterval } from './calibration';
 export { MAX_EXACT_PLAYERS } from './shapley';
 export * from './errors';

@@ -67,6 +67,9 @@ export const ManifestSchema = z.object({
       clusterIds: z.array(z.string()).min(1),
       atomCount: z.object({ min: z.number().int(), max: z.number().int() }),
       elements: z.array(z.string()),
+      // Written by models/calibrate.py; the server's domain limits for new structures.
+      charges: z.array(z.number().int()).optional(),
+      families: z.array(z.string()).optional(),
       data: z.object({ sha256: z.string() }).catchall(z.unknown()),
     })
     .catchall(z.unknown()),

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { loadCalibration, type Calibration } from './calibration';
 import { loadHeldOutPredictions, type HeldOutPrediction } from './held-out';
 import { packBatch, packCoalitions, packCompactCoalitions, validateGraph, type BatchItem, type BatchTensors, type TensorDims } from './batch';
 import { EmbeddingIndex, type Neighbour } from './embedding-index';
@@ -38,9 +39,14 @@ export interface Prediction {
 }
 
 export interface DomainReport {
+  /** Training clusters are in domain by construction; a new structure is when no reason below applies. */
   inDomain: boolean;
   /** Human-readable reasons the structure is outside the training domain (empty when inside). */
   reasons: string[];
+  /** Limits of what the model knows that apply even inside the domain (e.g. heteronuclear transfer). */
+  caveats: string[];
+  /** The embedding distance alone exceeds its threshold (intervals are then widened, uncalibrated). */
+  embeddingOutlier: boolean;
   unknownElements: string[];
   atomCount: number;
   trainingAtomCount: { min: number; max: number };
@@ -138,6 +144,7 @@ export class ModelService {
     private readonly embeddingDim: number,
     private readonly options: Required<Omit<ModelServiceOptions, 'modelDir'>>,
     private readonly heldOut: Map<string, HeldOutPrediction[]>,
+    readonly calibration: Calibration,
   ) {}
 
   /** Verifies every file's sha256, starts the ORT worker and checks the graph's inputs and outputs. */
@@ -172,8 +179,11 @@ export class ModelService {
     };
     const oof = manifest.files.outOfFoldPredictions;
     const heldOut = oof ? await loadHeldOutPredictions(path.join(modelDir, oof.path)) : new Map<string, HeldOutPrediction[]>();
+    const calibrationFile = manifest.files.calibration;
+    if (!calibrationFile) throw new ModelUnavailableError(`model manifest in ${modelDir} lists no calibration file (run models/calibrate.py)`);
+    const calibration = await loadCalibration(path.join(modelDir, calibrationFile.path));
     const worker = await InferenceWorker.start(path.join(modelDir, manifest.files.model.path), opts.intraOpNumThreads);
-    const service = new ModelService(manifest, modelDir, worker, index, dims, shape[1], opts, heldOut);
+    const service = new ModelService(manifest, modelDir, worker, index, dims, shape[1], opts, heldOut, calibration);
     try {
       service.checkSessionNames();
       await service.checkOutputShapes();
@@ -209,6 +219,20 @@ export class ModelService {
   /** Out-of-fold predictions of a training cluster, one per evaluation protocol that held it out. */
   heldOutPredictions(clusterId: string): HeldOutPrediction[] {
     return this.heldOut.get(clusterId) ?? [];
+  }
+
+  /** Whether the served ensemble was trained on this catalog cluster. */
+  isTrainingCluster(clusterId: string): boolean {
+    this.trainingIds ??= new Set(this.manifest.training.clusterIds);
+    return this.trainingIds.has(clusterId);
+  }
+
+  private trainingIds: Set<string> | undefined;
+
+  /** Metal family of a list of atoms ("Fe–V": sorted metal symbols, en dash), as models/ names it. */
+  metalFamily(elements: readonly string[]): string {
+    const props = this.manifest.features.elementProperties;
+    return [...new Set(elements.filter((e) => props[e]?.isMetal === true))].sort().join('–');
   }
 
   private lastPredictRunMs: number | null = null;
@@ -269,7 +293,7 @@ export class ModelService {
     return predictions.map((prediction, i) => ({
       graph: graphs[i],
       prediction,
-      domain: this.applicabilityDomain(graphs[i], prediction, { excludeClusterId: items[i].clusterId }),
+      domain: this.applicabilityDomain(graphs[i], prediction, { excludeClusterId: items[i].clusterId, charge: items[i].structure.charge }),
     }));
   }
 
@@ -287,7 +311,13 @@ export class ModelService {
     return out;
   }
 
-  applicabilityDomain(graph: ModelGraph, prediction: Prediction, options: { excludeClusterId?: string } = {}): DomainReport {
+  /**
+   * Applicability domain. Catalog clusters the model was trained on are in domain by
+   * construction (their distance figures are still reported, measured leave-self-out). For a new
+   * structure: elements, atom count and charge outside training, a metal combination not in
+   * training, or an embedding distance above the threshold put it outside.
+   */
+  applicabilityDomain(graph: ModelGraph, prediction: Prediction, options: { excludeClusterId?: string; charge?: number } = {}): DomainReport {
     const m = this.manifest;
     const reasons: string[] = [];
     const vocab = new Set(m.features.vocabulary);
@@ -297,17 +327,32 @@ export class ModelService {
     if (graph.atomCount < range.min || graph.atomCount > range.max) {
       reasons.push(`${graph.atomCount} atoms is outside the training range ${range.min}–${range.max}`);
     }
+    const charges = this.trainingCharges;
+    if (options.charge !== undefined && charges && !charges.includes(options.charge)) {
+      reasons.push(`charge ${options.charge} is not among the training charges (${charges.join(', ')})`);
+    }
+    const family = this.metalFamily(graph.elements);
+    const families = this.trainingFamilies;
+    if (families && family && !families.includes(family)) {
+      reasons.push(`the metal combination ${family} is not in the training data`);
+    }
     const nearest = this.index.nearestByDistance(prediction.embedding, options.excludeClusterId);
     const threshold = m.applicabilityDomain.threshold;
-    if (nearest.distance > threshold) {
+    const embeddingOutlier = nearest.distance > threshold;
+    if (embeddingOutlier) {
       reasons.push(
         `embedding distance ${nearest.distance.toFixed(2)} to the nearest training cluster (${nearest.clusterId}) exceeds ` +
           `the ${m.applicabilityDomain.percentile}th percentile of training nearest-neighbour distances (${threshold.toFixed(2)})`,
       );
     }
+    const caveats: string[] = [];
+    if (family.includes('–')) caveats.push(this.heteronuclearCaveat());
+    const training = options.excludeClusterId !== undefined && this.isTrainingCluster(options.excludeClusterId);
     return {
-      inDomain: reasons.length === 0,
-      reasons,
+      inDomain: training || reasons.length === 0,
+      reasons: training ? [] : reasons,
+      caveats,
+      embeddingOutlier: !training && embeddingOutlier,
       unknownElements,
       atomCount: graph.atomCount,
       trainingAtomCount: range,
@@ -316,6 +361,24 @@ export class ModelService {
       distanceThreshold: threshold,
       distancePercentile: m.applicabilityDomain.percentile,
     };
+  }
+
+  get trainingCharges(): number[] | undefined {
+    return this.manifest.training.charges;
+  }
+
+  private get trainingFamilies(): string[] | undefined {
+    return this.manifest.training.families;
+  }
+
+  /** The transfer result behind every heteronuclear verdict, quoted from the manifest's metrics. */
+  private heteronuclearCaveat(): string {
+    const b = (this.manifest.metrics.b as Record<string, { rmse?: number; r2?: number }> | undefined)?.gin;
+    const transfer = b && typeof b.r2 === 'number' && typeof b.rmse === 'number' ? ` (RMSE ${b.rmse.toFixed(2)}, R² ${b.r2.toFixed(2)})` : '';
+    return (
+      `heteronuclear cluster: a model trained on homonuclear clusters transfers poorly to heteronuclear ones${transfer}; ` +
+      'its accuracy here rests on the few heteronuclear families in training'
+    );
   }
 
   /** k most similar training clusters by cosine similarity of z-scored embeddings. */

@@ -1,10 +1,13 @@
+import { captureLimit, type CaptureLimit } from '../chem/capture-limit';
 import { isMetal } from '../chem/elements';
 import { formatFormula, isMultiplicityConsistent, electronCount } from '../chem/formula';
 import { parseXyz, shortestContact } from '../chem/geometry';
 import { chargeStatistics, extractSubgraph, subgraphComponents, type SubgraphKind } from '../chem/subgraph';
 import { runXtb, type XtbResult } from '../chem/xtb';
 import {
+  conformalIntervals,
   ModelUnavailableError,
+  type PredictionInterval,
   type HeldOutPrediction,
   type AtomShapley,
   type BondOcclusion,
@@ -13,7 +16,6 @@ import {
   type ModelGraph,
   type ModelService,
   type Neighbour,
-  type Prediction,
 } from '../ml';
 import type { StructureView } from './structure.service';
 
@@ -32,10 +34,47 @@ export class StructureInputError extends Error {
   }
 }
 
-export interface PredictionView extends Omit<Prediction, 'embedding'> {
+/**
+ * The structure's measured rate is beyond what the model has seen (elements, size, charge):
+ * refused before any xtb work, because the network's output there is not a prediction.
+ */
+export class OutOfDomainError extends Error {
+  constructor(
+    readonly input: string,
+    readonly reasons: string[],
+  ) {
+    super(`outside what the model was trained on: ${reasons.join('; ')}`);
+    this.name = 'OutOfDomainError';
+  }
+}
+
+/**
+ * HELD_OUT: from the evaluation models that never saw the cluster (catalog clusters, the
+ * headline); IN_SAMPLE: the served model on a cluster it was trained on; NEW_STRUCTURE: the
+ * served model on anything else.
+ */
+export type PredictionKind = 'HELD_OUT' | 'IN_SAMPLE' | 'NEW_STRUCTURE';
+
+export interface PredictionView {
+  kind: PredictionKind;
+  /** Evaluation protocol and split that held the cluster out (HELD_OUT only). */
+  protocol: string | null;
+  protocolTitle: string | null;
+  heldOutSplit: string | null;
+  /** Ensemble mean of log10 k1, bounded above by the capture limit. */
+  meanLog10K1: number;
+  /** The ensemble mean before the bound. */
+  unboundedLog10K1: number;
+  stdLog10K1: number;
+  /** Member predictions (empty for HELD_OUT: the evaluation file keeps mean and SD only). */
+  members: number[];
   k1Cm3PerMoleculeS: number;
   modelVersion: string;
   domain: DomainReport;
+  interval68: PredictionInterval;
+  interval95: PredictionInterval;
+  captureLimit: CaptureLimit;
+  cappedAtCaptureLimit: boolean;
 }
 
 export interface UserStructure {
@@ -118,17 +157,81 @@ export class PredictionService {
     const model = this.requireModel();
     const graphs = inputs.map((x, i) => model.featurize(x.input, x.clusterId ?? `structures[${i}]`));
     const predictions = await model.predict(graphs);
-    return predictions.map((p, i) => this.view(model, graphs[i], p, inputs[i].clusterId));
+    return predictions.map((p, i) => {
+      const { clusterId, input } = inputs[i];
+      const domain = model.applicabilityDomain(graphs[i], p, { excludeClusterId: clusterId, charge: input.charge });
+      const kind: PredictionKind = clusterId !== undefined && model.isTrainingCluster(clusterId) ? 'IN_SAMPLE' : 'NEW_STRUCTURE';
+      return this.bounded(model, { kind, protocol: null, protocolTitle: null, heldOutSplit: null, members: p.members, domain }, p.meanLog10K1, p.stdLog10K1, graphs[i].elements, input.charge);
+    });
   }
 
-  private view(model: ModelService, graph: ModelGraph, p: Prediction, clusterId?: string): PredictionView {
-    const { embedding: _embedding, ...rest } = p;
+  /**
+   * The headline prediction of a catalog cluster: its held-out prediction under the protocol the
+   * intervals are calibrated on (leave-one-family-out), with the domain verdict of `served`
+   * (the served model's in-sample view of the same cluster). Falls back to `served` when the
+   * cluster has no held-out prediction (not a training cluster).
+   */
+  heldOutView(clusterId: string, served: PredictionView, elements: readonly string[], charge: number): PredictionView {
+    const model = this.requireModel();
+    const protocol = model.calibration.protocol;
+    const row = model.heldOutPredictions(clusterId).find((h) => h.protocol === protocol);
+    if (!row) return served;
+    return this.bounded(
+      model,
+      { kind: 'HELD_OUT', protocol: row.protocol, protocolTitle: row.protocolTitle, heldOutSplit: row.split, members: [], domain: served.domain },
+      row.log10K1,
+      row.log10K1Std,
+      elements,
+      charge,
+    );
+  }
+
+  private bounded(
+    model: ModelService,
+    base: Pick<PredictionView, 'kind' | 'protocol' | 'protocolTitle' | 'heldOutSplit' | 'members' | 'domain'>,
+    mean: number,
+    std: number,
+    elements: readonly string[],
+    charge: number,
+  ): PredictionView {
+    const counts = new Map<string, number>();
+    for (const e of elements) counts.set(e, (counts.get(e) ?? 0) + 1);
+    const limit = captureLimit([...counts].map(([element, count]) => ({ element, count })), charge);
+    const capped = mean > limit.log10K1;
+    const meanLog10K1 = capped ? limit.log10K1 : mean;
+    const [interval68, interval95] = conformalIntervals(model.calibration, meanLog10K1, std, limit.log10K1, { widen: base.domain.embeddingOutlier });
     return {
-      ...rest,
-      k1Cm3PerMoleculeS: 10 ** p.meanLog10K1,
+      ...base,
+      meanLog10K1,
+      unboundedLog10K1: mean,
+      stdLog10K1: std,
+      k1Cm3PerMoleculeS: 10 ** meanLog10K1,
       modelVersion: model.info.version,
-      domain: model.applicabilityDomain(graph, p, { excludeClusterId: clusterId }),
+      interval68,
+      interval95,
+      captureLimit: limit,
+      cappedAtCaptureLimit: capped,
     };
+  }
+
+  /**
+   * Hard domain limits, checked before xtb runs: unseen elements, atom counts and charge states
+   * are refused (OUT_OF_DOMAIN) rather than answered, because the network extrapolates without
+   * bound there (a 50-atom Mo grid once came out at log10 k1 = +20). Softer signs (embedding
+   * distance, an unseen metal combination) are answered with inDomain: false.
+   */
+  checkDomainLimits(elements: readonly string[], charge: number): void {
+    if (!this.model) return; // MODEL_UNAVAILABLE is reported by the caller.
+    const m = this.model.manifest;
+    const reasons: string[] = [];
+    const vocab = new Set(m.features.vocabulary);
+    const unknown = [...new Set(elements.filter((e) => !vocab.has(e)))].sort();
+    if (unknown.length) reasons.push(`elements not in the training data: ${unknown.join(', ')} (known: ${m.features.vocabulary.join(', ')})`);
+    const { min, max } = m.training.atomCount;
+    if (elements.length < min || elements.length > max) reasons.push(`${elements.length} atoms is outside the training range ${min}–${max}`);
+    const charges = this.model.trainingCharges;
+    if (charges && !charges.includes(charge)) reasons.push(`charge ${charge} is not among the training charges (${charges.join(', ')})`);
+    if (reasons.length) throw new OutOfDomainError('structure', reasons);
   }
 
   async similarTo(input: ClusterStructureInput, k: number, clusterId?: string): Promise<Neighbour[]> {
@@ -160,6 +263,7 @@ export class PredictionService {
         `atoms ${contact.a + 1} and ${contact.b + 1} are ${contact.distanceAngstrom.toFixed(3)} Å apart; the minimum is ${PREDICT_LIMITS.minDistanceAngstrom} Å`,
       );
     }
+    this.checkDomainLimits(atoms.map((a) => a.element), user.charge);
     const counts = new Map<string, number>();
     for (const a of atoms) counts.set(a.element, (counts.get(a.element) ?? 0) + 1);
     const composition = [...counts].map(([element, count]) => ({ element, count }));

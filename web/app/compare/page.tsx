@@ -135,7 +135,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 <>
                   Predicted log<sub>10</sub> k<sub>1</sub>
                 </>,
-                (c) => (c.prediction ? `${fx(c.prediction.log10K1)} ± ${fx(c.prediction.log10K1Std)}` : '—'),
+                (c) => (c.prediction ? `${fx(c.prediction.log10K1)}, 68 % [${fx(c.prediction.interval68.lowLog10K1)}, ${fx(c.prediction.interval68.highLog10K1)}] (${c.prediction.kind === 'HELD_OUT' ? 'held out' : 'in-sample'})` : '—'),
               )}
               {row('Applicability domain', (c) => (c.prediction ? (c.prediction.domain.inDomain ? 'inside' : 'outside') : '—'))}
               {row('Structure', (c) => (c.structure ? `${c.structure.method}, 2S+1 = ${c.structure.multiplicity}` : 'not computed yet'))}

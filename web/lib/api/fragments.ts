@@ -15,8 +15,13 @@ export const ClusterSummaryFragment = graphql(`
     efficiency
     hasStructure
     prediction {
+      kind
       log10K1
       log10K1Std
+      interval68 {
+        lowLog10K1
+        highLog10K1
+      }
       domain {
         inDomain
       }
@@ -136,19 +141,45 @@ export const ViewerBondFragment = graphql(`
 
 export const PredictionFragment = graphql(`
   fragment PredictionInfo on Prediction {
+    kind
+    protocol
+    protocolTitle
+    heldOutSplit
     log10K1
+    unboundedLog10K1
+    cappedAtCaptureLimit
     log10K1Std
     k1Cm3PerMoleculeS
     modelVersion
+    captureLimit {
+      kind
+      log10K1
+    }
+    interval68 {
+      ...IntervalInfo
+    }
+    interval95 {
+      ...IntervalInfo
+    }
     domain {
       inDomain
       reasons
+      caveats
       nearestTrainingClusterId
       nearestDistance
       distanceThreshold
       distancePercentile
       unknownElements
     }
+  }
+`);
+
+export const IntervalFragment = graphql(`
+  fragment IntervalInfo on PredictionInterval {
+    confidence
+    lowLog10K1
+    highLog10K1
+    calibrated
   }
 `);
 

@@ -16,6 +16,11 @@ export type AttributionLevel =
   | 'BOND'
   | 'SUBGRAPH';
 
+/** LANGEVIN: ion–induced-dipole capture rate k_L of the ion with N2. NEUTRAL_GAS_KINETIC: a fixed 1e-9 cm³ molecule⁻¹ s⁻¹, above the hard-sphere collision rate of these clusters at 300 K. */
+export type CaptureLimitKind =
+  | 'LANGEVIN'
+  | 'NEUTRAL_GAS_KINETIC';
+
 /** Catalog filter; all given conditions must hold. */
 export type ClusterFilter = {
   /** Net charges, e.g. [-1] for anions. */
@@ -111,6 +116,12 @@ export type Nuclearity =
   | 'HETERONUCLEAR'
   | 'HOMONUCLEAR';
 
+/** HELD_OUT: made by evaluation models that never saw the cluster (see `protocol`); comparable with the measurement. IN_SAMPLE: the served model on a cluster it was trained on (optimistic). NEW_STRUCTURE: the served model on a structure outside the catalog. */
+export type PredictionKind =
+  | 'HELD_OUT'
+  | 'IN_SAMPLE'
+  | 'NEW_STRUCTURE';
+
 export type SortDirection =
   | 'ASC'
   | 'DESC';
@@ -133,9 +144,9 @@ export type SubgraphKind =
   | 'NEIGHBORHOOD'
   | 'WHOLE';
 
-export type ClusterSummaryFragment = { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { log10K1: number, log10K1Std: number, domain: { inDomain: boolean } } | null };
+export type ClusterSummaryFragment = { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null };
 
-export type ClusterDetailFragment = { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }>, prediction: { log10K1: number, log10K1Std: number, domain: { inDomain: boolean } } | null };
+export type ClusterDetailFragment = { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }>, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null };
 
 export type SourceInfoFragment = { id: string, doi: string, citation: string, url: string };
 
@@ -147,7 +158,9 @@ export type ViewerAtomFragment = { index: number, element: string, isMetal: bool
 
 export type ViewerBondFragment = { a: number, b: number, order: number, lengthAngstrom: number };
 
-export type PredictionInfoFragment = { log10K1: number, log10K1Std: number, k1Cm3PerMoleculeS: number, modelVersion: string, domain: { inDomain: boolean, reasons: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> } };
+export type PredictionInfoFragment = { kind: PredictionKind, protocol: string | null, protocolTitle: string | null, heldOutSplit: string | null, log10K1: number, unboundedLog10K1: number, cappedAtCaptureLimit: boolean, log10K1Std: number, k1Cm3PerMoleculeS: number, modelVersion: string, captureLimit: { kind: CaptureLimitKind, log10K1: number }, interval68: { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean }, interval95: { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean }, domain: { inDomain: boolean, reasons: Array<string>, caveats: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> } };
+
+export type IntervalInfoFragment = { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean };
 
 export type SubgraphInfoFragment = { kind: SubgraphKind, totalCharge: number, meanCharge: number, chargePolarization: number, chargeRange: number, atoms: Array<{ index: number, element: string }>, components: Array<{ totalCharge: number, chargePolarization: number, atoms: Array<{ index: number }> }> };
 
@@ -161,21 +174,21 @@ export type SearchPageQueryVariables = Exact<{
 }>;
 
 
-export type SearchPageQuery = { clusters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { log10K1: number, log10K1Std: number, domain: { inDomain: boolean } } | null } }> }, matching: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> }, catalog: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> } };
+export type SearchPageQuery = { clusters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } }> }, matching: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> }, catalog: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> } };
 
 export type ClusterPageQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ClusterPageQuery = { cluster: { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, isomers: Array<{ id: string, rank: number, relativeEnergyKcalPerMol: number, energyHartree: number, multiplicity: number, homoLumoGapEv: number | null, atoms: Array<{ index: number }> }>, prediction: { log10K1: number, log10K1Std: number, k1Cm3PerMoleculeS: number, modelVersion: string, domain: { inDomain: boolean, reasons: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> } } | null, heldOutPredictions: Array<{ protocol: string, protocolTitle: string, split: string, log10K1: number, log10K1Std: number }> | null, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }> } | null, similar: Array<{ similarity: number, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { log10K1: number, log10K1Std: number, domain: { inDomain: boolean } } | null } }> | null, metalCore: { kind: SubgraphKind, totalCharge: number, meanCharge: number, chargePolarization: number, chargeRange: number, atoms: Array<{ index: number, element: string }>, components: Array<{ totalCharge: number, chargePolarization: number, atoms: Array<{ index: number }> }> } | null, ligandShell: { kind: SubgraphKind, totalCharge: number, meanCharge: number, chargePolarization: number, chargeRange: number, atoms: Array<{ index: number, element: string }>, components: Array<{ totalCharge: number, chargePolarization: number, atoms: Array<{ index: number }> }> } | null };
+export type ClusterPageQuery = { cluster: { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, isomers: Array<{ id: string, rank: number, relativeEnergyKcalPerMol: number, energyHartree: number, multiplicity: number, homoLumoGapEv: number | null, atoms: Array<{ index: number }> }>, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, protocol: string | null, protocolTitle: string | null, heldOutSplit: string | null, unboundedLog10K1: number, cappedAtCaptureLimit: boolean, k1Cm3PerMoleculeS: number, modelVersion: string, interval68: { lowLog10K1: number, highLog10K1: number, confidence: number, calibrated: boolean }, domain: { inDomain: boolean, reasons: Array<string>, caveats: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> }, captureLimit: { kind: CaptureLimitKind, log10K1: number }, interval95: { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean } } | null, heldOutPredictions: Array<{ protocol: string, protocolTitle: string, split: string, log10K1: number, log10K1Std: number }> | null, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }> } | null, similar: Array<{ similarity: number, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } }> | null, metalCore: { kind: SubgraphKind, totalCharge: number, meanCharge: number, chargePolarization: number, chargeRange: number, atoms: Array<{ index: number, element: string }>, components: Array<{ totalCharge: number, chargePolarization: number, atoms: Array<{ index: number }> }> } | null, ligandShell: { kind: SubgraphKind, totalCharge: number, meanCharge: number, chargePolarization: number, chargeRange: number, atoms: Array<{ index: number, element: string }>, components: Array<{ totalCharge: number, chargePolarization: number, atoms: Array<{ index: number }> }> } | null };
 
 export type ComparePageQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
 }>;
 
 
-export type ComparePageQuery = { clusters: { edges: Array<{ node: { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, prediction: { log10K1: number, log10K1Std: number, k1Cm3PerMoleculeS: number, modelVersion: string, domain: { inDomain: boolean, reasons: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> } } | null, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }> } }> } };
+export type ComparePageQuery = { clusters: { edges: Array<{ node: { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, protocol: string | null, protocolTitle: string | null, heldOutSplit: string | null, unboundedLog10K1: number, cappedAtCaptureLimit: boolean, k1Cm3PerMoleculeS: number, modelVersion: string, interval68: { lowLog10K1: number, highLog10K1: number, confidence: number, calibrated: boolean }, domain: { inDomain: boolean, reasons: Array<string>, caveats: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> }, captureLimit: { kind: CaptureLimitKind, log10K1: number }, interval95: { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean } } | null, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }> } }> } };
 
 export type ClusterIdByFormulaQueryVariables = Exact<{
   formula: string;
@@ -217,14 +230,14 @@ export type MotifSearchQueryVariables = Exact<{
 }>;
 
 
-export type MotifSearchQuery = { motifSearch: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { matchCount: number, matches: Array<Array<number>>, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, prediction: { log10K1: number, log10K1Std: number, domain: { inDomain: boolean } } | null } } }> } };
+export type MotifSearchQuery = { motifSearch: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { matchCount: number, matches: Array<Array<number>>, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } } }> } };
 
 export type PredictQueryVariables = Exact<{
   structure: StructureInput;
 }>;
 
 
-export type PredictQuery = { predict: { xtbWallTimeMs: number, prediction: { log10K1: number, log10K1Std: number, k1Cm3PerMoleculeS: number, modelVersion: string, domain: { inDomain: boolean, reasons: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> } }, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> }, nearest: Array<{ similarity: number, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { log10K1: number, log10K1Std: number, domain: { inDomain: boolean } } | null } }> } };
+export type PredictQuery = { predict: { xtbWallTimeMs: number, prediction: { kind: PredictionKind, protocol: string | null, protocolTitle: string | null, heldOutSplit: string | null, log10K1: number, unboundedLog10K1: number, cappedAtCaptureLimit: boolean, log10K1Std: number, k1Cm3PerMoleculeS: number, modelVersion: string, captureLimit: { kind: CaptureLimitKind, log10K1: number }, interval68: { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean }, interval95: { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean }, domain: { inDomain: boolean, reasons: Array<string>, caveats: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> } }, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> }, nearest: Array<{ similarity: number, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } }> } };
 
 export type ExplainStructureQueryVariables = Exact<{
   structure: StructureInput;
@@ -277,8 +290,13 @@ export const ClusterSummaryFragmentDoc = new TypedDocumentString(`
   efficiency
   hasStructure
   prediction {
+    kind
     log10K1
     log10K1Std
+    interval68 {
+      lowLog10K1
+      highLog10K1
+    }
     domain {
       inDomain
     }
@@ -332,8 +350,13 @@ export const ClusterDetailFragmentDoc = new TypedDocumentString(`
   efficiency
   hasStructure
   prediction {
+    kind
     log10K1
     log10K1Std
+    interval68 {
+      lowLog10K1
+      highLog10K1
+    }
     domain {
       inDomain
     }
@@ -427,15 +450,40 @@ fragment ViewerBond on Bond {
   order
   lengthAngstrom
 }`, {"fragmentName":"StructureFull"}) as unknown as TypedDocumentString<StructureFullFragment, unknown>;
+export const IntervalInfoFragmentDoc = new TypedDocumentString(`
+    fragment IntervalInfo on PredictionInterval {
+  confidence
+  lowLog10K1
+  highLog10K1
+  calibrated
+}
+    `, {"fragmentName":"IntervalInfo"}) as unknown as TypedDocumentString<IntervalInfoFragment, unknown>;
 export const PredictionInfoFragmentDoc = new TypedDocumentString(`
     fragment PredictionInfo on Prediction {
+  kind
+  protocol
+  protocolTitle
+  heldOutSplit
   log10K1
+  unboundedLog10K1
+  cappedAtCaptureLimit
   log10K1Std
   k1Cm3PerMoleculeS
   modelVersion
+  captureLimit {
+    kind
+    log10K1
+  }
+  interval68 {
+    ...IntervalInfo
+  }
+  interval95 {
+    ...IntervalInfo
+  }
   domain {
     inDomain
     reasons
+    caveats
     nearestTrainingClusterId
     nearestDistance
     distanceThreshold
@@ -443,7 +491,12 @@ export const PredictionInfoFragmentDoc = new TypedDocumentString(`
     unknownElements
   }
 }
-    `, {"fragmentName":"PredictionInfo"}) as unknown as TypedDocumentString<PredictionInfoFragment, unknown>;
+    fragment IntervalInfo on PredictionInterval {
+  confidence
+  lowLog10K1
+  highLog10K1
+  calibrated
+}`, {"fragmentName":"PredictionInfo"}) as unknown as TypedDocumentString<PredictionInfoFragment, unknown>;
 export const SubgraphInfoFragmentDoc = new TypedDocumentString(`
     fragment SubgraphInfo on Subgraph {
   kind
@@ -530,8 +583,13 @@ export const SearchPageDocument = new TypedDocumentString(`
   efficiency
   hasStructure
   prediction {
+    kind
     log10K1
     log10K1Std
+    interval68 {
+      lowLog10K1
+      highLog10K1
+    }
     domain {
       inDomain
     }
@@ -613,8 +671,13 @@ export const ClusterPageDocument = new TypedDocumentString(`
   efficiency
   hasStructure
   prediction {
+    kind
     log10K1
     log10K1Std
+    interval68 {
+      lowLog10K1
+      highLog10K1
+    }
     domain {
       inDomain
     }
@@ -690,19 +753,42 @@ fragment ViewerBond on Bond {
   lengthAngstrom
 }
 fragment PredictionInfo on Prediction {
+  kind
+  protocol
+  protocolTitle
+  heldOutSplit
   log10K1
+  unboundedLog10K1
+  cappedAtCaptureLimit
   log10K1Std
   k1Cm3PerMoleculeS
   modelVersion
+  captureLimit {
+    kind
+    log10K1
+  }
+  interval68 {
+    ...IntervalInfo
+  }
+  interval95 {
+    ...IntervalInfo
+  }
   domain {
     inDomain
     reasons
+    caveats
     nearestTrainingClusterId
     nearestDistance
     distanceThreshold
     distancePercentile
     unknownElements
   }
+}
+fragment IntervalInfo on PredictionInterval {
+  confidence
+  lowLog10K1
+  highLog10K1
+  calibrated
 }
 fragment SubgraphInfo on Subgraph {
   kind
@@ -751,8 +837,13 @@ export const ComparePageDocument = new TypedDocumentString(`
   efficiency
   hasStructure
   prediction {
+    kind
     log10K1
     log10K1Std
+    interval68 {
+      lowLog10K1
+      highLog10K1
+    }
     domain {
       inDomain
     }
@@ -828,19 +919,42 @@ fragment ViewerBond on Bond {
   lengthAngstrom
 }
 fragment PredictionInfo on Prediction {
+  kind
+  protocol
+  protocolTitle
+  heldOutSplit
   log10K1
+  unboundedLog10K1
+  cappedAtCaptureLimit
   log10K1Std
   k1Cm3PerMoleculeS
   modelVersion
+  captureLimit {
+    kind
+    log10K1
+  }
+  interval68 {
+    ...IntervalInfo
+  }
+  interval95 {
+    ...IntervalInfo
+  }
   domain {
     inDomain
     reasons
+    caveats
     nearestTrainingClusterId
     nearestDistance
     distanceThreshold
     distancePercentile
     unknownElements
   }
+}
+fragment IntervalInfo on PredictionInterval {
+  confidence
+  lowLog10K1
+  highLog10K1
+  calibrated
 }`) as unknown as TypedDocumentString<ComparePageQuery, ComparePageQueryVariables>;
 export const ClusterIdByFormulaDocument = new TypedDocumentString(`
     query ClusterIdByFormula($formula: String!, $charge: Int!) {
@@ -1006,8 +1120,13 @@ export const MotifSearchDocument = new TypedDocumentString(`
   efficiency
   hasStructure
   prediction {
+    kind
     log10K1
     log10K1Std
+    interval68 {
+      lowLog10K1
+      highLog10K1
+    }
     domain {
       inDomain
     }
@@ -1060,8 +1179,13 @@ export const PredictDocument = new TypedDocumentString(`
   efficiency
   hasStructure
   prediction {
+    kind
     log10K1
     log10K1Std
+    interval68 {
+      lowLog10K1
+      highLog10K1
+    }
     domain {
       inDomain
     }
@@ -1106,19 +1230,42 @@ fragment ViewerBond on Bond {
   lengthAngstrom
 }
 fragment PredictionInfo on Prediction {
+  kind
+  protocol
+  protocolTitle
+  heldOutSplit
   log10K1
+  unboundedLog10K1
+  cappedAtCaptureLimit
   log10K1Std
   k1Cm3PerMoleculeS
   modelVersion
+  captureLimit {
+    kind
+    log10K1
+  }
+  interval68 {
+    ...IntervalInfo
+  }
+  interval95 {
+    ...IntervalInfo
+  }
   domain {
     inDomain
     reasons
+    caveats
     nearestTrainingClusterId
     nearestDistance
     distanceThreshold
     distancePercentile
     unknownElements
   }
+}
+fragment IntervalInfo on PredictionInterval {
+  confidence
+  lowLog10K1
+  highLog10K1
+  calibrated
 }`) as unknown as TypedDocumentString<PredictQuery, PredictQueryVariables>;
 export const ExplainStructureDocument = new TypedDocumentString(`
     query ExplainStructure($structure: StructureInput!) {

@@ -1,0 +1,293 @@
+#!/usr/bin/env python3
+"""Post-training step (run by train.py, or alone in seconds): conformal calibration of the
+served intervals, its nested coverage per protocol, the per-metal additive baseline and the GIN
+shrunk toward it. Reads oof-predictions.json; writes calibration.json, adds the new baselines to
+oof-predictions.json, model-card.json and model-card.md, and refreshes the manifest's hashes.
+
+    /usr/bin/python3 models/calibrate.py [--out models]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from types import SimpleNamespace
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import numpy as np  # noqa: E402
+
+from clusteratlas_ml import calibration as cal  # noqa: E402
+from clusteratlas_ml.data import REPO_ROOT, load_clusters  # noqa: E402
+from clusteratlas_ml.export import sha256_file, write_json  # noqa: E402
+from clusteratlas_ml.protocols import build_protocols  # noqa: E402
+from clusteratlas_ml.report import LEARNER_ORDER, markdown_table  # noqa: E402
+
+ADDITIVE_LABEL = "per-metal additive (composition-weighted homonuclear mean, parameter-free)"
+SHRUNK_LABEL = "GIN shrunk toward the additive baseline (weight cross-fitted)"
+
+
+def _load(path):
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def calibrate(out: str, data_root: str = REPO_ROOT, study: bool = True) -> dict:
+    records, _ = load_clusters(data_root)
+    pos = {r.id: i for i, r in enumerate(records)}
+    protocols = {P.key: P for P in build_protocols(records)}
+    oof_path = os.path.join(out, "oof-predictions.json")
+    oof = _load(oof_path)
+
+    arrays = {}
+    for P in oof["protocols"]:
+        rows = P["rows"]
+        arrays[P["key"]] = {
+            "ids": [r["id"] for r in rows],
+            "y": np.array([r["observedLog10K1"] for r in rows]),
+            "gin": np.array([r["gin"]["meanLog10K1"] for r in rows]),
+            "std": np.array([r["gin"]["stdLog10K1"] for r in rows]),
+            "split": [r["split"] for r in rows],
+            "rows": rows,
+        }
+
+    # ---- additive baseline, within each outer training set only ----
+    for key, A in arrays.items():
+        add = np.zeros(len(A["ids"]))
+        row_of = {cid: k for k, cid in enumerate(A["ids"])}
+        for S in protocols[key].splits:
+            pred = cal.additive_predict(records, S.train, S.test)
+            for i, p in zip(S.test, pred):
+                add[row_of[records[i].id]] = p
+        A["additive"] = add
+
+    # ---- GIN shrunk toward it: weight cross-fitted over the protocol's own splits; protocol (b)
+    # has one split, so its weight is the one protocol (a)'s homonuclear held-out predictions pick.
+    a = arrays["a"]
+    w_b = cal._best_weight(a["y"], a["gin"], a["additive"])
+    shrink_weights = {}
+    for key, A in arrays.items():
+        A["ginShrunk"], shrink_weights[key] = cal.shrunk_predictions(
+            A["y"], A["gin"], A["additive"], A["split"], fixed_weight=w_b if key == "b" else None)
+
+    for key, A in arrays.items():
+        for k, row in enumerate(A["rows"]):
+            row["additive"] = round(float(A["additive"][k]), 5)
+            row["ginShrunk"] = round(float(A["ginShrunk"][k]), 5)
+    write_json(oof_path, oof)
+
+    # ---- conformal: choose the score on the served protocol by nested coverage/width ----
+    C = arrays[cal.SERVED_PROTOCOL]
+    methods = cal.candidate_methods(C["std"])
+    selection = []
+    for m in methods:
+        nc = cal.nested_coverage(C["y"], C["gin"], C["std"], C["split"], m)
+        ok = all(abs(v["coverage"] - v["nominal"]) <= 0.05 for v in nc.values())
+        selection.append({"method": m["name"], "withinFivePoints": ok,
+                          **{f"coverage{k}": v["coverage"] for k, v in nc.items()},
+                          **{f"meanWidth{k}": v["meanWidthLog10"] for k, v in nc.items()}})
+    eligible = [i for i, s in enumerate(selection) if s["withinFivePoints"]] or list(range(len(methods)))
+    chosen_i = min(eligible, key=lambda i: selection[i]["meanWidth95"])
+    method = methods[chosen_i]
+
+    served = {}
+    for c in cal.CONFIDENCES:
+        served[f"{round(c * 100)}"] = round(cal.halfwidth(C["y"] - C["gin"], c, cal.scales_for(method, C["std"])), 6)
+
+    coverage = {
+        "a": {"calibration": "nested: each fold's intervals calibrated on the other 9 folds' held-out residuals",
+              **cal.nested_coverage(a["y"], a["gin"], a["std"], a["split"], method)},
+        "b": {"calibration": "calibrated on protocol (a)'s homonuclear held-out residuals, scored on the 57 heteronuclear clusters",
+              **cal.transfer_coverage(a["y"], a["gin"], a["std"], arrays["b"]["y"], arrays["b"]["gin"], arrays["b"]["std"], method)},
+        "c": {"calibration": "nested: each family's intervals calibrated on the other families' held-out residuals",
+              **cal.nested_coverage(C["y"], C["gin"], C["std"], C["split"], method)},
+    }
+    # Nominal vs observed coverage on a grid, same nesting: the model page's calibration plot.
+    grid = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.68, 0.7, 0.8, 0.9, 0.95)
+    curve_a = cal.nested_coverage(a["y"], a["gin"], a["std"], a["split"], method, grid)
+    curve_b = cal.transfer_coverage(a["y"], a["gin"], a["std"], arrays["b"]["y"], arrays["b"]["gin"], arrays["b"]["std"], method, grid)
+    curve_c = cal.nested_coverage(C["y"], C["gin"], C["std"], C["split"], method, grid)
+    coverage_curve = {k: [{"nominal": v["nominal"], "coverage": v["coverage"]} for v in curve.values()]
+                      for k, curve in (("a", curve_a), ("b", curve_b), ("c", curve_c))}
+
+    # Per held-out family, the half-widths calibrated without it: lets a test recompute the
+    # nested coverage from the raw out-of-fold rows.
+    nested_halfwidths = {}
+    groups = np.asarray(C["split"], dtype=object)
+    for g in sorted(set(C["split"])):
+        calib = groups != g
+        nested_halfwidths[g] = {f"{round(c * 100)}": round(cal.halfwidth(C["y"][calib] - C["gin"][calib], c,
+                                                                          cal.scales_for(method, C["std"][calib])), 6)
+                                for c in cal.CONFIDENCES}
+
+    import crepes
+
+    calib = {
+        "description": "Split-conformal prediction intervals for log10 k1. Interval = prediction ± halfWidth[c] "
+        "(× (σ + beta) for the sigma-normalised score). Calibrated on the held-out predictions of protocol "
+        f"({cal.SERVED_PROTOCOL}), the protocol of every served held-out prediction.",
+        "library": f"crepes {getattr(crepes, '__version__', '0.9.1')} (ConformalRegressor)",
+        "protocol": cal.SERVED_PROTOCOL,
+        "method": method,
+        "calibrationSetSize": int(len(C["y"])),
+        "halfWidth": served,
+        "methodSelection": {"rule": "narrowest mean nested 95 % width among scores whose nested coverage is within 5 "
+                                    "points of nominal at 68 % and 95 %", "candidates": selection},
+        "nestedCoverage": coverage,
+        "coverageCurve": coverage_curve,
+        "nestedHalfWidthByHeldOutGroup": {"protocol": cal.SERVED_PROTOCOL, "groups": nested_halfwidths},
+    }
+    write_json(os.path.join(out, "calibration.json"), calib)
+
+    # ---- model card ----
+    card_path = os.path.join(out, "model-card.json")
+    card = _load(card_path)
+    for key, A in arrays.items():
+        card["metrics"][key]["additive"] = cal.rmse_summary(A["y"], A["additive"])
+        card["metrics"][key]["ginShrunk"] = cal.rmse_summary(A["y"], A["ginShrunk"])
+    card["baselines"]["additive"] = {"label": ADDITIVE_LABEL, "note": "metal means from the outer training set's homonuclear clusters; a metal without any takes the training mean"}
+    card["baselines"]["ginShrunk"] = {"label": SHRUNK_LABEL, "note": "w·GIN + (1 − w)·additive, w on a grid of 0.1 chosen on the other folds'/families' held-out predictions (protocol b: on protocol a's)",
+                                      "weights": shrink_weights}
+    card["calibration"] = {k: calib[k] for k in ("library", "protocol", "method", "calibrationSetSize", "halfWidth", "methodSelection", "nestedCoverage", "coverageCurve")}
+    write_json(card_path, card)
+
+    # The smoke run skips the study: it is minutes of forests, and a smoke model's numbers mean nothing.
+    study = feature_study(records, protocols, arrays, out, data_root) if study else None
+    if study is not None:
+        card["featureStudy"] = study
+        write_json(card_path, card)
+
+    labels = {k: v["label"] for k, v in card["baselines"].items()}
+    learners = [SimpleNamespace(key=k, label=labels[k]) for k in LEARNER_ORDER if k in labels]
+    fam_rows = []
+    C_rows = arrays["c"]
+    for S in protocols["c"].splits:
+        sel = np.array([s == S.name for s in C_rows["split"]])
+        row = {"family": S.name, "n": int(sel.sum())}
+        for P in oof["protocols"]:
+            if P["key"] != "c":
+                continue
+            for key in LEARNER_ORDER:
+                vals = [(r["observedLog10K1"], r[key]["meanLog10K1"] if isinstance(r.get(key), dict) else r.get(key))
+                        for r in P["rows"] if r["split"] == S.name]
+                if vals and all(v[1] is not None for v in vals):
+                    yy, pp = np.array(vals).T
+                    row[key] = round(float(np.sqrt(np.mean((yy - pp) ** 2))), 4)
+        fam_rows.append(row)
+    md_card = dict(card)
+    md_card["metrics"] = dict(card["metrics"], cByFamilyRmse=fam_rows)
+    md = markdown_table(md_card, learners)
+    md += "\n" + calibration_markdown(calib) + "\n"
+    if study is not None:
+        md += "\n" + study_markdown(study, card) + "\n"
+    with open(os.path.join(out, "model-card.md"), "w", encoding="utf-8") as fh:
+        fh.write(md)
+
+    # ---- manifest ----
+    man_path = os.path.join(out, "manifest.json")
+    manifest = _load(man_path)
+    manifest["files"]["calibration"] = {"path": "calibration.json", "sha256": ""}
+    for role, entry in manifest["files"].items():
+        entry["sha256"] = sha256_file(os.path.join(out, entry["path"]))
+    manifest["metrics"] = {k: v for k, v in card["metrics"].items() if k in ("a", "b", "c")}
+    # The server's hard domain limits (charge states and metal families seen in training).
+    manifest["training"]["charges"] = sorted({r.charge for r in records})
+    manifest["training"]["families"] = sorted({r.family for r in records})
+    write_json(man_path, manifest)
+    return calib
+
+
+def feature_study(records, protocols, arrays, out, data_root):
+    """Runs the chemistry-feature study (minutes), or reuses feature-study.json when its inputs
+    (held-out GIN and additive predictions, the xtb feature cache, the study code) are unchanged."""
+    import hashlib
+
+    from clusteratlas_ml import feature_study as fs
+
+    cache_file = os.path.join(data_root, fs.XTB_CACHE)
+    if not os.path.exists(cache_file):
+        print("note: seed/features/xtb-electronic.json missing; skipping the feature study", file=sys.stderr)
+        return None
+    h = hashlib.sha256()
+    for key in sorted(arrays):
+        h.update(json.dumps([arrays[key]["ids"], np.round(arrays[key]["gin"], 5).tolist(), np.round(arrays[key]["additive"], 5).tolist()]).encode())
+    for f in (cache_file, fs.__file__):
+        with open(f, "rb") as fh:
+            h.update(fh.read())
+    digest = h.hexdigest()
+    path = os.path.join(out, "feature-study.json")
+    if os.path.exists(path):
+        prev = _load(path)
+        if prev.get("inputsSha256") == digest:
+            return prev
+    print("feature study: nested random forests on chemistry features, 3 seeds (a few minutes)…", file=sys.stderr)
+    result = {"description": fs.__doc__.strip(), "inputsSha256": digest, **fs.run_study(records, protocols, arrays, data_root)}
+    write_json(path, result)
+    return result
+
+
+def study_markdown(study: dict, card: dict) -> str:
+    m = card["metrics"]
+    lines = [
+        "## Chemistry features (GFN2-xTB IP/EA, spin gap, electron counts): nested, 3 seeds",
+        "",
+        "Pooled held-out RMSE (log10 k1), mean ± sd over seeds " + ", ".join(map(str, study["seeds"])) +
+        " (fixed in advance). GIN figures are one 5-member ensemble (seeds 0–4), not repeated over seeds.",
+        "",
+        "| model | (a) | (b) | (c) |",
+        "| --- | ---: | ---: | ---: |",
+        "| GIN ensemble (served) | " + " | ".join(f"{m[k]['gin']['rmse']:.3f}" for k in "abc") + " |",
+        "| per-metal additive | " + " | ".join(f"{m[k]['additive']['rmse']:.3f}" for k in "abc") + " |",
+        "| GIN shrunk toward additive | " + " | ".join(f"{m[k]['ginShrunk']['rmse']:.3f}" for k in "abc") + " |",
+    ]
+    names = {"rfChem": "RF, composition + electron counts + charge/spin", "rfChemXtb": "RF, the same + GFN2-xTB IP/EA/spin gap/gap/charges"}
+    for key, label in names.items():
+        v = study["learners"][key]
+        lines.append(f"| {label} | " + " | ".join(f"{v[k]['rmseMean']:.3f} ± {v[k]['rmseSd']:.3f}" for k in "abc") + " |")
+    v = study["stack"]
+    lines.append("| stack: GIN + additive + RF(xtb), cross-fitted weights | " + " | ".join(f"{v[k]['rmseMean']:.3f} ± {v[k]['rmseSd']:.3f}" for k in "abc") + " |")
+    lines.append("| target (issue 13) | ≤ 0.90 | ≤ 0.65 | ≤ 0.95 |")
+    lines += ["", f"xtb features missing (imputed with the training median): {len(study['xtbMissing'])} clusters. "
+              "Not served: the served model is the GIN ensemble alone (see models/README)."]
+    return "\n".join(lines)
+
+
+def calibration_markdown(calib: dict) -> str:
+    lines = [
+        "## Prediction intervals (conformal)",
+        "",
+        f"Served intervals: {calib['library']}, split-conformal on the {calib['calibrationSetSize']} held-out "
+        f"predictions of protocol ({calib['protocol']}); score `{calib['method']['name']}` "
+        f"({calib['method']['description']}). Half-widths: 68 % ±{calib['halfWidth']['68']:.3f}, "
+        f"95 % ±{calib['halfWidth']['95']:.3f} log10 units.",
+        "",
+        "Empirical coverage with the calibration itself held out:",
+        "",
+        "| protocol | calibration | n | 68 % coverage | 68 % mean width | 95 % coverage | 95 % mean width |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for pk, v in calib["nestedCoverage"].items():
+        lines.append(f"| ({pk}) | {v['calibration']} | {v['68']['n']} | {v['68']['coverage'] * 100:.1f} % | "
+                     f"{v['68']['meanWidthLog10']:.2f} | {v['95']['coverage'] * 100:.1f} % | {v['95']['meanWidthLog10']:.2f} |")
+    lines += ["", "Score selection (protocol " + calib["protocol"] + ", nested):", "",
+              "| score | 68 % coverage | 95 % coverage | mean 95 % width | within ±5 points |", "| --- | ---: | ---: | ---: | --- |"]
+    for s in calib["methodSelection"]["candidates"]:
+        lines.append(f"| {s['method']} | {s['coverage68'] * 100:.1f} % | {s['coverage95'] * 100:.1f} % | {s['meanWidth95']:.2f} | "
+                     f"{'yes' if s['withinFivePoints'] else 'no'} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--out", default=os.path.join(REPO_ROOT, "models"))
+    p.add_argument("--data-root", default=REPO_ROOT)
+    args = p.parse_args()
+    calib = calibrate(args.out, args.data_root)
+    for pk, v in calib["nestedCoverage"].items():
+        print(f"({pk}) 68%: {v['68']['coverage']:.3f}  95%: {v['95']['coverage']:.3f}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

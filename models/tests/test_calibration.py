@@ -1,0 +1,79 @@
+"""Coverage of the served conformal intervals on held-out data, recomputed here from the raw
+out-of-fold rows with a plain order statistic (not the crepes code path that produced them)."""
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+
+import numpy as np
+import pytest
+
+MODELS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, MODELS)
+
+from clusteratlas_ml import calibration as cal  # noqa: E402
+
+
+def _load(name):
+    with open(os.path.join(MODELS, name), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _rows(protocol):
+    return next(p for p in _load("oof-predictions.json")["protocols"] if p["key"] == protocol)["rows"]
+
+
+def _split_conformal_q(abs_scores, confidence):
+    """⌈(n + 1)·c⌉-th smallest score: the textbook finite-sample split-conformal quantile."""
+    s = np.sort(abs_scores)
+    k = math.ceil((len(s) + 1) * confidence)
+    return s[k - 1]
+
+
+@pytest.mark.parametrize("protocol", ["a", "c"])
+@pytest.mark.parametrize("confidence", [0.68, 0.95])
+def test_nested_coverage_within_five_points(protocol, confidence):
+    rows = _rows(protocol)
+    y = np.array([r["observedLog10K1"] for r in rows])
+    p = np.array([r["gin"]["meanLog10K1"] for r in rows])
+    split = np.array([r["split"] for r in rows], dtype=object)
+    method = _load("calibration.json")["method"]
+    assert method["score"] == "absolute", "this test recomputes the absolute-residual score"
+    hits = []
+    for g in sorted(set(split)):
+        held = split == g
+        q = _split_conformal_q(np.abs(y[~held] - p[~held]), confidence)
+        hits.extend(np.abs(y[held] - p[held]) <= q)
+    assert abs(np.mean(hits) - confidence) <= 0.05
+
+
+def test_crepes_halfwidth_is_the_split_conformal_order_statistic():
+    rng = np.random.default_rng(3)
+    r = rng.normal(size=57)
+    for c in (0.68, 0.95):
+        assert cal.halfwidth(r, c) == pytest.approx(_split_conformal_q(np.abs(r), c))
+
+
+def test_served_halfwidths_match_the_held_out_residuals():
+    calib = _load("calibration.json")
+    rows = _rows(calib["protocol"])
+    res = np.abs([r["observedLog10K1"] - r["gin"]["meanLog10K1"] for r in rows])
+    for key, c in (("68", 0.68), ("95", 0.95)):
+        assert calib["halfWidth"][key] == pytest.approx(_split_conformal_q(res, c), abs=1e-5)
+
+
+def test_additive_baseline_uses_training_metals_only():
+    from types import SimpleNamespace as R
+
+    recs = [
+        R(composition=[("Fe", 2)], nuclearity="homonuclear", log10_k1=-10.0),
+        R(composition=[("V", 3)], nuclearity="homonuclear", log10_k1=-12.0),
+        R(composition=[("Fe", 1), ("V", 3)], nuclearity="heteronuclear", log10_k1=-9.0),
+        R(composition=[("Mo", 2), ("S", 1)], nuclearity="homonuclear", log10_k1=-13.0),
+    ]
+    out = cal.additive_predict(recs, [0, 1], [2, 3])
+    assert out[0] == pytest.approx(0.25 * -10.0 + 0.75 * -12.0)
+    # Mo has no training cluster: the training mean.
+    assert out[1] == pytest.approx(-11.0)
