@@ -32,12 +32,22 @@ describe('README commands and .ci/run stay one thing', () => {
     expect(ciRun).toContain("grep -m1 -xF 'npm ci && npm test' README.md");
   });
 
+  it('the one pip line (crepes into the Python the model scripts use) is read from the README too', () => {
+    const pipLines = quickStartBlocks().join('\n').split('\n').filter((l) => l.includes('pip install'));
+    expect(pipLines).toHaveLength(1);
+    expect(pipLines[0]).toMatch(/^\/usr\/bin\/python3 -m pip install /);
+    expect(ciRun).toContain("grep -m1 -E '^/usr/bin/python3 -m pip install ' README.md");
+    expect(commands.some((l) => l.includes('bash -c "$pip_line"'))).toBe(true);
+  });
+
   it('.ci/run sets no environment and runs no build or test step of its own', () => {
     expect(commands.filter((l) => /^\s*export\b/.test(l))).toEqual([]);
     expect(ciRun).not.toMatch(/ONNXRUNTIME|TEST_MODELS_DIR|NEO4J_/);
     const tools = commands.filter((l) => /\b(npm|npx|mvn|jest|tsc|python3)\b/.test(l));
     // Only version prints, reading the README, and running what was read.
-    const ownSteps = tools.filter((l) => !/--version/.test(l) && !/grep .* README\.md\)$/.test(l) && l.trim() !== 'bash -c "$test_cmd"');
+    const ownSteps = tools.filter(
+      (l) => !/--version/.test(l) && !/grep .* README\.md\)$/.test(l) && l.trim() !== 'bash -c "$test_cmd"' && !l.includes('bash -c "$pip_line"'),
+    );
     expect(ownSteps).toEqual([]);
     expect(commands.some((l) => l.trim() === 'bash -c "$test_cmd"')).toBe(true);
   });
