@@ -3,6 +3,8 @@ import { ensureSeeded, type Database } from './db/database';
 import { ClusterRepository } from './db/cluster.repository';
 import { buildApiSchema } from './graphql/schema';
 import { createApp } from './http/app';
+import { createRequestGuards } from './http/request-guards';
+import { createJobQueues } from './services/job-queues';
 import { CatalogService } from './services/catalog.service';
 import { StructureRepository } from './db/structure.repository';
 import { StructureService } from './services/structure.service';
@@ -18,22 +20,25 @@ export interface RunningApi {
 export async function startApi(db: Database, cfg: Config, datasetVersion: string, log: (line: string) => void = console.log): Promise<RunningApi> {
   const repository = new ClusterRepository(db.executor);
   // A missing or corrupt model leaves the catalog serving; model fields answer MODEL_UNAVAILABLE.
-  const loaded = await tryLoadModel({ modelDir: cfg.MODELS_DIR, intraOpNumThreads: cfg.ORT_INTRA_OP_THREADS });
+  const queues = createJobQueues(cfg);
+  const loaded = await tryLoadModel({ modelDir: cfg.MODELS_DIR, intraOpNumThreads: cfg.ORT_INTRA_OP_THREADS, schedule: queues.scheduleInference });
   if (loaded.status === 'ready') log(`model: ${loaded.model.info.name} ${loaded.model.info.version} loaded (${loaded.model.info.members} members)`);
   else log(`model: unavailable — ${loaded.error.message}`);
   const model = loaded.status === 'ready' ? loaded.model : null;
-  const predictions = new PredictionService(model, loaded.status === 'ready' ? null : loaded.error.message);
+  const predictions = new PredictionService(model, loaded.status === 'ready' ? null : loaded.error.message, queues.xtb);
   const services = {
     catalog: new CatalogService(repository),
     structures: new StructureService(new StructureRepository(db.executor)),
     predictions,
   };
   const schema = await buildApiSchema();
+  const versions = () => ({ datasetVersion, modelVersion: predictions.version });
   const { httpServer, apollo } = await createApp({
     schema,
     services,
     repository,
-    versions: () => ({ datasetVersion, modelVersion: predictions.version }),
+    versions,
+    guards: createRequestGuards(cfg, versions),
     development: cfg.NODE_ENV === 'development',
   });
   await new Promise<void>((resolve, reject) => {

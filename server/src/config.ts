@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -29,6 +30,25 @@ const EnvSchema = z.object({
   // ONNX Runtime threads of the inference worker (off the event loop). Two halve exact Shapley
   // time on a 2-core machine; batched predictions gain little either way.
   ORT_INTRA_OP_THREADS: intFromEnv(1, 16).default(2),
+  // ---- Admission control (README "Limits and admission control") ----
+  // Peers whose X-Forwarded-For is believed: comma-separated addresses, CIDRs or proxy-addr
+  // keywords (loopback, linklocal, uniquelocal); "none" trusts nobody. Loopback by default:
+  // the website's /api/graphql proxy runs on this machine.
+  TRUST_PROXY: z.string().default('loopback'),
+  // Points per client per window: a request costs 1, expensive fields more (admission.ts).
+  RATE_LIMIT_POINTS: intFromEnv(1, 10_000_000).default(600),
+  RATE_LIMIT_WINDOW_S: intFromEnv(1, 86_400).default(60),
+  // xtb processes at once (default one per core), waiting jobs in all, jobs per client.
+  XTB_CONCURRENCY: intFromEnv(1, 256).default(Math.max(1, os.availableParallelism())),
+  XTB_QUEUE_MAX: intFromEnv(0, 10_000).default(16),
+  XTB_QUEUE_PER_CLIENT: intFromEnv(1, 10_000).default(4),
+  // ONNX Runtime calls (the worker runs one at a time; 2 keeps it fed), waiting calls, per client.
+  INFERENCE_CONCURRENCY: intFromEnv(1, 64).default(2),
+  INFERENCE_QUEUE_MAX: intFromEnv(0, 100_000).default(64),
+  INFERENCE_QUEUE_PER_CLIENT: intFromEnv(1, 100_000).default(16),
+  // Cache of anonymous read results (0 turns it off) and the largest result it keeps.
+  RESPONSE_CACHE_MB: intFromEnv(0, 65_536).default(64),
+  RESPONSE_CACHE_MAX_ENTRY_KB: intFromEnv(1, 1_048_576).default(1024),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { neo4jPassword: string; embedded: boolean };

@@ -15,6 +15,8 @@ import {
   type Neighbour,
   type Prediction,
 } from '../ml';
+import { RUN_IMMEDIATELY, type JobScheduler } from './fair-queue';
+import { currentClient } from './request-client';
 import type { StructureView } from './structure.service';
 
 export const PREDICT_LIMITS = { maxAtoms: 50, minDistanceAngstrom: 0.5, xtbTimeoutMs: 60000, maxCharge: 4 } as const;
@@ -91,6 +93,8 @@ export class PredictionService {
   constructor(
     private readonly model: ModelService | null,
     readonly unavailableReason: string | null,
+    /** Every xtb process of a user structure goes through it (the API: a fair queue, one process per core). */
+    private readonly xtbQueue: JobScheduler = RUN_IMMEDIATELY,
   ) {}
 
   get version(): string | null {
@@ -161,7 +165,9 @@ export class PredictionService {
           'an odd electron count needs an even multiplicity and vice versa',
       );
     }
-    const xtb = await runXtb({ atoms, charge: user.charge, multiplicity: user.multiplicity, optimize: user.optimize ? 'normal' : false, timeoutMs: PREDICT_LIMITS.xtbTimeoutMs });
+    const xtb = await this.xtbQueue.run(currentClient(), () =>
+      runXtb({ atoms, charge: user.charge, multiplicity: user.multiplicity, optimize: user.optimize ? 'normal' : false, timeoutMs: PREDICT_LIMITS.xtbTimeoutMs }),
+    );
     const isomer = {
       energyHartree: xtb.totalEnergyHartree,
       homoLumoGapEv: xtb.homoLumoGapEv,
