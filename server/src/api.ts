@@ -19,8 +19,8 @@ export interface RunningApi {
 /** Wires repositories, services and the HTTP app over an open database, and listens. */
 export async function startApi(db: Database, cfg: Config, datasetVersion: string, log: (line: string) => void = console.log): Promise<RunningApi> {
   const repository = new ClusterRepository(db.executor);
-  // A missing or corrupt model leaves the catalog serving; model fields answer MODEL_UNAVAILABLE.
   const queues = createJobQueues(cfg);
+  // A missing or corrupt model leaves the catalog serving; model fields answer MODEL_UNAVAILABLE.
   const loaded = await tryLoadModel({ modelDir: cfg.MODELS_DIR, intraOpNumThreads: cfg.ORT_INTRA_OP_THREADS, schedule: queues.scheduleInference });
   if (loaded.status === 'ready') log(`model: ${loaded.model.info.name} ${loaded.model.info.version} loaded (${loaded.model.info.members} members)`);
   else log(`model: unavailable — ${loaded.error.message}`);
@@ -28,7 +28,7 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
   const predictions = new PredictionService(model, loaded.status === 'ready' ? null : loaded.error.message, queues.xtb);
   const services = {
     catalog: new CatalogService(repository),
-    structures: new StructureService(new StructureRepository(db.executor)),
+    structures: new StructureService(new StructureRepository(db.executor), queues.motif),
     predictions,
   };
   const schema = await buildApiSchema();

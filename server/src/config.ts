@@ -46,6 +46,11 @@ const EnvSchema = z.object({
   INFERENCE_CONCURRENCY: intFromEnv(1, 64).default(2),
   INFERENCE_QUEUE_MAX: intFromEnv(0, 100_000).default(64),
   INFERENCE_QUEUE_PER_CLIENT: intFromEnv(1, 100_000).default(16),
+  // Motif searches (subgraph isomorphism in Neo4j, up to NEO4J_TX_TIMEOUT_MS of a core each):
+  // at once (default: all cores but one, so cheap reads keep one), waiting, per client.
+  MOTIF_CONCURRENCY: intFromEnv(1, 256).default(Math.max(1, os.availableParallelism() - 1)),
+  MOTIF_QUEUE_MAX: intFromEnv(0, 10_000).default(16),
+  MOTIF_QUEUE_PER_CLIENT: intFromEnv(1, 10_000).default(4),
   // Cache of anonymous read results (0 turns it off) and the largest result it keeps.
   RESPONSE_CACHE_MB: intFromEnv(0, 65_536).default(64),
   RESPONSE_CACHE_MAX_ENTRY_KB: intFromEnv(1, 1_048_576).default(1024),
