@@ -25,7 +25,7 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
   if (loaded.status === 'ready') log(`model: ${loaded.model.info.name} ${loaded.model.info.version} loaded (${loaded.model.info.members} members)`);
   else log(`model: unavailable — ${loaded.error.message}`);
   const model = loaded.status === 'ready' ? loaded.model : null;
-  const predictions = new PredictionService(model, loaded.status === 'ready' ? null : loaded.error.message, queues.xtb);
+  const predictions = new PredictionService(model, loaded.status === 'ready' ? null : loaded.error.message, { queue: queues.xtb, niceness: cfg.XTB_NICENESS });
   const services = {
     catalog: new CatalogService(repository),
     structures: new StructureService(new StructureRepository(db.executor), queues.motif),

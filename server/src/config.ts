@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   XTB_CONCURRENCY: intFromEnv(1, 256).default(Math.max(1, os.availableParallelism())),
   XTB_QUEUE_MAX: intFromEnv(0, 10_000).default(16),
   XTB_QUEUE_PER_CLIENT: intFromEnv(1, 10_000).default(4),
+  // Niceness of those xtb processes (0-19): the API and Neo4j win the CPU when both want it.
+  XTB_NICENESS: intFromEnv(0, 19).default(10),
   // ONNX Runtime calls (the worker runs one at a time; 2 keeps it fed), waiting calls, per client.
   INFERENCE_CONCURRENCY: intFromEnv(1, 64).default(2),
   INFERENCE_QUEUE_MAX: intFromEnv(0, 100_000).default(64),

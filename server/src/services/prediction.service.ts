@@ -93,8 +93,12 @@ export class PredictionService {
   constructor(
     private readonly model: ModelService | null,
     readonly unavailableReason: string | null,
-    /** Every xtb process of a user structure goes through it (the API: a fair queue, one process per core). */
-    private readonly xtbQueue: JobScheduler = RUN_IMMEDIATELY,
+    private readonly xtb: {
+      /** Every xtb process of a user structure goes through it (the API: a fair queue, one process per core). */
+      queue?: JobScheduler;
+      /** Scheduling niceness of those processes, so the API and Neo4j keep the CPU they need for reads. */
+      niceness?: number;
+    } = {},
   ) {}
 
   get version(): string | null {
@@ -165,8 +169,15 @@ export class PredictionService {
           'an odd electron count needs an even multiplicity and vice versa',
       );
     }
-    const xtb = await this.xtbQueue.run(currentClient(), () =>
-      runXtb({ atoms, charge: user.charge, multiplicity: user.multiplicity, optimize: user.optimize ? 'normal' : false, timeoutMs: PREDICT_LIMITS.xtbTimeoutMs }),
+    const xtb = await (this.xtb.queue ?? RUN_IMMEDIATELY).run(currentClient(), () =>
+      runXtb({
+        atoms,
+        charge: user.charge,
+        multiplicity: user.multiplicity,
+        optimize: user.optimize ? 'normal' : false,
+        timeoutMs: PREDICT_LIMITS.xtbTimeoutMs,
+        niceness: this.xtb.niceness ?? 0,
+      }),
     );
     const isomer = {
       energyHartree: xtb.totalEnergyHartree,
