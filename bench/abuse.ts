@@ -73,6 +73,7 @@ interface Outcome {
   ms: number;
   retryAfter: boolean;
   body?: any;
+  error?: string;
 }
 
 async function send(url: string, client: string, body: unknown, timeoutMs: number): Promise<Outcome> {
@@ -82,7 +83,7 @@ async function send(url: string, client: string, body: unknown, timeoutMs: numbe
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
       body: typeof body === 'string' ? body : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(Math.round(timeoutMs)),
     });
     const text = await res.text();
     let parsed: unknown;
@@ -92,8 +93,9 @@ async function send(url: string, client: string, body: unknown, timeoutMs: numbe
       parsed = undefined;
     }
     return { status: res.status, ms: performance.now() - t0, retryAfter: res.headers.has('retry-after'), body: parsed };
-  } catch {
-    return { status: 0, ms: performance.now() - t0, retryAfter: false };
+  } catch (err) {
+    const e = err as Error & { cause?: Error };
+    return { status: 0, ms: performance.now() - t0, retryAfter: false, error: `${e.name}: ${e.cause?.message ?? e.message}` };
   }
 }
 
@@ -118,15 +120,18 @@ async function cheapClient(url: string, ids: string[], until: number) {
 
 interface AttackTally {
   statuses: Map<number, number>;
+  /** Distinct client-side failures (status 0), for the report. */
+  errors: Map<string, number>;
   refusals: number;
   refusalsWithRetryAfter: number;
   requests: number;
 }
 
-const tally = (): AttackTally => ({ statuses: new Map(), refusals: 0, refusalsWithRetryAfter: 0, requests: 0 });
+const tally = (): AttackTally => ({ statuses: new Map(), errors: new Map(), refusals: 0, refusalsWithRetryAfter: 0, requests: 0 });
 function count(t: AttackTally, r: Outcome) {
   t.requests++;
   t.statuses.set(r.status, (t.statuses.get(r.status) ?? 0) + 1);
+  if (r.error) t.errors.set(r.error, (t.errors.get(r.error) ?? 0) + 1);
   if (r.status === 429 || r.status === 503) {
     t.refusals++;
     if (r.retryAfter) t.refusalsWithRetryAfter++;
@@ -306,10 +311,11 @@ async function main() {
   for (const r of results) {
     const kinds = new Map<string, number>();
     for (const x of r.cheapFailures) {
-      const key = `${x.status === 0 ? 'timeout' : x.status} ${x.body?.errors?.[0]?.extensions?.code ?? ''}`.trim();
+      const key = `${x.status === 0 ? x.error ?? 'timeout' : x.status} ${x.body?.errors?.[0]?.extensions?.code ?? ''}`.trim();
       kinds.set(key, (kinds.get(key) ?? 0) + 1);
     }
     if (kinds.size) console.log(`  ${r.name}: cheap failures ${[...kinds].map(([k, n]) => `${k}×${n}`).join(', ')}`);
+    if (r.attack?.errors.size) console.log(`  ${r.name}: attackers' client-side failures ${[...r.attack.errors].map(([k, n]) => `${k} ×${n}`).join('; ')}`);
   }
 }
 

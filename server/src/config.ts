@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   // Points per client per window: a request costs 1, expensive fields more (admission.ts).
   RATE_LIMIT_POINTS: intFromEnv(1, 10_000_000).default(600),
   RATE_LIMIT_WINDOW_S: intFromEnv(1, 86_400).default(60),
+  // Requests of one client being answered at once (more: 429 at once).
+  RATE_LIMIT_MAX_IN_FLIGHT: intFromEnv(1, 100_000).default(8),
   // xtb processes at once (default one per core), waiting jobs in all, jobs per client.
   XTB_CONCURRENCY: intFromEnv(1, 256).default(Math.max(1, os.availableParallelism())),
   XTB_QUEUE_MAX: intFromEnv(0, 10_000).default(16),

@@ -190,6 +190,7 @@ describe('full queues', () => {
       XTB_CONCURRENCY: '1',
       XTB_QUEUE_MAX: '0',
       RATE_LIMIT_POINTS: '100000',
+      RATE_LIMIT_MAX_IN_FLIGHT: '2',
       TRUST_PROXY: '127.0.0.1',
     });
   });
@@ -218,6 +219,37 @@ describe('full queues', () => {
     expect(r.headers['retry-after']).toMatch(/^[1-9]\d*$/);
     const codes = r.json.errors.map((e: any) => e.extensions.code);
     expect(codes).toContain('TOO_MANY_JOBS');
+  });
+
+  it('refuses a client its third request in flight at once (429, Retry-After), and answers the two', async () => {
+    // Two requests whose bodies are still arriving are in flight for as long as the test likes.
+    const body = JSON.stringify({ query: CHEAP, variables: { id: 'Mo5S2-anion' } });
+    const replies: Array<Promise<Reply>> = [];
+    const open = [0, 1].map(() => {
+      const req = http.request(`${own.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length), 'x-forwarded-for': '198.51.100.60' }, agent: false });
+      replies.push(
+        new Promise((resolve, reject) => {
+          req.on('response', (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => (text += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: JSON.parse(text) }));
+          });
+          req.on('error', reject);
+        }),
+      );
+      req.write(body.slice(0, 10));
+      return req;
+    });
+    // The server has seen both (the third must not overtake them on the way in).
+    await new Promise((r) => setTimeout(r, 300));
+    const third = await post(own.api, CHEAP, { id: 'Mo5S2-anion' }, { forwardedFor: '198.51.100.60' });
+    expect(third.status).toBe(429);
+    expect(third.headers['retry-after']).toBe('1');
+    expect(third.json.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'IN_FLIGHT', maxInFlight: 2 });
+    // Another client is not affected.
+    expect((await post(own.api, CHEAP, { id: 'Mo5S2-anion' }, { forwardedFor: '198.51.100.61' })).status).toBe(200);
+    for (const req of open) req.end(body.slice(10));
+    for (const r of await Promise.all(replies)) expect(r.json.data.cluster.id).toBe('Mo5S2-anion');
   });
 
   it('answers 503 SERVER_BUSY when every xtb slot is taken (real xtb)', async () => {

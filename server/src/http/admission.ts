@@ -83,6 +83,11 @@ export interface AdmissionOptions {
   trustProxy: string;
   points: number;
   windowS: number;
+  /**
+   * Requests of one client being answered at once; one more is refused 429 at once. Without it a
+   * window's whole budget could arrive in the same millisecond and drain the database pool.
+   */
+  maxInFlight: number;
   /** Another store (RateLimiterRedis) with the same points and duration; memory by default. */
   limiter?: RateLimiterAbstract;
   charge?: QueryCharge;
@@ -138,10 +143,37 @@ export function createAdmission(opts: AdmissionOptions): Admission {
     console.error('rate limiter store failed; admitting the request:', err);
   };
 
+  // Per process, like the queues: a cap on concurrency, not on volume, needs no shared store.
+  const inFlight = new Map<string, number>();
+
   const limit: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
     const clientId = clientOf(req);
     res.locals.clientId = clientId;
     res.setHeader('RateLimit-Policy', policy(opts.points, opts.windowS));
+    const busy = inFlight.get(clientId) ?? 0;
+    if (busy >= opts.maxInFlight) {
+      res.setHeader('Retry-After', '1');
+      res.status(429).json({
+        errors: [
+          {
+            message: `This client already has ${opts.maxInFlight} requests being answered; wait for them before sending more.`,
+            extensions: { code: RATE_LIMITED, reason: 'IN_FLIGHT', retryAfterS: 1, maxInFlight: opts.maxInFlight },
+          },
+        ],
+      });
+      return;
+    }
+    inFlight.set(clientId, busy + 1);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const left = (inFlight.get(clientId) ?? 1) - 1;
+      if (left > 0) inFlight.set(clientId, left);
+      else inFlight.delete(clientId);
+    };
+    res.once('finish', release);
+    res.once('close', release);
     limiter.consume(clientId, 1).then(
       (r) => {
         res.setHeader('RateLimit', state(r));
