@@ -25,7 +25,7 @@ import { fmt, summarize } from './stats';
  * empty), over one embedded Neo4j. Attackers are hostile: they ignore Retry-After, pausing only
  * 100 ms after a refusal so that the bench process itself does not spin on the 2 cores.
  *
- * Env: BENCH_PHASE_S (default 20) seconds per phase.
+ * Env: BENCH_PHASE_S (default 20) seconds per phase; BENCH_PHASES (default alone,i,iii,ii).
  */
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -122,16 +122,23 @@ interface AttackTally {
   statuses: Map<number, number>;
   /** Distinct client-side failures (status 0), for the report. */
   errors: Map<string, number>;
+  /** Refusals and failures by status and extensions.code. */
+  codes: Map<string, number>;
   refusals: number;
   refusalsWithRetryAfter: number;
   requests: number;
 }
 
-const tally = (): AttackTally => ({ statuses: new Map(), errors: new Map(), refusals: 0, refusalsWithRetryAfter: 0, requests: 0 });
+const tally = (): AttackTally => ({ statuses: new Map(), errors: new Map(), codes: new Map(), refusals: 0, refusalsWithRetryAfter: 0, requests: 0 });
 function count(t: AttackTally, r: Outcome) {
   t.requests++;
   t.statuses.set(r.status, (t.statuses.get(r.status) ?? 0) + 1);
   if (r.error) t.errors.set(r.error, (t.errors.get(r.error) ?? 0) + 1);
+  if (r.status >= 400) {
+    const codes = [...new Set<string>((r.body?.errors ?? []).map((e: { extensions?: { code?: string } }) => e.extensions?.code ?? '?'))].join('+') || 'no body';
+    const key = `${r.status} ${codes}`;
+    t.codes.set(key, (t.codes.get(key) ?? 0) + 1);
+  }
   if (r.status === 429 || r.status === 503) {
     t.refusals++;
     if (r.retryAfter) t.refusalsWithRetryAfter++;
@@ -188,14 +195,14 @@ function expensiveRequest(kind: number, f: Fixtures): (i: number) => unknown {
     const q = `query($s: StructureInput!) { ${aliases(() => 'predict(structure: $s) { xtbWallTimeMs }')} }`;
     return () => ({ query: q, variables: { s: { xyz: f.largest.xyz, charge: f.largest.charge, multiplicity: f.largest.multiplicity, optimize: true } } });
   }
-  // An 8-atom ring of any atoms with 8 bonds plus 4 chords (12 bonds); minOrder varies so each pattern is new.
-  const bonds = (i: number, k: number) =>
-    [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 6], [6, 7], [7, 0], [0, 4], [1, 5], [2, 6], [3, 7]]
-      .map(([a, b], j) => `{a: ${a}, b: ${b}${j === 0 ? `, minOrder: ${((i * 15 + k) % 997) / 100000}` : ''}}`)
-      .join(', ');
-  return (i) => ({
-    query: `{ ${aliases((k) => `motifSearch(pattern: {atoms: [${Array(8).fill('{atomClass: ANY}').join(', ')}], bonds: [${bonds(i, k)}]}, first: 100) { edges { node { cluster { id } matchCount } } }`)} }`,
+  // An 8-atom ring of any atoms with 8 bonds plus 4 chords (12 bonds), in variables (the token
+  // limit would refuse them inline); minOrder varies so each pattern is new to the cache.
+  const pattern = (i: number, k: number) => ({
+    atoms: Array.from({ length: 8 }, () => ({ atomClass: 'ANY' })),
+    bonds: [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 6], [6, 7], [7, 0], [0, 4], [1, 5], [2, 6], [3, 7]].map(([a, b], j) => ({ a, b, ...(j === 0 ? { minOrder: ((i * 15 + k) % 997) / 100000 } : {}) })),
   });
+  const q = `query(${Array.from({ length: 15 }, (_, k) => `$p${k}: MotifPatternInput!`).join(', ')}) { ${aliases((k) => `motifSearch(pattern: $p${k}, first: 100) { edges { node { cluster { id } matchCount } } }`)} }`;
+  return (i) => ({ query: q, variables: Object.fromEntries(Array.from({ length: 15 }, (_, k) => [`p${k}`, pattern(i, k)])) });
 }
 
 /** (ii) maximum-size documents: nested fragment spreads at the token limit, and a 100 kB XYZ. */
@@ -262,7 +269,9 @@ async function main() {
       },
     ];
 
-    for (const phase of phases) {
+    // BENCH_PHASES=alone,i,iii,ii (default all) runs a subset, e.g. while fixing one attack.
+    const wanted = (process.env.BENCH_PHASES ?? 'alone,i,iii,ii').split(',').map((x) => x.trim());
+    for (const phase of phases.filter((p) => wanted.includes(p.name.startsWith('(') ? p.name.slice(1, p.name.indexOf(')')) : p.name))) {
       const api = await startApi(apiEnv);
       const f = await fixtures(api.url);
       // Warm-up: JIT, plans, ORT session (not measured).
@@ -315,6 +324,7 @@ async function main() {
       kinds.set(key, (kinds.get(key) ?? 0) + 1);
     }
     if (kinds.size) console.log(`  ${r.name}: cheap failures ${[...kinds].map(([k, n]) => `${k}×${n}`).join(', ')}`);
+    if (r.attack?.codes.size) console.log(`  ${r.name}: attackers' errors by code ${[...r.attack.codes].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
     if (r.attack?.errors.size) console.log(`  ${r.name}: attackers' client-side failures ${[...r.attack.errors].map(([k, n]) => `${k} ×${n}`).join('; ')}`);
   }
 }
