@@ -125,6 +125,18 @@ describe('rate limit per client (429, Retry-After, RateLimit headers)', () => {
     expect(replies[0].headers.ratelimit).toMatch(/^"default";r=19;/);
   });
 
+  it('lets no forwarded caller reset /health/event-loop: its ?reset=1 reads without starting a new window', async () => {
+    const url = `${own.api.url}/health/event-loop`;
+    const read = async (forwardedFor?: string, reset = true) => (await request(`${url}${reset ? '?reset=1' : ''}`, { forwardedFor })).json as { windowS: number };
+    await read();
+    await new Promise((r) => setTimeout(r, 300));
+    const forwarded = await read('203.0.113.66');
+    expect(forwarded.windowS).toBeGreaterThanOrEqual(0.2);
+    await new Promise((r) => setTimeout(r, 200));
+    const plain = await read(undefined, false);
+    expect(plain.windowS).toBeGreaterThanOrEqual(forwarded.windowS + 0.1);
+  });
+
   it('charges expensive fields before they run: three explains cost 31 points, more than the budget', async () => {
     const q = `{ a: explain(clusterId: "Mo5S2-anion", level: ATOM) { fullLog10K1 } b: explain(clusterId: "Mo5S2-anion", level: BOND) { fullLog10K1 }
                  c: explain(clusterId: "Mo5S2-anion", level: SUBGRAPH) { fullLog10K1 } }`;
