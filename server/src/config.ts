@@ -50,6 +50,9 @@ const EnvSchema = z.object({
   INFERENCE_CONCURRENCY: intFromEnv(1, 64).default(2),
   INFERENCE_QUEUE_MAX: intFromEnv(0, 100_000).default(64),
   INFERENCE_QUEUE_PER_CLIENT: intFromEnv(1, 100_000).default(16),
+  // Input floats per ONNX Runtime call: Shapley coalitions are split into calls this large, and a
+  // cheap prediction waits for at most one such call of someone else's (smaller: fairer, a little slower).
+  INFERENCE_MAX_FLOATS_PER_CALL: intFromEnv(10_000, 100_000_000).default(1_000_000),
   // Motif searches (subgraph isomorphism in Neo4j, up to NEO4J_TX_TIMEOUT_MS of a core each):
   // at once (default: all cores but one, so cheap reads keep one), waiting, per client.
   MOTIF_CONCURRENCY: intFromEnv(1, 256).default(Math.max(1, os.availableParallelism() - 1)),
