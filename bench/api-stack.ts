@@ -28,6 +28,10 @@ export async function startApiProcess(dataDir: string, extraEnv: Record<string, 
       NEO4J_DATA_DIR: dataDir,
       NEO4J_PASSWORD: password,
       NODE_ENV: 'production',
+      // Throughput and latency benches measure the uncached, unthrottled query path (one client
+      // at concurrency 16 would otherwise be answered 429 or from the cache); bench:abuse sets its own.
+      RATE_LIMIT_POINTS: '10000000',
+      RESPONSE_CACHE_MB: '0',
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -161,7 +161,7 @@ async function graphqlArms(): Promise<void> {
       throw new Error(`${id}: unexpected prediction ${JSON.stringify(data).slice(0, 200)}`);
     }
   };
-  const eventLoop = async () => (await (await fetch(`${api.apiUrl}/health/event-loop`)).json()) as { windowS: number; p50Ms: number; p99Ms: number; maxMs: number };
+  const eventLoop = async () => (await (await fetch(`${api.apiUrl}/health/event-loop?reset=1`)).json()) as { windowS: number; p50Ms: number; p99Ms: number; maxMs: number };
   try {
     // Warm-up: plans, JIT, ORT session.
     for (const id of ids.slice(0, 20)) checkPrediction((await post(PREDICTION_QUERY, { id })).data, id);

@@ -4,6 +4,8 @@ import { ensureSeeded } from './load/ensure-seeded';
 import { ClusterRepository } from './db/cluster.repository';
 import { buildApiSchema } from './graphql/schema';
 import { createApp } from './http/app';
+import { createRequestGuards } from './http/request-guards';
+import { createJobQueues } from './services/job-queues';
 import { CatalogService } from './services/catalog.service';
 import { StructureRepository } from './db/structure.repository';
 import { StructureService } from './services/structure.service';
@@ -18,23 +20,26 @@ export interface RunningApi {
 /** Wires repositories, services and the HTTP app over an open database, and listens. */
 export async function startApi(db: Database, cfg: Config, datasetVersion: string, log: (line: string) => void = console.log): Promise<RunningApi> {
   const repository = new ClusterRepository(db.executor);
+  const queues = createJobQueues(cfg);
   // A missing or corrupt model leaves the catalog serving; model fields answer MODEL_UNAVAILABLE.
-  const loaded = await tryLoadModel({ modelDir: cfg.MODELS_DIR, intraOpNumThreads: cfg.ORT_INTRA_OP_THREADS });
+  const loaded = await tryLoadModel({ modelDir: cfg.MODELS_DIR, intraOpNumThreads: cfg.ORT_INTRA_OP_THREADS, schedule: queues.scheduleInference, maxFloatsPerCall: cfg.INFERENCE_MAX_FLOATS_PER_CALL });
   if (loaded.status === 'ready') log(`model: ${loaded.model.info.name} ${loaded.model.info.version} loaded (${loaded.model.info.members} members)`);
   else log(`model: unavailable — ${loaded.error.message}`);
   const model = loaded.status === 'ready' ? loaded.model : null;
-  const predictions = new PredictionService(model, loaded.status === 'ready' ? null : loaded.error.message);
+  const predictions = new PredictionService(model, loaded.status === 'ready' ? null : loaded.error.message, { queue: queues.xtb, niceness: cfg.XTB_NICENESS });
   const services = {
     catalog: new CatalogService(repository),
-    structures: new StructureService(new StructureRepository(db.executor)),
+    structures: new StructureService(new StructureRepository(db.executor), queues.motif),
     predictions,
   };
   const schema = await buildApiSchema();
+  const versions = () => ({ datasetVersion, modelVersion: predictions.version });
   const { httpServer, apollo } = await createApp({
     schema,
     services,
     repository,
-    versions: () => ({ datasetVersion, modelVersion: predictions.version }),
+    versions,
+    guards: createRequestGuards(cfg, versions),
     development: cfg.NODE_ENV === 'development',
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -31,6 +32,37 @@ const EnvSchema = z.object({
   // ONNX Runtime threads of the inference worker (off the event loop). Two halve exact Shapley
   // time on a 2-core machine; batched predictions gain little either way.
   ORT_INTRA_OP_THREADS: intFromEnv(1, 16).default(2),
+  // ---- Admission control (README "Limits and admission control") ----
+  // Peers whose X-Forwarded-For is believed: comma-separated addresses, CIDRs or proxy-addr
+  // keywords (loopback, linklocal, uniquelocal); "none" trusts nobody. Loopback by default:
+  // the website's /api/graphql proxy runs on this machine.
+  TRUST_PROXY: z.string().default('loopback'),
+  // Points per client per window: a request costs 1, expensive fields more (admission.ts).
+  RATE_LIMIT_POINTS: intFromEnv(1, 10_000_000).default(600),
+  RATE_LIMIT_WINDOW_S: intFromEnv(1, 86_400).default(60),
+  // Requests of one client being answered at once (more: 429 at once).
+  RATE_LIMIT_MAX_IN_FLIGHT: intFromEnv(1, 100_000).default(8),
+  // xtb processes at once (default one per core), waiting jobs in all, jobs per client.
+  XTB_CONCURRENCY: intFromEnv(1, 256).default(Math.max(1, os.availableParallelism())),
+  XTB_QUEUE_MAX: intFromEnv(0, 10_000).default(16),
+  XTB_QUEUE_PER_CLIENT: intFromEnv(1, 10_000).default(4),
+  // Niceness of those xtb processes (0-19): the API and Neo4j win the CPU when both want it.
+  XTB_NICENESS: intFromEnv(0, 19).default(10),
+  // ONNX Runtime calls (the worker runs one at a time; 2 keeps it fed), waiting calls, per client.
+  INFERENCE_CONCURRENCY: intFromEnv(1, 64).default(2),
+  INFERENCE_QUEUE_MAX: intFromEnv(0, 100_000).default(64),
+  INFERENCE_QUEUE_PER_CLIENT: intFromEnv(1, 100_000).default(16),
+  // Input floats per ONNX Runtime call: Shapley coalitions are split into calls this large, and a
+  // cheap prediction waits for at most one such call of someone else's (smaller: fairer, a little slower).
+  INFERENCE_MAX_FLOATS_PER_CALL: intFromEnv(10_000, 100_000_000).default(1_000_000),
+  // Motif searches (subgraph isomorphism in Neo4j, up to NEO4J_TX_TIMEOUT_MS of a core each):
+  // at once (default: all cores but one, so cheap reads keep one), waiting, per client.
+  MOTIF_CONCURRENCY: intFromEnv(1, 256).default(Math.max(1, os.availableParallelism() - 1)),
+  MOTIF_QUEUE_MAX: intFromEnv(0, 10_000).default(16),
+  MOTIF_QUEUE_PER_CLIENT: intFromEnv(1, 10_000).default(4),
+  // Cache of anonymous read results (0 turns it off) and the largest result it keeps.
+  RESPONSE_CACHE_MB: intFromEnv(0, 65_536).default(64),
+  RESPONSE_CACHE_MAX_ENTRY_KB: intFromEnv(1, 1_048_576).default(1024),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { neo4jPassword: string; embedded: boolean };

@@ -34,6 +34,9 @@ export async function startTestStack(extraEnv: Record<string, string> = {}): Pro
     API_PORT: String(await freePort()),
     API_HOST: '127.0.0.1',
     NODE_ENV: 'test',
+    // Every test file is one client (127.0.0.1) of this shared API: a budget that a whole suite
+    // fits in, with the limiter still on. test/integration/admission.test.ts checks tight limits on its own API.
+    RATE_LIMIT_POINTS: '20000',
     // CI serves a model smoke-trained in the same run (npm run test:ml:smoke) until a trained one is committed.
     ...(process.env.TEST_MODELS_DIR ? { MODELS_DIR: process.env.TEST_MODELS_DIR } : {}),
     ...extraEnv,

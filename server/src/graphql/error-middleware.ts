@@ -2,7 +2,9 @@ import type { MiddlewareFn } from 'type-graphql';
 import { XtbError } from '../chem/xtb';
 import { DatabaseUnavailableError } from '../db/executor';
 import { InvalidGraphError, ModelUnavailableError } from '../ml';
+import { QueueFullError } from '../services/fair-queue';
 import { OutOfDomainError, StructureInputError } from '../services/prediction.service';
+import { queueFull } from './admission-errors';
 import { badInput, ErrorCode, serviceUnavailable } from './errors';
 import { GraphQLError } from 'graphql';
 
@@ -11,6 +13,7 @@ export const translateServiceErrors: MiddlewareFn = async (_action, next) => {
   try {
     return await next();
   } catch (err) {
+    if (err instanceof QueueFullError) throw queueFull(err);
     if (err instanceof DatabaseUnavailableError) {
       throw err.reason === 'TIMEOUT'
         ? serviceUnavailable('The query took longer than the database allows; narrow the filter or lower `first`.', ErrorCode.TIMEOUT)

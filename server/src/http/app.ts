@@ -13,8 +13,9 @@ import { createContext, type GraphQLContext, type Services } from '../graphql/co
 import { ErrorCode } from '../graphql/errors';
 import { introspectionLimitRule } from '../graphql/introspection-limit';
 import { downloadHandlers } from './download';
-import { EventLoopMonitor } from './event-loop';
+import { EventLoopMonitor, isLoopbackPeer } from './event-loop';
 import { costPlugin, formatGraphQLError, queryOnlyPlugin, versionExtensions, versionPlugin } from './graphql-plugins';
+import type { RequestGuards } from './request-guards';
 
 export const MAX_BODY = '100kb';
 export const MAX_TOKENS = 2000;
@@ -26,6 +27,8 @@ export interface AppOptions {
   /** Reported in every response's `extensions`. */
   versions: () => { datasetVersion: string; modelVersion?: string | null };
   development: boolean;
+  /** Admission control and the read cache (request-guards.ts); none when absent. */
+  guards?: RequestGuards;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -99,6 +102,7 @@ export async function createApp(opts: AppOptions) {
       queryOnlyPlugin,
       costPlugin(() => ({ catalogMaxAtoms: opts.services.predictions.largestTrainingAtomCount ?? undefined })),
       versionPlugin(opts.versions),
+      ...(opts.guards?.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -108,9 +112,11 @@ export async function createApp(opts: AppOptions) {
 
   const eventLoop = new EventLoopMonitor();
   httpServer.on('close', () => eventLoop.stop());
-  // Delay since the previous read (resolution 10 ms); see event-loop.ts.
-  app.get('/health/event-loop', (_req, res) => {
-    res.set('cache-control', 'no-store').json(eventLoop.readAndReset());
+  // Delay over the current window (resolution 10 ms); see event-loop.ts. Only a caller on this
+  // machine, not forwarded by a proxy, may start a new window (?reset=1).
+  app.get('/health/event-loop', (req, res) => {
+    const reset = req.query.reset === '1' && isLoopbackPeer(req);
+    res.set('cache-control', 'no-store').json(reset ? eventLoop.readAndReset() : eventLoop.read());
   });
 
   app.get('/health', async (_req, res) => {
@@ -118,6 +124,7 @@ export async function createApp(opts: AppOptions) {
     res.status(dataset ? 200 : 503).json({ status: dataset ? 'ok' : 'database unavailable', ...opts.versions() });
   });
 
+  if (opts.guards) app.use('/download', ...opts.guards.beforeBody);
   const downloads = downloadHandlers(opts.repository, () => opts.versions().datasetVersion);
   app.get('/download/clusters.json', (req, res, next) => downloads.json(req, res).catch(next));
   app.get('/download/clusters.csv', (req, res, next) => downloads.csv(req, res).catch(next));
@@ -125,7 +132,9 @@ export async function createApp(opts: AppOptions) {
   app.use(
     '/graphql',
     withVersionExtensions(opts.versions),
+    ...(opts.guards?.beforeBody ?? []),
     express.json({ limit: MAX_BODY }),
+    ...(opts.guards?.afterBody ?? []),
     expressMiddleware(apollo, { context: async () => createContext(opts.services) }),
   );
 

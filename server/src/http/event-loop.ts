@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
 export interface EventLoopDelay {
@@ -9,8 +10,9 @@ export interface EventLoopDelay {
 
 /**
  * Event-loop delay of the API process, for operators and `npm run bench:model`: model inference
- * runs in a worker thread precisely so that this stays flat while predictions run. Each read
- * returns the window since the previous read and starts a new one.
+ * runs in a worker thread precisely so that this stays flat while predictions run. A read
+ * returns the window since the last reset; only operators on this machine reset it (app.ts), so
+ * one public caller cannot wipe the figures another is watching.
  */
 export class EventLoopMonitor {
   private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
@@ -21,6 +23,13 @@ export class EventLoopMonitor {
   }
 
   readAndReset(): EventLoopDelay {
+    const result = this.read();
+    this.histogram.reset();
+    this.windowStart = performance.now();
+    return result;
+  }
+
+  read(): EventLoopDelay {
     const h = this.histogram;
     const ms = (ns: number) => Math.round((ns / 1e6) * 100) / 100;
     const result = {
@@ -29,12 +38,17 @@ export class EventLoopMonitor {
       p99Ms: ms(h.percentile(99)),
       maxMs: ms(h.max),
     };
-    h.reset();
-    this.windowStart = performance.now();
     return result;
   }
 
   stop(): void {
     this.histogram.disable();
   }
+}
+
+/** The TCP peer is this machine and no proxy forwarded the request for someone else. */
+export function isLoopbackPeer(req: Request): boolean {
+  const addr = req.socket.remoteAddress ?? '';
+  const loopback = addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.');
+  return loopback && req.headers['x-forwarded-for'] === undefined && req.headers.forwarded === undefined;
 }

@@ -26,6 +26,12 @@ export interface ModelServiceOptions {
   maxFloatsPerCall?: number;
   /** Antithetic permutation pairs for Shapley values above 14 atoms. Default 64 (128 orderings). */
   permutationPairs?: number;
+  /**
+   * Decides when each ORT call runs (the API's fair, bounded inference queue); it may reject, and
+   * the rejection reaches the caller unchanged. Default: at once. Per call rather than per
+   * explain, so a cheap prediction waits for at most one call of someone's Shapley run.
+   */
+  schedule?: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 export interface Prediction {
@@ -153,6 +159,7 @@ export class ModelService {
       intraOpNumThreads: options.intraOpNumThreads ?? 1,
       maxFloatsPerCall: options.maxFloatsPerCall ?? 4_000_000,
       permutationPairs: options.permutationPairs ?? 64,
+      schedule: options.schedule ?? (<T>(task: () => Promise<T>) => task()),
     };
     const modelDir = path.resolve(options.modelDir);
     const manifest = await readManifest(modelDir);
@@ -259,7 +266,7 @@ export class ModelService {
     let done = 0;
     let runMs = 0;
     for (const chunk of this.chunks(order.map((i) => ({ graph: graphs[i] })), MAX_PADDING_RATIO)) {
-      const res = await this.run(packBatch(chunk, this.dims), [OUT_MEAN, OUT_MEMBERS, OUT_EMBEDDING]);
+      const res = await this.run(() => packBatch(chunk, this.dims), [OUT_MEAN, OUT_MEMBERS, OUT_EMBEDDING]);
       runMs += this.worker.lastRunMs ?? Number.NaN;
       const M = this.manifest.ensemble.members;
       const E = this.embeddingDim;
@@ -520,7 +527,7 @@ export class ModelService {
     const out = new Float64Array(items.length);
     let offset = 0;
     for (const chunk of this.chunks(items)) {
-      const res = await this.run(packBatch(chunk, this.dims), [OUT_MEAN]);
+      const res = await this.run(() => packBatch(chunk, this.dims), [OUT_MEAN]);
       out.set(res[OUT_MEAN].data, offset);
       offset += chunk.length;
     }
@@ -547,7 +554,7 @@ export class ModelService {
       const per = Math.max(1, Math.floor(this.options.maxFloatsPerCall / this.floatsPerGraph(k)));
       for (let start = 0; start < rows.length; start += per) {
         const part = rows.slice(start, start + per);
-        const res = await this.run(packCompactCoalitions(graph, masks, part, k, this.dims), [OUT_MEAN]);
+        const res = await this.run(() => packCompactCoalitions(graph, masks, part, k, this.dims), [OUT_MEAN]);
         part.forEach((c, b) => (out[c] = res[OUT_MEAN].data[b]));
       }
     }
@@ -560,13 +567,18 @@ export class ModelService {
     const out = new Float64Array(C);
     for (let start = 0; start < C; start += per) {
       const count = Math.min(per, C - start);
-      const res = await this.run(packCoalitions(graph, masks, start, count, this.dims), [OUT_MEAN]);
+      const res = await this.run(() => packCoalitions(graph, masks, start, count, this.dims), [OUT_MEAN]);
       out.set(res[OUT_MEAN].data, start);
     }
     return out;
   }
 
-  private run(batch: BatchTensors, fetches: readonly string[]): Promise<Record<string, WireTensor>> {
+  /** Packing happens when the call's turn comes, so waiting calls hold no tensors. */
+  private run(pack: () => BatchTensors, fetches: readonly string[]): Promise<Record<string, WireTensor>> {
+    return this.options.schedule(() => this.runNow(pack(), fetches));
+  }
+
+  private runNow(batch: BatchTensors, fetches: readonly string[]): Promise<Record<string, WireTensor>> {
     const { batchSize: B, atomSlots: N } = batch;
     const F = this.dims.atomFeatureCount;
     const G = this.dims.globalFeatureCount;
@@ -614,7 +626,7 @@ export class ModelService {
     };
     let res: Record<string, WireTensor>;
     try {
-      res = await this.run(packBatch([{ graph: probe }], this.dims), [OUT_MEAN, OUT_MEMBERS, OUT_EMBEDDING]);
+      res = await this.run(() => packBatch([{ graph: probe }], this.dims), [OUT_MEAN, OUT_MEMBERS, OUT_EMBEDDING]);
     } catch (err) {
       throw new ModelUnavailableError(`probe inference failed: ${(err as Error).message}`, { cause: err });
     }

@@ -17,6 +17,8 @@ import {
   type ModelService,
   type Neighbour,
 } from '../ml';
+import { RUN_IMMEDIATELY, type JobScheduler } from './fair-queue';
+import { currentClient } from './request-client';
 import type { StructureView } from './structure.service';
 
 /** maxXyzCharacters: 50 atoms of extended XYZ fit in a few kB; the rest of a 100 kB body is not read. */
@@ -131,6 +133,12 @@ export class PredictionService {
   constructor(
     private readonly model: ModelService | null,
     readonly unavailableReason: string | null,
+    private readonly xtb: {
+      /** Every xtb process of a user structure goes through it (the API: a fair queue, one process per core). */
+      queue?: JobScheduler;
+      /** Scheduling niceness of those processes, so the API and Neo4j keep the CPU they need for reads. */
+      niceness?: number;
+    } = {},
   ) {}
 
   get version(): string | null {
@@ -274,7 +282,16 @@ export class PredictionService {
           'an odd electron count needs an even multiplicity and vice versa',
       );
     }
-    const xtb = await runXtb({ atoms, charge: user.charge, multiplicity: user.multiplicity, optimize: user.optimize ? 'normal' : false, timeoutMs: PREDICT_LIMITS.xtbTimeoutMs });
+    const xtb = await (this.xtb.queue ?? RUN_IMMEDIATELY).run(currentClient(), () =>
+      runXtb({
+        atoms,
+        charge: user.charge,
+        multiplicity: user.multiplicity,
+        optimize: user.optimize ? 'normal' : false,
+        timeoutMs: PREDICT_LIMITS.xtbTimeoutMs,
+        niceness: this.xtb.niceness ?? 0,
+      }),
+    );
     const isomer = {
       energyHartree: xtb.totalEnergyHartree,
       homoLumoGapEv: xtb.homoLumoGapEv,

@@ -4,6 +4,8 @@ import { chargeStatistics, extractSubgraph, subgraphComponents, type ChargeStati
 import type { ClusterCriteria } from '../db/cluster-query';
 import type { AtomRecord, BondRecord, StructureRecord, StructureRepository } from '../db/structure.repository';
 import { toClusterView, type ClusterView } from './catalog.service';
+import { RUN_IMMEDIATELY, type JobScheduler } from './fair-queue';
+import { currentClient } from './request-client';
 
 export interface AtomView extends Omit<AtomRecord, 'x' | 'y' | 'z'> {
   xAngstrom: number;
@@ -55,7 +57,11 @@ export function structureExtendedXyz(s: StructureView, charge: number | null): s
 }
 
 export class StructureService {
-  constructor(private readonly repo: StructureRepository) {}
+  constructor(
+    private readonly repo: StructureRepository,
+    /** Motif searches go through it (the API: a fair queue that leaves Neo4j cores for cheap reads). */
+    private readonly motifQueue: JobScheduler = RUN_IMMEDIATELY,
+  ) {}
 
   /** All isomers per requested cluster, in request order (for a DataLoader). */
   async isomersFor(clusterIds: readonly string[]): Promise<StructureView[][]> {
@@ -65,12 +71,12 @@ export class StructureService {
 
   async motifPage(pattern: MotifPattern, criteria: ClusterCriteria, offset: number, limit: number, maxMatchesPerCluster: number): Promise<MotifHitView[]> {
     // One extra row tells whether another page exists without counting everything.
-    const rows = await this.repo.motifPage(pattern, criteria, { offset, limit, maxMatchesPerCluster });
+    const rows = await this.motifQueue.run(currentClient(), () => this.repo.motifPage(pattern, criteria, { offset, limit, maxMatchesPerCluster }));
     return rows.map((r) => ({ cluster: toClusterView(r.cluster), matchCount: r.matchCount, matches: r.matches }));
   }
 
   motifCount(pattern: MotifPattern, criteria: ClusterCriteria): Promise<number> {
-    return this.repo.motifCount(pattern, criteria);
+    return this.motifQueue.run(currentClient(), () => this.repo.motifCount(pattern, criteria));
   }
 
   /** A subgraph of one isomer with charge statistics, and its connected components. Null without a structure. */

@@ -93,6 +93,9 @@ export async function startApi(tmpDir: string, modelsDir: string | null = null):
     // seeding) can take far longer than in production; give them room instead of failing the run.
     NEO4J_TX_TIMEOUT_MS: '120000',
     NEO4J_START_TIMEOUT_S: '300',
+    // The browser tests are one client (loopback) doing a whole suite's work; the limiter stays on.
+    RATE_LIMIT_POINTS: '20000',
+    RATE_LIMIT_MAX_IN_FLIGHT: '64',
     ...(modelsDir ? { MODELS_DIR: modelsDir } : {}),
   };
   // An inherited external server setting would point the test stack at someone's real data.

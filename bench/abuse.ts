@@ -1,0 +1,369 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { loadConfig } from '../server/src/config';
+import { openDatabase } from '../server/src/db/database';
+import { ensureSeeded } from '../server/src/load/ensure-seeded';
+import { freePort } from '../test/helpers/free-port';
+import { fmt, summarize } from './stats';
+
+/**
+ * `npm run bench:abuse`: is one cheap query still fast while the API is attacked?
+ *
+ * A cheap catalog query (one cluster with its model prediction, never from the cache) is timed
+ * alone, then during each attack:
+ *   (i)   8 clients sending the most expensive requests the limits accept: 15 aliased
+ *         explain(structure:) with exact Shapley values, 15 predict(structure:, optimize) on the
+ *         largest catalog structure, 15 aliased 8-atom motif searches (a new pattern each time,
+ *         so the cache cannot help);
+ *   (ii)  8 clients sending maximum-size documents: fragment spreads nested to the depth and
+ *         token limits, and 100 kB XYZ documents;
+ *   (iii) one client bursting 1,000 requests at once.
+ * Every attacker is a distinct client: the bench talks to the API from 127.0.0.1, which the API
+ * is told to trust as a proxy (TRUST_PROXY), and sends a different X-Forwarded-For per client.
+ * The API runs with its default limits, a fresh process per phase (limits and caches start
+ * empty), over one embedded Neo4j. Attackers are hostile: they ignore Retry-After, pausing only
+ * 100 ms after a refusal so that the bench process itself does not spin on the 2 cores.
+ *
+ * Env: BENCH_PHASE_S (default 20) seconds per phase; BENCH_PHASES (default alone,i,iii,ii).
+ */
+
+const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+const PHASE_S = Number(process.env.BENCH_PHASE_S ?? 20);
+const CHEAP_CLIENT = '198.51.100.200';
+const CHEAP_QUERY = 'query($id: ID!) { cluster(id: $id) { id formula log10K1 prediction { log10K1 log10K1Std } } }';
+const CHEAP_TIMEOUT_MS = 30_000;
+const ATTACK_TIMEOUT_MS = 60_000;
+
+interface Api {
+  url: string;
+  child: ChildProcess;
+}
+
+async function startApi(env: NodeJS.ProcessEnv): Promise<Api> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server', 'src', 'main.js')], {
+    env: { ...env, API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', TRUST_PROXY: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (process.env.BENCH_VERBOSE) console.log(`  [api] ${line}`);
+      if (line.startsWith('api: GraphQL at')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`API process exited with code ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+/** SIGTERM, then SIGKILL if the API does not exit (an attack can leave its event loop blocked). */
+async function stopApi(api: Api): Promise<'clean' | 'killed'> {
+  if (api.child.exitCode !== null) return 'clean';
+  const exited = new Promise<void>((resolve) => api.child.once('exit', () => resolve()));
+  api.child.kill('SIGTERM');
+  const clean = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
+  if (clean) return 'clean';
+  api.child.kill('SIGKILL');
+  await exited;
+  return 'killed';
+}
+
+interface Outcome {
+  status: number; // 0: network error or timeout
+  ms: number;
+  retryAfter: boolean;
+  body?: any;
+  error?: string;
+}
+
+async function send(url: string, client: string, body: unknown, timeoutMs: number): Promise<Outcome> {
+  const t0 = performance.now();
+  try {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      signal: AbortSignal.timeout(Math.round(timeoutMs)),
+    });
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.status, ms: performance.now() - t0, retryAfter: res.headers.has('retry-after'), body: parsed };
+  } catch (err) {
+    const e = err as Error & { cause?: Error };
+    return { status: 0, ms: performance.now() - t0, retryAfter: false, error: `${e.name}: ${e.cause?.message ?? e.message}` };
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The cheap client: one request at a time with 50 ms between them, until `until`. */
+async function cheapClient(url: string, ids: string[], until: number) {
+  const ms: number[] = [];
+  const failures: Outcome[] = [];
+  for (let i = 0; performance.now() < until; i++) {
+    // `nonce` is not a variable of the query (ignored by GraphQL) but is part of the cache key: every answer is computed.
+    const r = await send(url, CHEAP_CLIENT, { query: CHEAP_QUERY, variables: { id: ids[i % ids.length], nonce: `${Date.now()}-${i}` } }, CHEAP_TIMEOUT_MS);
+    if (r.status === 200 && !r.body?.errors && Number.isFinite(r.body?.data?.cluster?.prediction?.log10K1)) ms.push(r.ms);
+    else {
+      failures.push(r);
+      ms.push(r.status === 0 ? CHEAP_TIMEOUT_MS : r.ms);
+    }
+    await sleep(50);
+  }
+  return { ms, failures };
+}
+
+interface AttackTally {
+  statuses: Map<number, number>;
+  /** Distinct client-side failures (status 0), for the report. */
+  errors: Map<string, number>;
+  /** Refusals and failures by status and extensions.code. */
+  codes: Map<string, number>;
+  refusals: number;
+  refusalsWithRetryAfter: number;
+  requests: number;
+}
+
+const tally = (): AttackTally => ({ statuses: new Map(), errors: new Map(), codes: new Map(), refusals: 0, refusalsWithRetryAfter: 0, requests: 0 });
+function count(t: AttackTally, r: Outcome) {
+  t.requests++;
+  t.statuses.set(r.status, (t.statuses.get(r.status) ?? 0) + 1);
+  if (r.error) t.errors.set(r.error, (t.errors.get(r.error) ?? 0) + 1);
+  if (r.status >= 400) {
+    const codes = [...new Set<string>((r.body?.errors ?? []).map((e: { extensions?: { code?: string } }) => e.extensions?.code ?? '?'))].join('+') || 'no body';
+    const key = `${r.status} ${codes}`;
+    t.codes.set(key, (t.codes.get(key) ?? 0) + 1);
+  }
+  if (r.status === 429 || r.status === 503) {
+    t.refusals++;
+    if (r.retryAfter) t.refusalsWithRetryAfter++;
+  }
+}
+
+/** A hostile client: sends `next()` back to back until `until`. */
+async function attacker(url: string, client: string, next: (i: number) => unknown, until: number, t: AttackTally) {
+  for (let i = 0; performance.now() < until; i++) {
+    const r = await send(url, client, next(i), Math.min(ATTACK_TIMEOUT_MS, Math.max(1000, until - performance.now() + 5000)));
+    count(t, r);
+    if (r.status !== 200) await sleep(100);
+  }
+}
+
+function xyzOf(s: { atoms: Array<{ element: string; xAngstrom: number; yAngstrom: number; zAngstrom: number }> }) {
+  return `${s.atoms.length}\nbench\n${s.atoms.map((a) => `${a.element} ${a.xAngstrom} ${a.yAngstrom} ${a.zAngstrom}`).join('\n')}\n`;
+}
+
+interface Fixtures {
+  ids: string[];
+  shapley: { xyz: string; charge: number; multiplicity: number; atoms: number };
+  largest: { xyz: string; charge: number; multiplicity: number; atoms: number };
+}
+
+async function fixtures(url: string): Promise<Fixtures> {
+  const structureOf = async (filter: string) => {
+    const r = await send(
+      url,
+      '198.51.100.250',
+      { query: `{ clusters(filter: {hasStructure: true, ${filter}}, first: 1, orderBy: {field: SIZE, direction: DESC}) { edges { node { id charge structure { multiplicity atoms { element xAngstrom yAngstrom zAngstrom } } } } } }` },
+      60_000,
+    );
+    const node = r.body.data.clusters.edges[0].node;
+    return { xyz: xyzOf(node.structure), charge: node.charge, multiplicity: node.structure.multiplicity, atoms: node.structure.atoms.length };
+  };
+  const all = await send(url, '198.51.100.250', { query: '{ clusters(filter: {hasStructure: true}, first: 100) { edges { node { id } } } }' }, 60_000);
+  return {
+    ids: all.body.data.clusters.edges.map((e: { node: { id: string } }) => e.node.id),
+    // Exact Shapley values go up to 14 atoms: 2^14 coalitions, the most expensive explain.
+    shapley: await structureOf('size: {max: 14}'),
+    largest: await structureOf('size: {min: 1}'),
+  };
+}
+
+/** (i) the most expensive requests the limits accept, one kind per client (3 kinds over 8 clients). */
+function expensiveRequest(kind: number, f: Fixtures): (i: number) => unknown {
+  const aliases = (field: (k: number) => string) => Array.from({ length: 15 }, (_, k) => `a${k}: ${field(k)}`).join('\n');
+  if (kind === 0) {
+    const q = `query($s: StructureInput!) { ${aliases(() => 'explain(structure: $s, level: SUBGRAPH) { fullLog10K1 }')} }`;
+    return () => ({ query: q, variables: { s: { xyz: f.shapley.xyz, charge: f.shapley.charge, multiplicity: f.shapley.multiplicity } } });
+  }
+  if (kind === 1) {
+    const q = `query($s: StructureInput!) { ${aliases(() => 'predict(structure: $s) { xtbWallTimeMs }')} }`;
+    return () => ({ query: q, variables: { s: { xyz: f.largest.xyz, charge: f.largest.charge, multiplicity: f.largest.multiplicity, optimize: true } } });
+  }
+  // An 8-atom ring of any atoms with 8 bonds plus 4 chords (12 bonds), in variables (the token
+  // limit would refuse them inline); minOrder varies so each pattern is new to the cache.
+  const pattern = (i: number, k: number) => ({
+    atoms: Array.from({ length: 8 }, () => ({ atomClass: 'ANY' })),
+    bonds: [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 6], [6, 7], [7, 0], [0, 4], [1, 5], [2, 6], [3, 7]].map(([a, b], j) => ({ a, b, ...(j === 0 ? { minOrder: ((i * 15 + k) % 997) / 100000 } : {}) })),
+  });
+  const q = `query(${Array.from({ length: 15 }, (_, k) => `$p${k}: MotifPatternInput!`).join(', ')}) { ${aliases((k) => `motifSearch(pattern: $p${k}, first: 100) { edges { node { cluster { id } matchCount } } }`)} }`;
+  return (i) => ({ query: q, variables: Object.fromEntries(Array.from({ length: 15 }, (_, k) => [`p${k}`, pattern(i, k)])) });
+}
+
+/** (ii) maximum-size documents: nested fragment spreads at the token limit, and a 100 kB XYZ. */
+function hugeDocument(kind: number): (i: number) => unknown {
+  if (kind === 0) {
+    // 5 levels × 190 spreads fits the depth (15) and token (2000) limits in about 6 kB.
+    const levels = 5;
+    const spreads = 190;
+    const defs = Array.from({ length: levels }, (_, l) =>
+      l === levels - 1 ? `fragment F${l} on Query { model { version } }` : `fragment F${l} on Query { ${Array.from({ length: spreads }, () => `...F${l + 1}`).join(' ')} }`,
+    );
+    const query = `{ ...F0 }\n${defs.join('\n')}`;
+    return () => ({ query });
+  }
+  // An XYZ document as large as the body limit allows (100 kB), its last coordinate a long digit run.
+  const head = '3\nbench\nMo 0 0 0\nMo 0 0 2.2\nS 1.2 0 ';
+  const digits = '1'.repeat(100 * 1024 - 600);
+  const xyz = `${head}${digits}x\n`;
+  return () => ({ query: 'query($s: StructureInput!) { predict(structure: $s) { xtbWallTimeMs } }', variables: { s: { xyz, charge: -1, multiplicity: 2 } } });
+}
+
+/** (iii) one client, 1,000 cheap-but-real requests at once. */
+async function burst(url: string, f: Fixtures, t: AttackTally) {
+  await Promise.all(
+    Array.from({ length: 1000 }, (_, i) =>
+      send(url, '203.0.113.200', { query: CHEAP_QUERY, variables: { id: f.ids[i % f.ids.length], nonce: `burst-${i}` } }, ATTACK_TIMEOUT_MS).then((r) => count(t, r)),
+    ),
+  );
+}
+
+interface PhaseResult {
+  name: string;
+  cheap: ReturnType<typeof summarize>;
+  cheapFailures: Outcome[];
+  attack: AttackTally | null;
+  stop: 'clean' | 'killed';
+}
+
+async function main() {
+  console.log(`bench:abuse — ${PHASE_S} s per phase, default limits, attackers as distinct clients via X-Forwarded-For from a trusted 127.0.0.1`);
+  const dataDir = path.join(ROOT, '.data', 'bench-abuse-neo4j');
+  mkdirSync(dataDir, { recursive: true });
+  // Neo4j lives in this process, the API in a child: an API killed after an attack leaves no orphan database.
+  const password = 'bench-password-1234';
+  const { NEO4J_URI: _external, ...inherited } = process.env;
+  const dbCfg = loadConfig({ ...inherited, NEO4J_DATA_DIR: dataDir, NEO4J_PASSWORD: password, NEO4J_BOLT_PORT: String(await freePort()) });
+  const quiet = () => undefined;
+  const db = await openDatabase(dbCfg, quiet);
+  const results: PhaseResult[] = [];
+  try {
+    await ensureSeeded(db, dbCfg, quiet);
+    const apiEnv: NodeJS.ProcessEnv = { ...inherited, NEO4J_URI: db.uri, NEO4J_PASSWORD: password, NEO4J_USER: dbCfg.NEO4J_USER };
+
+    const phases: Array<{ key: string; name: string }> = [
+      { key: 'alone', name: 'alone' },
+      { key: 'i', name: '(i) 8 clients, most expensive accepted requests' },
+      { key: 'iii', name: '(iii) 1 client bursts 1,000 requests' },
+      { key: 'ii', name: '(ii) 8 clients, maximum-size fragment and XYZ documents' },
+    ];
+
+    // BENCH_PHASES=alone,i,iii,ii (default all) runs a subset, e.g. while fixing one attack.
+    const wanted = (process.env.BENCH_PHASES ?? 'alone,i,iii,ii').split(',').map((x) => x.trim());
+    for (const phase of phases.filter((p) => wanted.includes(p.key))) {
+      const api = await startApi(apiEnv);
+      const f = await fixtures(api.url);
+      // Warm-up: JIT, plans, ORT session (not measured).
+      await cheapClient(api.url, f.ids, performance.now() + 2000);
+      const until = performance.now() + PHASE_S * 1000;
+      // Attackers run in their own process, so their thousand sockets do not slow the cheap client's clock.
+      const attack: Promise<AttackTally | null> = phase.key === 'alone' ? Promise.resolve(null) : runAttackProcess(phase.key, api.url, f, PHASE_S * 1000);
+      // Let the attack get going before the cheap client starts measuring.
+      if (phase.key !== 'alone') await sleep(1000);
+      const cheap = await cheapClient(api.url, f.ids, until);
+      const t = await attack;
+      const stop = await stopApi(api);
+      // Queries the attack left running in Neo4j (motif searches) end within its transaction timeout.
+      if (phase.key !== 'alone') await sleep(dbCfg.NEO4J_TX_TIMEOUT_MS);
+      results.push({ name: phase.name, cheap: summarize(cheap.ms), cheapFailures: cheap.failures, attack: t, stop });
+      console.log(`  ${phase.name}: cheap p50 ${fmt(summarize(cheap.ms).p50, 1)} ms p99 ${fmt(summarize(cheap.ms).p99, 1)} ms (n = ${cheap.ms.length}); API stop: ${stop}`);
+    }
+  } finally {
+    await db.close();
+  }
+
+  const alone = results[0].cheap;
+  const rows = results.map((r) => {
+    const statuses = r.attack ? [...r.attack.statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s === 0 ? 'timeout' : s}×${n}`).join(' ') : '—';
+    const fiveXX = r.attack ? [...r.attack.statuses].filter(([s]) => s >= 500 && s !== 503).reduce((a, [, n]) => a + n, 0) : 0;
+    const cheap5xx = r.cheapFailures.filter((x) => x.status >= 500).length;
+    const retry = r.attack ? `${r.attack.refusalsWithRetryAfter}/${r.attack.refusals}` : '—';
+    return [
+      r.name,
+      `${r.cheap.n}`,
+      fmt(r.cheap.p50, 1),
+      fmt(r.cheap.p99, 1),
+      r === results[0] ? '1.00' : fmt(r.cheap.p99 / alone.p99),
+      `${r.cheapFailures.length}`,
+      `${fiveXX + cheap5xx}`,
+      statuses,
+      retry,
+      r.stop,
+    ];
+  });
+  const header = ['phase', 'cheap n', 'p50 ms', 'p99 ms', 'p99 ÷ alone (≤ 3)', 'cheap not OK', '5xx ≠ 503', 'attackers got (status×count)', 'Retry-After on 429/503', 'API stop'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}`);
+  console.log('\ncheap query: one catalog cluster with its model prediction, computed every time (not from the cache), 50 ms think time;');
+  console.log('"cheap not OK": cheap requests that failed or timed out (30 s). "5xx ≠ 503": server faults over all clients (503 SERVER_BUSY is the designed answer of a full queue).');
+  console.log('"API stop: killed": the API did not exit within 10 s of SIGTERM after the attack (event loop still blocked).');
+  for (const r of results) {
+    const kinds = new Map<string, number>();
+    for (const x of r.cheapFailures) {
+      const key = `${x.status === 0 ? x.error ?? 'timeout' : x.status} ${x.body?.errors?.[0]?.extensions?.code ?? ''}`.trim();
+      kinds.set(key, (kinds.get(key) ?? 0) + 1);
+    }
+    if (kinds.size) console.log(`  ${r.name}: cheap failures ${[...kinds].map(([k, n]) => `${k}×${n}`).join(', ')}`);
+    if (r.attack?.codes.size) console.log(`  ${r.name}: attackers' errors by code ${[...r.attack.codes].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+    if (r.attack?.errors.size) console.log(`  ${r.name}: attackers' client-side failures ${[...r.attack.errors].map(([k, n]) => `${k} ×${n}`).join('; ')}`);
+  }
+}
+
+function attackFor(key: string): (url: string, f: Fixtures, until: number, t: AttackTally) => Promise<void> {
+  if (key === 'i') return (url, f, until, t) => Promise.all(Array.from({ length: 8 }, (_, c) => attacker(url, `203.0.113.${c + 1}`, expensiveRequest(c % 3, f), until, t))).then(() => undefined);
+  if (key === 'iii') return (url, f, _until, t) => burst(url, f, t);
+  return (url, _f, until, t) => Promise.all(Array.from({ length: 8 }, (_, c) => attacker(url, `203.0.113.${c + 11}`, hugeDocument(c % 2), until, t))).then(() => undefined);
+}
+
+type WireTally = { statuses: Array<[number, number]>; errors: Array<[string, number]>; codes: Array<[string, number]>; refusals: number; refusalsWithRetryAfter: number; requests: number };
+
+function runAttackProcess(key: string, url: string, f: Fixtures, durationMs: number): Promise<AttackTally> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [__filename, '--attack', JSON.stringify({ key, url, f, durationMs })], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`attack process ${key} exited with ${code}`));
+      const w = JSON.parse(out) as WireTally;
+      resolve({ ...w, statuses: new Map(w.statuses), errors: new Map(w.errors), codes: new Map(w.codes) });
+    });
+  });
+}
+
+async function attackMain(arg: string) {
+  const { key, url, f, durationMs } = JSON.parse(arg) as { key: string; url: string; f: Fixtures; durationMs: number };
+  const t = tally();
+  await attackFor(key)(url, f, performance.now() + durationMs, t);
+  const wire: WireTally = { ...t, statuses: [...t.statuses], errors: [...t.errors], codes: [...t.codes] };
+  process.stdout.write(JSON.stringify(wire));
+}
+
+if (process.argv[2] === '--attack') {
+  attackMain(process.argv[3]).then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+} else main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,230 @@
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import proxyaddr from 'proxy-addr';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { currentClient, runAsClient } from '../services/request-client';
+
+/**
+ * Admission control in front of the API: who the client is, and how much it may ask for.
+ *
+ * Client = the peer's IP address; X-Forwarded-For is believed only when the peer itself is a
+ * trusted proxy (TRUST_PROXY, evaluated by proxy-addr, the code Express uses for `trust proxy`),
+ * so a direct client cannot pick its own identity. An API key will replace the IP (issue 11).
+ *
+ * Rate limit: rate-limiter-flexible, a fixed window of RATE_LIMIT_WINDOW_S seconds holding
+ * RATE_LIMIT_POINTS points per client, opened by the client's first request. Every request costs
+ * 1 point before its body is read; once the operation is parsed, expensive fields cost more
+ * (FIELD_CHARGES). The limiter is a RateLimiterAbstract, so RateLimiterRedis drops in unchanged
+ * when several API processes must share the budget (issue 11).
+ *
+ * Headers (IETF draft-ietf-httpapi-ratelimit-headers, structured fields) on every response:
+ *   RateLimit-Policy: "default";q=600;w=60      (quota points per window seconds)
+ *   RateLimit: "default";r=598;t=41             (points remaining, seconds until the window resets)
+ * and on a refusal: 429, Retry-After (seconds), extensions.code RATE_LIMITED.
+ */
+
+export const RATE_LIMITED = 'RATE_LIMITED';
+
+/** Points charged for a parsed operation, beyond the 1 point every request pays. */
+export type QueryCharge = (document: DocumentNode, operation: OperationDefinitionNode) => number;
+
+/**
+ * What the expensive fields cost, per occurrence (aliases count): xtb runs and exact Shapley
+ * values take seconds of a core, a motif search up to the transaction timeout of a Neo4j core.
+ */
+export const FIELD_CHARGES: Readonly<Record<string, number>> = { predict: 20, explain: 10, motifSearch: 5, similar: 2 };
+/** explain(structure:) runs xtb before the attributions. */
+const EXPLAIN_STRUCTURE_EXTRA = 10;
+const MAX_CHARGE = 1_000_000;
+
+/**
+ * Linear in the document: each fragment's charge is computed once and reused for every spread
+ * (a fragment bomb costs its size, not its expansion). The result is capped, so huge products
+ * stay finite; any charge above the quota is refused anyway.
+ */
+export const expensiveFieldCharge: QueryCharge = (document, operation) => {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const memo = new Map<string, number>();
+  const inProgress = new Set<string>();
+  const chargeOf = (set: SelectionSetNode | undefined): number => {
+    if (!set) return 0;
+    let total = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        total += FIELD_CHARGES[sel.name.value] ?? 0;
+        if (sel.name.value === 'explain' && sel.arguments?.some((a) => a.name.value === 'structure')) total += EXPLAIN_STRUCTURE_EXTRA;
+        total += chargeOf(sel.selectionSet);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        total += chargeOf(sel.selectionSet);
+      } else {
+        const name = sel.name.value;
+        // Cycles are a validation error; they cost nothing here.
+        if (inProgress.has(name)) continue;
+        let c = memo.get(name);
+        if (c === undefined) {
+          inProgress.add(name);
+          c = chargeOf(fragments.get(name)?.selectionSet);
+          inProgress.delete(name);
+          memo.set(name, c);
+        }
+        total += c;
+      }
+      if (total >= MAX_CHARGE) return MAX_CHARGE;
+    }
+    return total;
+  };
+  return Math.min(MAX_CHARGE, chargeOf(operation.selectionSet));
+};
+
+export interface AdmissionOptions {
+  /** TRUST_PROXY: comma-separated addresses/CIDRs/keywords, or "none". */
+  trustProxy: string;
+  points: number;
+  windowS: number;
+  /**
+   * Requests of one client being answered at once; one more is refused 429 at once. Without it a
+   * window's whole budget could arrive in the same millisecond and drain the database pool.
+   */
+  maxInFlight: number;
+  /** Another store (RateLimiterRedis) with the same points and duration; memory by default. */
+  limiter?: RateLimiterAbstract;
+  charge?: QueryCharge;
+}
+
+export interface Admission {
+  /** Before the body is read: identifies the client and charges 1 point (429 when spent). */
+  limit: RequestHandler;
+  /** After the body is read: runs the rest of the request as this client (job queues see it). */
+  asClient: RequestHandler;
+  /** Charges the parsed operation's expensive fields before it executes. */
+  plugin: ApolloServerPlugin;
+  clientOf(req: Request): string;
+}
+
+export function parseTrustProxy(value: string): (addr: string, i: number) => boolean {
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (list.length === 0 || (list.length === 1 && list[0].toLowerCase() === 'none')) return () => false;
+  try {
+    return proxyaddr.compile(list);
+  } catch (err) {
+    throw new Error(`TRUST_PROXY "${value}": ${(err as Error).message} (use addresses, CIDRs, loopback, linklocal, uniquelocal, or none)`);
+  }
+}
+
+function policy(points: number, windowS: number) {
+  return `"default";q=${points};w=${windowS}`;
+}
+
+function state(res: RateLimiterRes) {
+  return `"default";r=${Math.max(0, res.remainingPoints)};t=${Math.ceil(res.msBeforeNext / 1000)}`;
+}
+
+function refusal(points: number, windowS: number, res: RateLimiterRes) {
+  const retryAfterS = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  return {
+    retryAfterS,
+    message: `Rate limit reached: this client may spend ${points} points per ${windowS} s (a request costs 1, expensive fields more); retry in ${retryAfterS} s.`,
+    extensions: { code: RATE_LIMITED, retryAfterS, limitPoints: points, windowS },
+  };
+}
+
+export function createAdmission(opts: AdmissionOptions): Admission {
+  const trust = parseTrustProxy(opts.trustProxy);
+  const limiter = opts.limiter ?? new RateLimiterMemory({ keyPrefix: 'graphql', points: opts.points, duration: opts.windowS });
+  const charge = opts.charge ?? expensiveFieldCharge;
+  const clientOf = (req: Request) => `ip:${proxyaddr(req, trust)}`;
+  const storeError = (err: unknown) => {
+    // A store outage (Redis later) must not take the API down: admit, and let the queues protect the service.
+    console.error('rate limiter store failed; admitting the request:', err);
+  };
+
+  // Per process, like the queues: a cap on concurrency, not on volume, needs no shared store.
+  const inFlight = new Map<string, number>();
+
+  const limit: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
+    const clientId = clientOf(req);
+    res.locals.clientId = clientId;
+    res.setHeader('RateLimit-Policy', policy(opts.points, opts.windowS));
+    const busy = inFlight.get(clientId) ?? 0;
+    if (busy >= opts.maxInFlight) {
+      res.setHeader('Retry-After', '1');
+      res.status(429).json({
+        errors: [
+          {
+            message: `This client already has ${opts.maxInFlight} requests being answered; wait for them before sending more.`,
+            extensions: { code: RATE_LIMITED, reason: 'IN_FLIGHT', retryAfterS: 1, maxInFlight: opts.maxInFlight },
+          },
+        ],
+      });
+      return;
+    }
+    inFlight.set(clientId, busy + 1);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const left = (inFlight.get(clientId) ?? 1) - 1;
+      if (left > 0) inFlight.set(clientId, left);
+      else inFlight.delete(clientId);
+    };
+    res.once('finish', release);
+    res.once('close', release);
+    limiter.consume(clientId, 1).then(
+      (r) => {
+        res.setHeader('RateLimit', state(r));
+        next();
+      },
+      (rej: unknown) => {
+        if (!(rej instanceof RateLimiterRes)) {
+          storeError(rej);
+          next();
+          return;
+        }
+        const body = refusal(opts.points, opts.windowS, rej);
+        res.setHeader('RateLimit', state(rej));
+        res.setHeader('Retry-After', String(body.retryAfterS));
+        res.status(429).json({ errors: [{ message: body.message, extensions: body.extensions }] });
+      },
+    );
+  };
+
+  const asClient: RequestHandler = (_req, res, next) => {
+    runAsClient(String(res.locals.clientId ?? 'unknown'), next);
+  };
+
+  const plugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, response }) {
+          if (!operation) return;
+          const extra = charge(document, operation);
+          if (extra <= 0) return;
+          const clientId = currentClient();
+          let r: RateLimiterRes;
+          try {
+            r = await limiter.consume(clientId, extra);
+          } catch (rej) {
+            if (!(rej instanceof RateLimiterRes)) return storeError(rej);
+            const body = refusal(opts.points, opts.windowS, rej);
+            const headers = new HeaderMap([
+              ['retry-after', String(body.retryAfterS)],
+              ['ratelimit', state(rej)],
+              ['ratelimit-policy', policy(opts.points, opts.windowS)],
+            ]);
+            throw new GraphQLError(`${body.message} This operation costs ${extra + 1} points.`, {
+              extensions: { ...body.extensions, costPoints: extra + 1, http: { status: 429, headers } },
+            });
+          }
+          response.http.headers.set('ratelimit', state(r));
+        },
+      };
+    },
+  };
+
+  return { limit, asClient, plugin, clientOf };
+}
