@@ -100,3 +100,12 @@ test('429 and 503 pass through with Retry-After and RateLimit headers', async ()
   expect(busy.headers.get('retry-after')).toBe('3');
   await busy.arrayBuffer();
 });
+
+test('pages rendered on the site server forward the visitor chain too, so each visitor keeps their own rate limit', async () => {
+  seen.length = 0;
+  // The page's data may not render against this upstream; what matters is what reached it.
+  await (await fetch(`${web.url}/about`, { headers: { 'x-forwarded-for': '198.51.100.7' } })).arrayBuffer();
+  const chains = seen.map((s) => s.headers['x-forwarded-for']);
+  expect(chains.length).toBeGreaterThan(0);
+  expect(chains.every((c) => c === '198.51.100.7, 127.0.0.1')).toBe(true);
+});

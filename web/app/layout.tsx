@@ -4,6 +4,7 @@ import { Suspense, type ReactNode } from 'react';
 import { ApiDownBanner, DatasetFooter } from '@/components/ApiStatus';
 import { CompareTray } from '@/components/CompareTray';
 import { SiteNav } from '@/components/SiteNav';
+import '@/lib/api/forwarded-for.server';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -19,6 +19,24 @@ interface RequestOptions {
   timeoutMs?: number;
 }
 
+/**
+ * The visitor's X-Forwarded-For chain (web/server.js appended their address), read from the
+ * request a server component is rendering. Registered by api/forwarded-for.server.ts, which only
+ * the server imports, so next/headers never reaches the browser bundle. Without it every page
+ * render would reach the API as the site itself and share one client's rate limit.
+ */
+let forwardedForOfRequest: (() => Promise<string | null>) | null = null;
+
+export function setForwardedForSource(source: () => Promise<string | null>): void {
+  forwardedForOfRequest = source;
+}
+
+async function forwardingHeaders(): Promise<Record<string, string>> {
+  if (typeof window !== 'undefined' || !forwardedForOfRequest) return {};
+  const chain = await forwardedForOfRequest().catch(() => null);
+  return chain ? { 'x-forwarded-for': chain } : {};
+}
+
 /** Server components talk to the API directly; the browser goes through this origin's proxy. */
 function endpoint(): string {
   return typeof window === 'undefined' ? webEnv().apiUrl.toString() : '/api/graphql';
@@ -38,7 +56,7 @@ export async function apiRequest<TResult, TVariables>(
   try {
     response = await fetch(endpoint(), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(await forwardingHeaders()) },
       body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
       cache: 'no-store',
       signal,
