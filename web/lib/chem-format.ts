@@ -89,3 +89,24 @@ export function divergingColour(t: number): string {
   const c = white.map((w, i) => Math.round(w + (end[i] - w) * f));
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 }
+
+/** "Mo2-5S*" → [{Mo,"2–5"},{S,"*"}]: a composition pattern as the search read it, counts for subscripts. */
+export function patternParts(pattern: string): FormulaPart[] {
+  const parts: FormulaPart[] = [];
+  const re = /([A-Z][a-z]?)(\d+(?:-\d+)?|\?|\*)?/g;
+  let match: RegExpExecArray | null;
+  let consumed = 0;
+  while ((match = re.exec(pattern)) !== null) {
+    if (match.index !== consumed) parts.push({ element: pattern.slice(consumed, match.index), count: '' });
+    parts.push({ element: match[1], count: (match[2] ?? '').replace('-', '–') });
+    consumed = re.lastIndex;
+  }
+  if (consumed < pattern.length) parts.push({ element: pattern.slice(consumed), count: '' });
+  return parts;
+}
+
+/** "26–50 of 216": the rows a page shows, 1-based, for a result heading. */
+export function resultRange(offset: number, shown: number, total: number): string {
+  if (shown === 0) return `0 of ${total}`;
+  return `${offset + 1}–${offset + shown} of ${total}`;
+}

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { apiRequest, tryApi } from '@/lib/api/client';
-import { SearchPageQuery } from '@/lib/api/queries';
+import { SearchFacetsQuery, SearchPageQuery } from '@/lib/api/queries';
+import { chargeWord, patternParts, resultRange, signed } from '@/lib/chem-format';
+import { Fragment } from 'react';
 import { ApiProblem } from '@/components/ApiStatus';
 import { ResultsTable } from '@/components/ResultsTable';
 import { SearchForm, type FacetOption } from '@/components/SearchForm';
@@ -11,8 +13,14 @@ export const dynamic = 'force-dynamic';
 export default async function SearchPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const { state, problems } = parseSearch(await searchParams);
   const result = await tryApi(() =>
-    apiRequest(SearchPageQuery, { filter: toFilter(state), orderBy: toOrder(state), first: PAGE_SIZE, after: state.after }),
+    apiRequest(SearchPageQuery, { filter: toFilter(state), orderBy: toOrder(state), first: PAGE_SIZE, after: state.after, q: state.q, hasQ: state.q !== '' }),
   );
+  const rejectedFormula = !result.ok && result.error.code === 'BAD_USER_INPUT' && result.error.argument?.startsWith('filter.formula');
+  // A rejected search keeps its sidebar: facets are asked for again without the rejected part.
+  const fallback =
+    !result.ok && result.error.code === 'BAD_USER_INPUT'
+      ? await tryApi(() => apiRequest(SearchFacetsQuery, { filter: rejectedFormula ? toFilter({ ...state, q: '' }) : undefined }))
+      : null;
 
   if (!result.ok && result.error.isOutage) {
     return (
@@ -23,17 +31,20 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     );
   }
   const data = result.ok ? result.value.data : null;
+  const facets = data ?? (fallback?.ok ? fallback.value.data : null);
   const error = result.ok ? null : result.error;
-  const formulaError = error?.argument?.startsWith('filter.formula') ? { message: error.message, position: error.position ?? null } : null;
+  const formulaError =
+    error && rejectedFormula ? { message: error.message, position: error.position ?? null, alternatives: error.alternatives ?? [] } : null;
+  const understood = data?.composition ?? null;
 
   // Facets of the whole catalog list every option; counts come from the current matches.
   const facetCounts = <T,>(all: Array<{ value: T; count: number }> | undefined, matching: Array<{ value: T; count: number }> | undefined): FacetOption<T>[] =>
     (all ?? []).map((b) => ({ value: b.value, total: b.count, matching: matching?.find((m) => m.value === b.value)?.count ?? 0 }));
-  const nuc = facetCounts(data?.catalog.byNuclearity, data?.matching.byNuclearity);
+  const nuc = facetCounts(facets?.catalog.byNuclearity, facets?.matching.byNuclearity);
   const pick = (v: string) => nuc.find((n) => n.value === v) ?? { value: v, total: 0, matching: 0 };
-  const range = { min: data?.catalog.log10K1Min ?? -15, max: data?.catalog.log10K1Max ?? -9 };
+  const range = { min: facets?.catalog.log10K1Min ?? -15, max: facets?.catalog.log10K1Max ?? -9 };
   const rows = data?.clusters.edges.map((e) => e.node) ?? [];
-  const page = state.prev.length + 1;
+  const offset = state.prev.length * PAGE_SIZE;
 
   return (
     <>
@@ -42,8 +53,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <SearchForm
           key={toQuery(state)}
           state={state}
-          charges={facetCounts(data?.catalog.byCharge, data?.matching.byCharge)}
-          elements={facetCounts(data?.catalog.byElement, data?.matching.byElement)}
+          charges={facetCounts(facets?.catalog.byCharge, facets?.matching.byCharge)}
+          elements={facetCounts(facets?.catalog.byElement, facets?.matching.byElement)}
           nuclearity={{ homo: pick('homonuclear'), hetero: pick('heteronuclear') }}
           formulaError={formulaError}
         />
@@ -51,15 +62,29 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <div className="results-head">
             <h2 id="results-heading" style={{ margin: 0 }}>
               {data ? `${data.clusters.totalCount} ${data.clusters.totalCount === 1 ? 'cluster' : 'clusters'}` : 'No results'}
-              {state.q ? (
+              {understood ? (
+                <>
+                  {' '}
+                  for <Understood text={understood.text} charge={understood.charge} />
+                </>
+              ) : state.q ? (
                 <>
                   {' '}
                   for <code>{state.q}</code>
                 </>
               ) : null}
             </h2>
-            {data && data.clusters.totalCount > PAGE_SIZE ? <span className="hint">page {page}</span> : null}
+            {data && data.clusters.totalCount > rows.length ? (
+              <span className="hint" data-testid="result-range">
+                {resultRange(offset, rows.length, data.clusters.totalCount)}
+              </span>
+            ) : null}
           </div>
+          {understood?.caseCorrected ? (
+            <p className="hint" data-testid="case-note">
+              Read <code>{state.q}</code> as <Understood text={understood.text} charge={understood.charge} />.
+            </p>
+          ) : null}
           {problems.length ? (
             <div className="notice notice-warn">
               Ignored parts of the address: <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
@@ -110,5 +135,21 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         </section>
       </div>
     </>
+  );
+}
+
+/** What the search understood, e.g. "Mo₅S₂, charge −1" (count ranges and ?/* as subscripts). */
+function Understood({ text, charge }: { text: string; charge: number | null | undefined }) {
+  return (
+    <span className="formula" data-testid="understood">
+      {patternParts(text).map((p, i) => (
+        <Fragment key={i}>
+          {p.element}
+          {p.count ? <sub>{p.count}</sub> : null}
+        </Fragment>
+      ))}
+      {charge != null ? `, ${charge === 0 ? 'neutral' : `charge ${signed(charge)}`}` : null}
+      {charge != null && charge !== 0 ? <span className="visually-hidden"> ({chargeWord(charge)})</span> : null}
+    </span>
   );
 }

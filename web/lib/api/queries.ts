@@ -1,7 +1,12 @@
 import { graphql } from './generated';
 
 export const SearchPageQuery = graphql(`
-  query SearchPage($filter: ClusterFilter, $orderBy: ClusterOrder, $first: Int, $after: String) {
+  query SearchPage($filter: ClusterFilter, $orderBy: ClusterOrder, $first: Int, $after: String, $q: String! = "", $hasQ: Boolean! = false) {
+    composition(text: $q) @include(if: $hasQ) {
+      text
+      charge
+      caseCorrected
+    }
     clusters(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo {
@@ -14,6 +19,18 @@ export const SearchPageQuery = graphql(`
         }
       }
     }
+    matching: facets(filter: $filter) {
+      ...FacetCounts
+    }
+    catalog: facets {
+      ...FacetCounts
+    }
+  }
+`);
+
+/** The sidebar when the search itself was rejected: facets without the rejected composition. */
+export const SearchFacetsQuery = graphql(`
+  query SearchFacets($filter: ClusterFilter) {
     matching: facets(filter: $filter) {
       ...FacetCounts
     }

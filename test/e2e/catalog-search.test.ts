@@ -1,0 +1,56 @@
+/// <reference lib="dom" />
+import { openBrowser, screenshot, watchErrors, type Page, type Session } from './helpers/browser';
+import { webStack } from './helpers/stack-info';
+
+const { webUrl } = webStack();
+let session: Session;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  session = await openBrowser();
+  page = await session.context.newPage();
+  errors = watchErrors(page);
+});
+afterAll(async () => session?.close());
+afterEach(() => expect(errors).toEqual([]));
+
+const search = (q: string) => page.goto(`${webUrl}/?q=${encodeURIComponent(q)}`);
+const labels = () => page.locator('.results tbody tr td:first-child a').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label') ?? ''));
+
+test.each(['Mo5S2-', 'Mo5S2⁻', 'Mo5S2^-', 'Mo5S2 anion', 'mo5s2-'])('the ion written as %j finds Mo5S2⁻ and says what it understood', async (q) => {
+  await search(q);
+  await expect(page.locator('[data-testid="understood"]').first().textContent()).resolves.toBe('Mo5S2, charge −1 (anion)');
+  await expect(labels()).resolves.toEqual(['Mo5S2 anion']);
+});
+
+test('lower-case symbols are read when there is one reading, and the page says so', async () => {
+  await search('ta3h4');
+  await expect(page.locator('[data-testid="case-note"]').textContent()).resolves.toBe('Read ta3h4 as Ta3H4.');
+  await expect(labels()).resolves.toEqual(['Ta3H4 anion']);
+  await screenshot(page, 'search-case-corrected');
+});
+
+test('an ambiguous lower-case composition asks, offering each reading as a link, and the facets stay', async () => {
+  await search('co3h2-');
+  const error = page.locator('#formula-error');
+  await expect(error.textContent()).resolves.toMatch(/^Composition “co3h2-”: can be read as Co3H2- or CO3H2-/);
+  await expect(error.textContent()).resolves.not.toMatch(/filter\./);
+  // The sidebar keeps its options although the search itself could not run.
+  await expect(page.locator('input[name="charge"]').count()).resolves.toBeGreaterThanOrEqual(2);
+  await expect(page.locator('input[name="el"]').count()).resolves.toBeGreaterThanOrEqual(10);
+  await screenshot(page, 'search-ambiguous');
+  await error.locator('a', { hasText: 'Co3H2-' }).click();
+  await page.waitForURL((url) => url.searchParams.get('q') === 'Co3H2-');
+  await expect(labels()).resolves.toEqual(['Co3H2 anion']);
+});
+
+test('a result page states its range of the total', async () => {
+  await page.goto(`${webUrl}/`);
+  const first = await page.locator('[data-testid="result-range"]').textContent();
+  const total = Number(/of (\d+)$/.exec(first ?? '')?.[1]);
+  expect(first).toBe(`1–25 of ${total}`);
+  await page.locator('.pager a', { hasText: 'Next' }).click();
+  await page.waitForURL((url) => url.searchParams.has('after'));
+  await expect(page.locator('[data-testid="result-range"]').textContent()).resolves.toBe(`26–50 of ${total}`);
+});
