@@ -15,7 +15,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const result = await tryApi(() =>
     apiRequest(SearchPageQuery, { filter: toFilter(state), orderBy: toOrder(state), first: PAGE_SIZE, after: state.after, q: state.q, hasQ: state.q !== '' }),
   );
-  const rejectedFormula = !result.ok && result.error.code === 'BAD_USER_INPUT' && result.error.argument?.startsWith('filter.formula');
+  // The composition is read twice (by `composition` and by the filter); either may report first.
+  const formulaDetail = result.ok
+    ? undefined
+    : result.error.details.find((d) => d.code === 'BAD_USER_INPUT' && (d.argument === 'text' || d.argument?.startsWith('filter.formula')));
+  const rejectedFormula = formulaDetail !== undefined;
   // A rejected search keeps its sidebar: facets are asked for again without the rejected part.
   const fallback =
     !result.ok && result.error.code === 'BAD_USER_INPUT'
@@ -33,8 +37,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const data = result.ok ? result.value.data : null;
   const facets = data ?? (fallback?.ok ? fallback.value.data : null);
   const error = result.ok ? null : result.error;
-  const formulaError =
-    error && rejectedFormula ? { message: error.message, position: error.position ?? null, alternatives: error.alternatives ?? [] } : null;
+  const formulaError = formulaDetail
+    ? { message: formulaDetail.message, position: formulaDetail.position ?? null, alternatives: formulaDetail.alternatives ?? [] }
+    : null;
   const understood = data?.composition ?? null;
 
   // Facets of the whole catalog list every option; counts come from the current matches.

@@ -203,7 +203,8 @@ export const MotifSearchQuery = graphql(`
       edges {
         node {
           matchCount
-          matches
+          distinctMatchCount
+          distinctMatches
           cluster {
             ...ClusterSummary
             structure {

@@ -226,7 +226,7 @@ export type MotifSearchQueryVariables = Exact<{
 }>;
 
 
-export type MotifSearchQuery = { motifSearch: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { matchCount: number, matches: Array<Array<number>>, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, prediction: { log10K1: number, log10K1Std: number, domain: { inDomain: boolean } } | null } } }> } };
+export type MotifSearchQuery = { motifSearch: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { matchCount: number, distinctMatchCount: number, distinctMatches: Array<Array<number>>, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, prediction: { log10K1: number, log10K1Std: number, domain: { inDomain: boolean } } | null } } }> } };
 
 export type PredictQueryVariables = Exact<{
   structure: StructureInput;
@@ -1021,7 +1021,8 @@ export const MotifSearchDocument = new TypedDocumentString(`
     edges {
       node {
         matchCount
-        matches
+        distinctMatchCount
+        distinctMatches
         cluster {
           ...ClusterSummary
           structure {
