@@ -35,6 +35,7 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
     repository,
     versions: () => ({ datasetVersion, modelVersion: predictions.version }),
     development: cfg.NODE_ENV === 'development',
+    modelsDir: cfg.MODELS_DIR,
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (err: NodeJS.ErrnoException) =>

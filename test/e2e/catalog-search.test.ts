@@ -54,3 +54,29 @@ test('a result page states its range of the total', async () => {
   await page.waitForURL((url) => url.searchParams.has('after'));
   await expect(page.locator('[data-testid="result-range"]').textContent()).resolves.toBe(`26–50 of ${total}`);
 });
+
+test('a search exports exactly its results, through the site, as CSV and JSON', async () => {
+  await search('Mo?S2-');
+  const heading = await page.locator('#results-heading').textContent();
+  const total = Number(/^(\d+)/.exec(heading ?? '')?.[1]);
+  const links = page.locator('[data-testid="export-links"] a');
+  const csvHref = await links.filter({ hasText: 'CSV' }).getAttribute('href');
+  const csv = await page.request.get(`${webUrl}${csvHref}`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-disposition']).toMatch(/export\.csv/);
+  const lines = (await csv.text()).trim().split('\n');
+  expect(lines).toHaveLength(total + 1);
+  expect(lines[0]).toMatch(/^id,formula,charge,.*log10_k1.*heldout_.*dataset_version$/);
+  for (const line of lines.slice(1)) expect(line).toMatch(/^Mo\d*S2-anion,/);
+  const json = await (await page.request.get(`${webUrl}${await links.filter({ hasText: 'JSON' }).getAttribute('href')}`)).json();
+  expect(json.clusters).toHaveLength(total);
+  expect(json.howToCite.measurements.doi).toBe('10.1021/acscatal.5c01379');
+});
+
+test('bulk structure and out-of-fold downloads come through the site', async () => {
+  for (const file of ['structures.extxyz', 'structures-xyz.tar.gz', 'oof-predictions.json']) {
+    const res = await page.request.get(`${webUrl}/download/${file}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['x-dataset-version']).toBeTruthy();
+  }
+});

@@ -13,6 +13,7 @@ import { ErrorCode } from '../graphql/errors';
 import { estimateQueryCost, MAX_QUERY_COST, queryTooComplex } from '../graphql/query-cost';
 import { downloadHandlers } from './download';
 import { EventLoopMonitor } from './event-loop';
+import { mountExports } from './export';
 
 export const MAX_BODY = '100kb';
 
@@ -23,6 +24,8 @@ export interface AppOptions {
   /** Reported in every response's `extensions`. */
   versions: () => { datasetVersion: string; modelVersion?: string | null };
   development: boolean;
+  /** Where the model files are (for the out-of-fold predictions download); default models/. */
+  modelsDir?: string;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -112,6 +115,7 @@ export async function createApp(opts: AppOptions) {
   const downloads = downloadHandlers(opts.repository, () => opts.versions().datasetVersion);
   app.get('/download/clusters.json', (req, res, next) => downloads.json(req, res).catch(next));
   app.get('/download/clusters.csv', (req, res, next) => downloads.csv(req, res).catch(next));
+  mountExports(app, opts.services, opts.versions, opts.modelsDir);
 
   app.use(
     '/graphql',

@@ -6,7 +6,7 @@ import { Fragment } from 'react';
 import { ApiProblem } from '@/components/ApiStatus';
 import { ResultsTable } from '@/components/ResultsTable';
 import { SearchForm, type FacetOption } from '@/components/SearchForm';
-import { nextPage, PAGE_SIZE, parseSearch, previousPage, toFilter, toOrder, toQuery, type RawParams } from '@/lib/search-state';
+import { nextPage, PAGE_SIZE, parseSearch, previousPage, toFilter, toOrder, toQuery, type RawParams, type SearchState } from '@/lib/search-state';
 
 export const dynamic = 'force-dynamic';
 
@@ -134,8 +134,16 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           ) : (
             <p className="hint">Predictions exist only for clusters with a computed structure (GFN2-xTB); “—” marks the rest.</p>
           )}
+          {data && data.clusters.totalCount > 0 ? (
+            <p className="hint" data-testid="export-links">
+              Download {data.clusters.totalCount === 1 ? 'this result' : `these ${data.clusters.totalCount} results`} with held-out predictions, units, dataset
+              version and citation: <a href={exportHref('csv', state)}>CSV</a> · <a href={exportHref('json', state)}>JSON</a>.
+            </p>
+          ) : null}
           <p className="hint">
-            Download the whole catalog as <a href="/download/clusters.csv">CSV</a> or <a href="/download/clusters.json">JSON</a>.
+            Download the whole catalog as <a href="/download/clusters.csv">CSV</a> or <a href="/download/clusters.json">JSON</a>; all structures as{' '}
+            <a href="/download/structures-xyz.tar.gz">XYZ files (tar.gz)</a> or one <a href="/download/structures.extxyz">extended-XYZ file</a>; the model’s{' '}
+            <a href="/download/oof-predictions.json">out-of-fold predictions</a>.
           </p>
         </section>
       </div>
@@ -157,4 +165,10 @@ function Understood({ text, charge }: { text: string; charge: number | null | un
       {charge != null && charge !== 0 ? <span className="visually-hidden"> ({chargeWord(charge)})</span> : null}
     </span>
   );
+}
+
+/** The export of exactly this search (all pages): the API filter as JSON in the query. */
+function exportHref(format: 'csv' | 'json', state: SearchState): string {
+  const filter = toFilter(state);
+  return `/download/export.${format}${filter ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : ''}`;
 }
