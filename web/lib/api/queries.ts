@@ -40,6 +40,28 @@ export const SearchFacetsQuery = graphql(`
   }
 `);
 
+/** A cluster's series for its plot: same elements, same charge (all sizes). */
+export const SeriesQuery = graphql(`
+  query Series($filter: ClusterFilter!) {
+    clusters(filter: $filter, first: 100, orderBy: { field: SIZE, direction: ASC }) {
+      edges {
+        node {
+          id
+          formula
+          charge
+          size
+          log10K1
+          composition {
+            element
+            count
+            isMetal
+          }
+        }
+      }
+    }
+  }
+`);
+
 export const ClusterPageQuery = graphql(`
   query ClusterPage($id: ID!) {
     cluster(id: $id) {

@@ -172,6 +172,13 @@ export type SearchFacetsQueryVariables = Exact<{
 
 export type SearchFacetsQuery = { matching: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> }, catalog: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> } };
 
+export type SeriesQueryVariables = Exact<{
+  filter: ClusterFilter;
+}>;
+
+
+export type SeriesQuery = { clusters: { edges: Array<{ node: { id: string, formula: string, charge: number, size: number, log10K1: number | null, composition: Array<{ element: string, count: number, isMetal: boolean }> } }> } };
+
 export type ClusterPageQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -602,6 +609,26 @@ export const SearchFacetsDocument = new TypedDocumentString(`
   log10K1Min
   log10K1Max
 }`) as unknown as TypedDocumentString<SearchFacetsQuery, SearchFacetsQueryVariables>;
+export const SeriesDocument = new TypedDocumentString(`
+    query Series($filter: ClusterFilter!) {
+  clusters(filter: $filter, first: 100, orderBy: {field: SIZE, direction: ASC}) {
+    edges {
+      node {
+        id
+        formula
+        charge
+        size
+        log10K1
+        composition {
+          element
+          count
+          isMetal
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SeriesQuery, SeriesQueryVariables>;
 export const ClusterPageDocument = new TypedDocumentString(`
     query ClusterPage($id: ID!) {
   cluster(id: $id) {
