@@ -1,3 +1,4 @@
+import { familyLabel } from '@/lib/families';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { ClusterOrderField, ClusterSummaryFragment } from '@/lib/api/generated/graphql';
@@ -80,7 +81,7 @@ export function ResultsTable({ rows, state, range }: { rows: ClusterSummaryFragm
               </td>
               <td className="num hide-phone">{signed(c.charge)}</td>
               <td className="num">{c.size}</td>
-              <td className="hide-phone">{c.metalFamily}</td>
+              <td className="hide-phone">{familyLabel(c.metalFamily)}</td>
               <td className="num">
                 <RateCell value={c.log10K1} min={range.min} max={range.max} />
               </td>

@@ -30,8 +30,10 @@ export function fixed(value: number | null | undefined, digits = 2): string {
 }
 
 /** Splits a number into mantissa and exponent for "5.9 × 10⁻¹²" rendering. */
-export function scientific(value: number, digits = 2): { mantissa: string; exponent: string } {
-  const [m, e] = value.toExponential(digits).split('e');
+export function scientific(value: number, digits: number | 'as-given' = 2): { mantissa: string; exponent: string } {
+  // 'as-given': the shortest mantissa that reproduces the stored number, i.e. the digits the
+  // source printed (the seed keeps k1 as published: 1.5e-10 has two significant figures).
+  const [m, e] = (digits === 'as-given' ? value.toExponential() : value.toExponential(digits)).split('e');
   const exp = Number(e);
   return { mantissa: m.replace('-', MINUS), exponent: exp < 0 ? `${MINUS}${Math.abs(exp)}` : String(exp) };
 }

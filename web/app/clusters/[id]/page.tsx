@@ -7,6 +7,7 @@ import { ClusterPageQuery, SeriesQuery } from '@/lib/api/queries';
 import { headers } from 'next/headers';
 import { CiteBox } from '@/components/CiteBox';
 import { SeriesPlot } from '@/components/SeriesPlot';
+import { familyLabel } from '@/lib/families';
 import { clusterTitle, fixed, signed } from '@/lib/chem-format';
 import { ApiProblem } from '@/components/ApiStatus';
 import { CompareToggle } from '@/components/CompareToggle';
@@ -72,7 +73,7 @@ export default async function ClusterPage({ params, searchParams }: Params) {
         <CompareToggle pick={{ id: c.id, formula: c.formula, charge: c.charge }} label={title} />
       </div>
       <p className="subtitle">
-        Published as <q>{c.publishedName}</q> · {c.nuclearity === 'HOMONUCLEAR' ? 'one metal element' : 'two metal elements'} ({c.metalFamily}) · id <code>{c.id}</code>
+        Published as <q>{c.publishedName}</q> · {c.nuclearity === 'HOMONUCLEAR' ? 'one metal element' : 'two metal elements'} ({familyLabel(c.metalFamily)}) · id <code>{c.id}</code>
       </p>
 
       <dl className="facts">
@@ -128,7 +129,7 @@ export default async function ClusterPage({ params, searchParams }: Params) {
                 k<sub>1</sub>
               </dt>
               <dd>
-                <Scientific value={c.k1Cm3PerMoleculeS} />
+                <Scientific value={c.k1Cm3PerMoleculeS} digits="as-given" />
               </dd>
             </div>
             <div>
@@ -227,7 +228,7 @@ export default async function ClusterPage({ params, searchParams }: Params) {
                   <td>{m.reactant === 'N2' ? 'N₂' : m.reactant}</td>
                   <td className="num">{fixed(m.log10K1)}</td>
                   <td className="num">
-                    <Scientific value={m.k1Cm3PerMoleculeS} />
+                    <Scientific value={m.k1Cm3PerMoleculeS} digits="as-given" />
                   </td>
                   <td className="source-cell">
                     {m.source.citation}{' '}
