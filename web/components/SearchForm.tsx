@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Fragment, useEffect, useRef, type FormEvent } from 'react';
 import { signed } from '@/lib/chem-format';
+import { ElementPicker } from './ElementPicker';
 import { DEFAULT_STATE, toQuery, type SearchState } from '@/lib/search-state';
 import type { ClusterOrderField } from '@/lib/api/generated/graphql';
 
@@ -196,14 +197,7 @@ export function SearchForm({ state, charges, elements, nuclearity, formulaError 
         </fieldset>
         <fieldset>
           <legend>Elements</legend>
-          <div>
-            {elements.map((el) => (
-              <label key={el.value} className="check">
-                <input type="checkbox" name="el" value={el.value} defaultChecked={state.elements.includes(el.value)} />
-                {el.value} <span className="count">({el.matching})</span>
-              </label>
-            ))}
-          </div>
+          <ElementPicker elements={elements} chosen={state.elements} />
           <label className="check">
             <input type="radio" name="elmode" value="all" defaultChecked={state.elementMode === 'all'} /> contains all ticked
           </label>
