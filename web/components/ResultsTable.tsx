@@ -24,6 +24,7 @@ const COLUMNS: Column[] = [
     label: (
       <>
         log<sub>10</sub> k<span className="hide-phone"> (measured)</span>
+        <span className="unit"> / cm³ s⁻¹</span>
       </>
     ),
     className: 'num',
@@ -33,6 +34,7 @@ const COLUMNS: Column[] = [
     label: (
       <>
         predicted<span className="hide-phone"> ± σ</span>
+        <span className="unit"> / cm³ s⁻¹</span>
       </>
     ),
     className: 'num hide-phone',
