@@ -33,7 +33,8 @@ export function fixed(value: number | null | undefined, digits = 2): string {
 export function scientific(value: number, digits: number | 'as-given' = 2): { mantissa: string; exponent: string } {
   // 'as-given': the shortest mantissa that reproduces the stored number, i.e. the digits the
   // source printed (the seed keeps k1 as published: 1.5e-10 has two significant figures).
-  const [m, e] = (digits === 'as-given' ? value.toExponential() : value.toExponential(digits)).split('e');
+  // Rounding to 12 digits first drops binary noise from values derived by 10^log10 (1.5000000000000005e-10).
+  const [m, e] = (digits === 'as-given' ? Number(value.toPrecision(12)).toExponential() : value.toExponential(digits)).split('e');
   const exp = Number(e);
   return { mantissa: m.replace('-', MINUS), exponent: exp < 0 ? `${MINUS}${Math.abs(exp)}` : String(exp) };
 }
