@@ -59,6 +59,8 @@ test('φ above 1 is explained where it occurs (Mo8S4C⁻)', async () => {
 
 test('the about page states the licences, α(N₂), the k_L formula, and carries schema.org Dataset metadata', async () => {
   await page.goto(`${webUrl}/about`);
+  // The page streams in after its loading state.
+  await page.locator('#licence').waitFor();
   const text = await page.locator('main').textContent();
   expect(text).toContain('CC BY 4.0');
   expect(text).toContain('α(N₂) = 1.74 Å³');

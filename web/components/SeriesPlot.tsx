@@ -39,7 +39,7 @@ export function SeriesPlot({ points, currentId, title }: { points: SeriesPoint[]
 
   return (
     <figure className="series-plot" data-testid="series-plot">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="series-title" style={{ width: '100%', maxWidth: `${W}px`, height: 'auto' }}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby="series-title" style={{ width: '100%', maxWidth: `${W}px`, height: 'auto' }}>
         <title id="series-title">{title}</title>
         {yTicks.map((v) => (
           <g key={`y${v}`}>
