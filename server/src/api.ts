@@ -41,6 +41,7 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
     versions,
     guards: createRequestGuards(cfg, versions),
     development: cfg.NODE_ENV === 'development',
+    modelsDir: cfg.MODELS_DIR,
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (err: NodeJS.ErrnoException) =>

@@ -45,18 +45,45 @@ const PATTERNS: Array<[string, BfPattern]> = [
   ['disconnected M–M + X', { atoms: [M, M, X], bonds: chain(2) }],
 ];
 
-async function cypherMatches(pattern: BfPattern): Promise<Map<string, { matchCount: number; matches: number[][] }>> {
-  const found = new Map<string, { matchCount: number; matches: number[][] }>();
+interface Hit {
+  matchCount: number;
+  matches: number[][];
+  distinctMatchCount: number;
+  distinctMatches: number[][];
+}
+
+/** Brute-force occurrences: mappings grouped by (atom set, image bond set); the smallest mapping of each, sorted. */
+function occurrences(matches: number[][], pattern: BfPattern): number[][] {
+  const first = new Map<string, number[]>();
+  for (const m of matches) {
+    const atoms = [...m].sort((x, y) => x - y).join(',');
+    const edges = pattern.bonds
+      .map((b) => [m[b.a], m[b.b]].sort((x, y) => x - y).join('-'))
+      .sort()
+      .join(',');
+    const key = `${atoms}|${edges}`;
+    const seen = first.get(key);
+    if (!seen || lexLess(m, seen)) first.set(key, m);
+  }
+  return [...first.values()].sort((a, b) => (lexLess(a, b) ? -1 : lexLess(b, a) ? 1 : 0));
+}
+function lexLess(a: number[], b: number[]): boolean {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return a.length < b.length;
+}
+
+async function cypherMatches(pattern: BfPattern): Promise<Map<string, Hit>> {
+  const found = new Map<string, Hit>();
   let after: string | null = null;
   for (;;) {
     const r: any = await gql(
       `query($pattern: MotifPatternInput!, $after: String) {
         motifSearch(pattern: $pattern, first: 100, after: $after, maxMatchesPerCluster: 1000) {
-          edges { node { cluster { id } matchCount matches } } pageInfo { hasNextPage endCursor } } }`,
+          edges { node { cluster { id } matchCount matches distinctMatchCount distinctMatches } } pageInfo { hasNextPage endCursor } } }`,
       { pattern, after },
     );
     expect(r.body.errors).toBeUndefined();
-    for (const e of r.body.data.motifSearch.edges) found.set(e.node.cluster.id, { matchCount: e.node.matchCount, matches: e.node.matches });
+    for (const e of r.body.data.motifSearch.edges) found.set(e.node.cluster.id, e.node);
     if (!r.body.data.motifSearch.pageInfo.hasNextPage) return found;
     after = r.body.data.motifSearch.pageInfo.endCursor;
   }
@@ -82,7 +109,20 @@ describe('motif search equals an independent brute-force matcher on every stored
     for (const [id, matches] of expected) {
       expect(got.get(id)!.matchCount).toBe(matches.length);
       if (matches.length <= 1000) expect(got.get(id)!.matches).toEqual(matches);
+      const distinct = occurrences(matches, pattern);
+      expect(got.get(id)!.distinctMatchCount).toBe(distinct.length);
+      if (distinct.length <= 1000) expect(got.get(id)!.distinctMatches).toEqual(distinct);
     }
+  });
+
+  it('counts M–S–M on Fe3S⁻ as a chemist does: 3 bridges, 6 mappings', async () => {
+    const got = await cypherMatches({ atoms: [M, { element: 'S' }, M], bonds: chain(2 + 1) });
+    const fe3s = got.get('Fe3S-anion')!;
+    expect(fe3s.matchCount).toBe(6);
+    expect(fe3s.distinctMatchCount).toBe(3);
+    // Each distinct bridge is one unordered pair of Fe atoms around the S.
+    const pairs = fe3s.distinctMatches.map((m) => [m[0], m[2]].sort().join('-'));
+    expect(new Set(pairs).size).toBe(3);
   });
 });
 

@@ -82,7 +82,7 @@ export function ClusterStructurePanel({ clusterId, structure, label, modelAvaila
                     <tr key={a.index}>
                       <td>
                         <span className="swatch" style={{ background: divergingColour(a.value / scale) }} aria-hidden="true" /> {a.element}
-                        {a.index}
+                        {a.index + 1}
                       </td>
                       <td className="num">{fixed(a.value, 3)}</td>
                       <td className="num hide-phone">{a.standardError == null ? 'exact' : fixed(a.standardError, 3)}</td>

@@ -18,7 +18,7 @@ export function Formula({ formula, charge }: { formula: string; charge?: number 
 }
 
 /** k in cm³ molecule⁻¹ s⁻¹ as "5.90 × 10⁻¹²". */
-export function Scientific({ value, digits = 2 }: { value: number | null | undefined; digits?: number }) {
+export function Scientific({ value, digits = 2 }: { value: number | null | undefined; digits?: number | 'as-given' }) {
   if (value == null || !Number.isFinite(value)) return <span>—</span>;
   const { mantissa, exponent } = scientific(value, digits);
   return (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ViewerAtomFragment, ViewerBondFragment } from '@/lib/api/generated/graphql';
 import { StructureViewerLazy } from './StructureViewerLazy';
 
-/** One hit's structure with a chosen match highlighted. */
+/** One hit's structure with a chosen match highlighted. Atoms are numbered from 1, as in the XYZ download. */
 export function MotifHitViewer({ atoms, bonds, matches, label, deferred = false }: { atoms: ViewerAtomFragment[]; bonds: ViewerBondFragment[]; matches: number[][]; label: string; deferred?: boolean }) {
   const [k, setK] = useState(0);
   // Browsers allow only a few WebGL contexts per page: later hits draw their view on request.
@@ -25,7 +25,7 @@ export function MotifHitViewer({ atoms, bonds, matches, label, deferred = false 
           <select value={k} onChange={(e) => setK(Number(e.target.value))}>
             {matches.map((m, i) => (
               <option key={i} value={i}>
-                {i + 1}: atoms {m.join(', ')}
+                {i + 1} of {matches.length}: {m.map((idx) => `${atoms[idx]?.element ?? '?'}${idx + 1}`).join('–')}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { familyLabel } from '@/lib/families';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { ClusterOrderField, ClusterSummaryFragment } from '@/lib/api/generated/graphql';
@@ -23,6 +24,7 @@ const COLUMNS: Column[] = [
     label: (
       <>
         log<sub>10</sub> k<span className="hide-phone"> (measured)</span>
+        <span className="unit"> / cm³ s⁻¹</span>
       </>
     ),
     className: 'num',
@@ -32,6 +34,7 @@ const COLUMNS: Column[] = [
     label: (
       <>
         predicted (held out)<span className="hide-phone"> [68 %]</span>
+        <span className="unit"> / cm³ s⁻¹</span>
       </>
     ),
     className: 'num hide-phone',
@@ -80,7 +83,7 @@ export function ResultsTable({ rows, state, range }: { rows: ClusterSummaryFragm
               </td>
               <td className="num hide-phone">{signed(c.charge)}</td>
               <td className="num">{c.size}</td>
-              <td className="hide-phone">{c.metalFamily}</td>
+              <td className="hide-phone">{familyLabel(c.metalFamily)}</td>
               <td className="num">
                 <RateCell value={c.log10K1} min={range.min} max={range.max} />
               </td>

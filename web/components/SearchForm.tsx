@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, type FormEvent } from 'react';
+import { Fragment, useEffect, useRef, type FormEvent } from 'react';
 import { signed } from '@/lib/chem-format';
+import { ElementPicker } from './ElementPicker';
 import { DEFAULT_STATE, toQuery, type SearchState } from '@/lib/search-state';
 import type { ClusterOrderField } from '@/lib/api/generated/graphql';
 
@@ -19,7 +20,7 @@ export interface SearchFormProps {
   charges: FacetOption<number>[];
   elements: FacetOption<string>[];
   nuclearity: { homo: FacetOption<string>; hetero: FacetOption<string> };
-  formulaError: { message: string; position: number | null } | null;
+  formulaError: { message: string; position: number | null; alternatives: string[] } | null;
 }
 
 const SORT_LABELS: Record<ClusterOrderField, string> = {
@@ -37,6 +38,8 @@ const EXAMPLES: Array<[string, string]> = [
   ['Mo?S2', 'any number (≥ 1) of Mo and two S'],
   ['V*C*', 'vanadium carbides of any size, and bare V'],
   ['Fe?V?', 'any Fe–V cluster with no other elements'],
+  ['Mo5S2-', 'the Mo₅S₂ anion (also Mo5S2⁻, Mo5S2^-, Mo5S2 anion; 2- or + likewise)'],
+  ['ta3h4', 'symbols in any case, when that has one reading (co could be Co or CO, so it asks)'],
 ];
 
 function readForm(form: HTMLFormElement, previous: SearchState): SearchState {
@@ -130,13 +133,29 @@ export function SearchForm({ state, charges, elements, nuclearity, formulaError 
                 {state.q.slice(caret + 1)}
               </p>
             ) : null}
+            {formulaError.alternatives.length ? (
+              <p>
+                Did you mean{' '}
+                {formulaError.alternatives.map((a, i) => (
+                  <Fragment key={a}>
+                    {i > 0 ? (i === formulaError.alternatives.length - 1 ? ' or ' : ', ') : null}
+                    <Link href={`/${toQuery({ ...state, q: a, after: null, prev: [] })}`}>
+                      <code>{a}</code>
+                    </Link>
+                  </Fragment>
+                ))}
+                ?
+              </p>
+            ) : null}
           </div>
         ) : null}
         <details className="syntax-help" id="q-help">
           <summary>Pattern syntax</summary>
           <p>
             Element symbols with counts. Elements you do not name must be absent. A count can be a number (<code>S2</code>), a range (<code>Mo2-5</code>),{' '}
-            <code>?</code> for one or more, or <code>*</code> for any number including none. Leave empty to list everything.
+            <code>?</code> for one or more, or <code>*</code> for any number including none. A charge may follow (<code>-</code>, <code>+</code>,{' '}
+            <code>⁻</code>, <code>2-</code>, <code>^-</code>, <code>anion</code>, <code>cation</code>, <code>neutral</code>). Leave empty to list
+            everything.
           </p>
           <dl>
             {EXAMPLES.map(([pattern, meaning]) => (
@@ -178,14 +197,7 @@ export function SearchForm({ state, charges, elements, nuclearity, formulaError 
         </fieldset>
         <fieldset>
           <legend>Elements</legend>
-          <div>
-            {elements.map((el) => (
-              <label key={el.value} className="check">
-                <input type="checkbox" name="el" value={el.value} defaultChecked={state.elements.includes(el.value)} />
-                {el.value} <span className="count">({el.matching})</span>
-              </label>
-            ))}
-          </div>
+          <ElementPicker elements={elements} chosen={state.elements} />
           <label className="check">
             <input type="radio" name="elmode" value="all" defaultChecked={state.elementMode === 'all'} /> contains all ticked
           </label>

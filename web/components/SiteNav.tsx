@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/trends', label: 'Trends' },
   { href: '/compare', label: 'Compare' },
   { href: '/explorer', label: 'API' },
+  { href: '/python', label: 'Python' },
   { href: '/about', label: 'About' },
 ];
 

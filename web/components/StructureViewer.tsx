@@ -3,6 +3,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ViewerAtomFragment, ViewerBondFragment } from '@/lib/api/generated/graphql';
 import { divergingColour, fixed } from '@/lib/chem-format';
+import { orientToPrincipalAxes } from '@/lib/principal-axes';
 
 type GLViewer = import('3dmol').GLViewer;
 type ColourMode = 'element' | 'charge' | 'attribution';
@@ -72,7 +73,7 @@ function applyStyle(viewer: GLViewer, atoms: ViewerAtomFragment[], { mode, label
   }
   if (labels) {
     for (const a of atoms) {
-      viewer.addLabel(`${a.element}${a.index}`, {
+      viewer.addLabel(`${a.element}${a.index + 1}`, {
         position: { x: a.xAngstrom, y: a.yAngstrom, z: a.zAngstrom },
         fontSize: 11,
         fontColor: 'black',
@@ -89,7 +90,10 @@ function applyStyle(viewer: GLViewer, atoms: ViewerAtomFragment[], { mode, label
  * The 3D structure: 3Dmol.js is imported only here, on the client, so it lands in its own chunk
  * and pages without a structure never download it.
  */
-export function StructureViewer({ atoms, bonds, attributions, highlight, linkGroup, label, initialMode = 'element', compact = false }: StructureViewerProps) {
+export function StructureViewer({ atoms: stored, bonds, attributions, highlight, linkGroup, label, initialMode = 'element', compact = false }: StructureViewerProps) {
+  // The view opens along the principal axes (widest face towards the viewer); coordinates in
+  // downloads stay as computed.
+  const atoms = useMemo(() => orientToPrincipalAxes(stored), [stored]);
   const box = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<GLViewer | null>(null);
   const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
@@ -141,9 +145,9 @@ export function StructureViewer({ atoms, bonds, attributions, highlight, linkGro
             const a = atoms[atom.index];
             if (!a) return;
             const bondText = (neighbours.get(a.index) ?? [])
-              .map((n) => `${atoms[n.other]?.element}${n.other}: order ${n.order.toFixed(2)}, ${n.length.toFixed(2)} Å`)
+              .map((n) => `${atoms[n.other]?.element}${n.other + 1}: order ${n.order.toFixed(2)}, ${n.length.toFixed(2)} Å`)
               .join('; ');
-            setHovered(`${a.element}${a.index} · q = ${fixed(a.partialCharge, 3)} e · CN = ${a.coordinationNumber.toFixed(2)}${bondText ? ` · bonds: ${bondText}` : ''}`);
+            setHovered(`${a.element}${a.index + 1} · q = ${fixed(a.partialCharge, 3)} e · CN = ${a.coordinationNumber.toFixed(2)}${bondText ? ` · bonds: ${bondText}` : ''}`);
           },
           () => setHovered(null),
         );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { TrendPoint } from '@/lib/families';
+import { familyLabel, type TrendPoint } from '@/lib/families';
 
 /** log10 k against size, one colour per family, with the family's mean per size as a line. */
 export function TrendsPlot({ points, x }: { points: TrendPoint[]; x: 'size' | 'metalAtomCount' }) {
@@ -17,7 +17,7 @@ export function TrendsPlot({ points, x }: { points: TrendPoint[]; x: 'size' | 'm
         const width = Math.max(320, Math.min(960, box.current.clientWidth - 16));
         const sizes = points.map((p) => p[x]);
         const ticks = Array.from({ length: Math.max(...sizes) - Math.min(...sizes) + 1 }, (_, i) => Math.min(...sizes) + i);
-        const data = points.map((p) => ({ ...p, chargeLabel: p.charge === 0 ? 'neutral' : p.charge < 0 ? 'anion' : 'cation' }));
+        const data = points.map((p) => ({ ...p, family: familyLabel(p.family), chargeLabel: p.charge === 0 ? 'neutral' : p.charge < 0 ? 'anion' : 'cation' }));
         const chart = Plot.plot({
           width,
           height: Math.round(width * 0.55),
@@ -31,7 +31,19 @@ export function TrendsPlot({ points, x }: { points: TrendPoint[]; x: 'size' | 'm
           symbol: { legend: true },
           marks: [
             Plot.lineY(data, Plot.groupX({ y: 'mean' }, { x, y: 'log10K1', stroke: 'family', strokeOpacity: 0.6 })),
-            Plot.dot(data, { x, y: 'log10K1', stroke: 'family', symbol: 'chargeLabel', r: 4, strokeWidth: 1.6, tip: true, title: (d: TrendPoint & { chargeLabel: string }) => `${d.formula} (${d.chargeLabel})\nlog10 k1 = ${d.log10K1.toFixed(2)}` }),
+            Plot.dot(data, {
+              x,
+              y: 'log10K1',
+              stroke: 'family',
+              symbol: 'chargeLabel',
+              r: 4,
+              strokeWidth: 1.6,
+              tip: true,
+              // Each point is a link to its cluster page.
+              href: (d: TrendPoint) => `/clusters/${encodeURIComponent(d.id)}`,
+              ariaLabel: (d: TrendPoint & { chargeLabel: string }) => `${d.formula} ${d.chargeLabel}`,
+              title: (d: TrendPoint & { chargeLabel: string }) => `${d.formula} (${d.chargeLabel})\nlog10 k1 = ${d.log10K1.toFixed(2)}`,
+            }),
           ],
         });
         // Plot labels its mark groups with aria-label but no role, which ARIA forbids on a bare <g>.

@@ -30,8 +30,11 @@ export function fixed(value: number | null | undefined, digits = 2): string {
 }
 
 /** Splits a number into mantissa and exponent for "5.9 × 10⁻¹²" rendering. */
-export function scientific(value: number, digits = 2): { mantissa: string; exponent: string } {
-  const [m, e] = value.toExponential(digits).split('e');
+export function scientific(value: number, digits: number | 'as-given' = 2): { mantissa: string; exponent: string } {
+  // 'as-given': the shortest mantissa that reproduces the stored number, i.e. the digits the
+  // source printed (the seed keeps k1 as published: 1.5e-10 has two significant figures).
+  // Rounding to 12 digits first drops binary noise from values derived by 10^log10 (1.5000000000000005e-10).
+  const [m, e] = (digits === 'as-given' ? Number(value.toPrecision(12)).toExponential() : value.toExponential(digits)).split('e');
   const exp = Number(e);
   return { mantissa: m.replace('-', MINUS), exponent: exp < 0 ? `${MINUS}${Math.abs(exp)}` : String(exp) };
 }
@@ -88,4 +91,25 @@ export function divergingColour(t: number): string {
   const f = Math.abs(x);
   const c = white.map((w, i) => Math.round(w + (end[i] - w) * f));
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+}
+
+/** "Mo2-5S*" → [{Mo,"2–5"},{S,"*"}]: a composition pattern as the search read it, counts for subscripts. */
+export function patternParts(pattern: string): FormulaPart[] {
+  const parts: FormulaPart[] = [];
+  const re = /([A-Z][a-z]?)(\d+(?:-\d+)?|\?|\*)?/g;
+  let match: RegExpExecArray | null;
+  let consumed = 0;
+  while ((match = re.exec(pattern)) !== null) {
+    if (match.index !== consumed) parts.push({ element: pattern.slice(consumed, match.index), count: '' });
+    parts.push({ element: match[1], count: (match[2] ?? '').replace('-', '–') });
+    consumed = re.lastIndex;
+  }
+  if (consumed < pattern.length) parts.push({ element: pattern.slice(consumed), count: '' });
+  return parts;
+}
+
+/** "26–50 of 216": the rows a page shows, 1-based, for a result heading. */
+export function resultRange(offset: number, shown: number, total: number): string {
+  if (shown === 0) return `0 of ${total}`;
+  return `${offset + 1}–${offset + shown} of ${total}`;
 }

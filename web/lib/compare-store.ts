@@ -53,6 +53,11 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+/** The stored picks right now (client only), for decisions made once after hydration. */
+export function currentPicks(): ComparePick[] {
+  return read();
+}
+
 export function useComparePicks(): ComparePick[] {
   return useSyncExternalStore(subscribe, read, () => EMPTY);
 }

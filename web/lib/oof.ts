@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { apiOrigin } from './env';
 
 /**
  * Out-of-fold predictions for the parity plot. The training script writes them as a static file
- * beside the model (models/oof-predictions.json); the API serves the model card but not this file.
+ * beside the model (models/oof-predictions.json); the API serves it at /download/oof-predictions.json.
  */
 export interface OofRow {
   id: string;
@@ -24,19 +23,22 @@ export interface OofProtocol {
 export type OofResult = { ok: true; protocols: OofProtocol[] } | { ok: false; reason: string };
 
 export async function loadOofPredictions(): Promise<OofResult> {
-  const file = path.resolve(process.env.MODELS_DIR ?? path.join(process.cwd(), '..', 'models'), 'oof-predictions.json');
+  // Served by the API beside /graphql, so the site needs no access to the model files.
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const res = await fetch(`${apiOrigin()}/download/oof-predictions.json`, { cache: 'no-store', signal: AbortSignal.timeout(15000) });
+    if (res.status === 503) return { ok: false, reason: 'The out-of-fold predictions are not available on this server.' };
+    if (!res.ok) return { ok: false, reason: `The API answered HTTP ${res.status} for the out-of-fold predictions.` };
+    text = await res.text();
   } catch {
-    return { ok: false, reason: `The out-of-fold predictions file (${path.basename(file)}) has not been produced by training yet.` };
+    return { ok: false, reason: 'The ClusterAtlas API is not reachable right now.' };
   }
   try {
     const parsed = JSON.parse(text) as { protocols?: unknown };
-    if (!Array.isArray(parsed.protocols)) return { ok: false, reason: `${path.basename(file)} has no "protocols" list.` };
+    if (!Array.isArray(parsed.protocols)) return { ok: false, reason: 'The out-of-fold predictions have no "protocols" list.' };
     const protocols = (parsed.protocols as OofProtocol[]).map((p) => ({ ...p, rows: p.rows.filter((r) => r.gin && Number.isFinite(r.observedLog10K1)) }));
     return { ok: true, protocols };
   } catch (err) {
-    return { ok: false, reason: `${path.basename(file)} is not valid JSON: ${(err as Error).message}` };
+    return { ok: false, reason: `The out-of-fold predictions are not valid JSON: ${(err as Error).message}` };
   }
 }

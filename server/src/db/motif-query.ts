@@ -56,6 +56,24 @@ export function motifMatchClause(pattern: MotifPattern, params: Record<string, u
   return { match: parts.join(',\n      '), where: conditions.length ? conditions.join('\n    AND ') : 'true', atomVars };
 }
 
+/**
+ * What one occurrence of the motif is, independent of which automorphism mapped it: the sorted
+ * structure-atom indices and the sorted image bonds (each as lower·1000 + higher index).
+ * Mappings that differ only by a symmetry of the pattern (M–S–M read both ways) share it.
+ * Sorting uses an insertion sort by `reduce`, because plain Cypher has no list sort.
+ */
+function occurrenceKey(pattern: MotifPattern, atomVars: string[]): string {
+  const sorted = (list: string) => `reduce(acc = [], x IN ${list} | [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y >= x])`;
+  const atoms = `[${atomVars.map((v) => `${v}.index`).join(', ')}]`;
+  const edges = `[${pattern.bonds
+    .map((b) => {
+      const [u, v] = [`${atomVars[b.a]}.index`, `${atomVars[b.b]}.index`];
+      return `CASE WHEN ${u} < ${v} THEN ${u} * 1000 + ${v} ELSE ${v} * 1000 + ${u} END`;
+    })
+    .join(', ')}]`;
+  return `[${sorted(atoms)}, ${sorted(edges)}]`;
+}
+
 export interface MotifPageOptions {
   offset: number;
   limit: number;
@@ -85,11 +103,19 @@ CALL {
   MATCH (c)-[:HAS_STRUCTURE]->(s:Structure {rank: 0}),
       ${m.match}
   WHERE ${m.where}
-  WITH [${m.atomVars.map((v) => `${v}.index`).join(', ')}] AS mapping
+  WITH [${m.atomVars.map((v) => `${v}.index`).join(', ')}] AS mapping, ${occurrenceKey(pattern, m.atomVars)} AS occurrence
   ORDER BY mapping
-  RETURN count(*) AS matchCount, collect(mapping)[0..toInteger($maxMatches)] AS matches
+  WITH collect({mapping: mapping, occurrence: occurrence}) AS rows
+  CALL {
+    WITH rows
+    UNWIND rows AS row
+    WITH row.occurrence AS occurrence, collect(row.mapping)[0] AS first
+    WITH first ORDER BY first
+    RETURN count(*) AS distinctMatchCount, collect(first)[0..toInteger($maxMatches)] AS distinctMatches
+  }
+  RETURN size(rows) AS matchCount, [row IN rows | row.mapping][0..toInteger($maxMatches)] AS matches, distinctMatchCount, distinctMatches
 }
-RETURN c {.*} AS cluster, matchCount, matches`;
+RETURN c {.*} AS cluster, matchCount, matches, distinctMatchCount, distinctMatches`;
   return { cypher, params: { ...params, offset: page.offset, limit: page.limit, maxMatches: page.maxMatchesPerCluster } };
 }
 

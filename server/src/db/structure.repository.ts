@@ -48,6 +48,8 @@ export interface MotifHitRecord {
   cluster: ClusterRecord;
   matchCount: number;
   matches: number[][];
+  distinctMatchCount: number;
+  distinctMatches: number[][];
 }
 
 /** Motif queries get a tighter time budget than catalog reads: patterns can be expensive. */

@@ -33,7 +33,7 @@ export class ClusterFilter {
   @Field(() => String, {
     nullable: true,
     description:
-      'Composition pattern. "Mo5S2" exact; "Mo2-5S2" a count range; "Mo?S2" any count ≥ 1; "Ta3S*" any count ≥ 0. Elements not named must be absent.',
+      'Composition pattern. "Mo5S2" exact; "Mo2-5S2" a count range; "Mo?S2" any count ≥ 1; "Ta3S*" any count ≥ 0. Elements not named must be absent. A trailing charge ("Mo5S2-", "Mo5S2⁻", "Mo5S2^2-", "Mo5S2 anion") also filters by charge. Symbols may be typed in any case when that has one reading ("mo5s2"); "co" (Co or CO) is rejected with `extensions.alternatives`. At most 64 characters.',
   })
   formula?: string | null;
   @Field(() => [ElementCountRangeInput], { nullable: true }) elementCounts?: ElementCountRangeInput[] | null;

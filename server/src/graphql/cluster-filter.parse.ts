@@ -1,8 +1,8 @@
 import { elementBySymbol } from '../chem/elements';
-import { FormulaPatternError, parseFormulaPattern } from '../chem/formula-pattern';
+import { FormulaPatternError, MAX_PATTERN_LENGTH, parseFormulaPattern, type FormulaPattern } from '../chem/formula-pattern';
 import type { ClusterCriteria, NumberRange } from '../db/cluster-query';
 import type { ClusterFilter } from './cluster-filter.input';
-import { badInput, checkLength, MAX_ID_LENGTH, quote } from './errors';
+import { badInput, badInputMessage, checkLength, MAX_ID_LENGTH, quote } from './errors';
 
 const MAX_LIST = 100;
 const MAX_COUNT = 999;
@@ -26,21 +26,35 @@ function checkRange(r: NumberRange | null | undefined, path: string, lo: number,
   return { min: r.min ?? null, max: r.max ?? null };
 }
 
+/**
+ * Reads a composition pattern typed by a person. The error message speaks of what they typed
+ * (capped in length, so hostile input is not echoed); `extensions.argument` still names the
+ * argument path for programs.
+ */
+export function readComposition(text: string, argumentPath: string): FormulaPattern {
+  try {
+    return parseFormulaPattern(text);
+  } catch (err) {
+    if (!(err instanceof FormulaPatternError)) throw err;
+    const shown = text.length <= MAX_PATTERN_LENGTH ? ` “${text.trim()}”` : '';
+    const extra: Record<string, unknown> = { position: err.position };
+    if (err.alternatives.length) extra.alternatives = err.alternatives;
+    throw badInputMessage(argumentPath, `Composition${shown}: ${err.message}`, extra);
+  }
+}
+
 /** Validates a GraphQL filter and turns it into repository criteria; errors name the input path. */
 export function parseClusterFilter(filter: ClusterFilter | null | undefined, path = 'filter'): ClusterCriteria {
   if (!filter) return {};
   const criteria: ClusterCriteria = {};
   const elementCounts: NonNullable<ClusterCriteria['elementCounts']> = [];
 
+  let patternCharge: number | null = null;
   if (filter.formula != null) {
-    try {
-      const pattern = parseFormulaPattern(filter.formula);
-      elementCounts.push(...pattern.ranges);
-      criteria.onlyElements = pattern.ranges.map((r) => r.element);
-    } catch (err) {
-      if (err instanceof FormulaPatternError) throw badInput(`${path}.formula`, err.message, { position: err.position });
-      throw err;
-    }
+    const pattern = readComposition(filter.formula, `${path}.formula`);
+    elementCounts.push(...pattern.ranges);
+    criteria.onlyElements = pattern.ranges.map((r) => r.element);
+    patternCharge = pattern.charge;
   }
   if (filter.elementCounts && filter.elementCounts.length > MAX_LIST) throw badInput(`${path}.elementCounts`, `at most ${MAX_LIST} entries`);
   filter.elementCounts?.forEach((r, i) => {
@@ -66,6 +80,8 @@ export function parseClusterFilter(filter: ClusterFilter | null | undefined, pat
     });
     criteria.charges = filter.charges;
   }
+  // A charge written in the pattern ("Mo5S2-") narrows the charge filter; both must hold.
+  if (patternCharge !== null) criteria.charges = criteria.charges ? criteria.charges.filter((q) => q === patternCharge) : [patternCharge];
   criteria.atomCount = checkRange(filter.size, `${path}.size`, 0, MAX_COUNT);
   criteria.metalAtomCount = checkRange(filter.metalAtomCount, `${path}.metalAtomCount`, 0, MAX_COUNT);
   criteria.log10K1 = checkRange(filter.log10K1, `${path}.log10K1`, -30, 0);

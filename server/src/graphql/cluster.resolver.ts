@@ -5,7 +5,8 @@ import { MAX_PATTERN_LENGTH as MAX_FORMULA_LENGTH } from '../chem/formula-patter
 import type { ClusterView } from '../services/catalog.service';
 import { ClusterConnection } from './cluster-connection.type';
 import { ClusterFilter, ClusterOrder, ClusterOrderField, SortDirection } from './cluster-filter.input';
-import { parseClusterFilter } from './cluster-filter.parse';
+import { parseClusterFilter, readComposition } from './cluster-filter.parse';
+import { CompositionReading } from './composition.type';
 import { Cluster, Measurement } from './cluster.type';
 import type { GraphQLContext } from './context';
 import { badInput, checkLength, MAX_ID_LENGTH } from './errors';
@@ -69,6 +70,15 @@ export class ClusterResolver {
       log10K1Min: f.log10K1Min,
       log10K1Max: f.log10K1Max,
     };
+  }
+
+  @Query(() => CompositionReading, {
+    description:
+      'Reads a composition pattern as `filter.formula` does (charges such as "Mo5S2-" or "Mo5S2 anion", symbols in any case when unambiguous). Errors carry `position` and, for case-ambiguous input such as "co", `alternatives`.',
+  })
+  composition(@Arg('text') text: string): CompositionReading {
+    const p = readComposition(text, 'text');
+    return { text: p.text, charge: p.charge, caseCorrected: p.caseCorrected, elements: p.ranges };
   }
 
   @Query(() => DatasetInfo, { nullable: true, description: 'The loaded dataset and its version.' })

@@ -41,6 +41,13 @@ export function checkLength(argumentPath: string, value: string | null | undefin
   if (value != null && value.length > max) throw badInput(argumentPath, `is ${value.length} characters long; the limit is ${max}`);
 }
 
+/** A client error whose message is written for the person who typed the input, without the argument path. */
+export function badInputMessage(argumentPath: string, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, argument: argumentPath, ...extra, http: { status: 400 } },
+  });
+}
+
 export function serviceUnavailable(message: string, code: string = ErrorCode.SERVICE_UNAVAILABLE): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 503 } } });
 }

@@ -11,6 +11,13 @@ export class MotifHit {
     description: 'Each match maps pattern atom i to the structure atom index matches[k][i]; sorted, at most maxMatchesPerCluster.',
   })
   matches!: number[][];
+  @Field(() => Int, {
+    description:
+      'Number of distinct occurrences: mappings with the same structure atoms and the same image bonds (automorphic images, e.g. M–S–M read both ways) count once. What a chemist counts.',
+  })
+  distinctMatchCount!: number;
+  @Field(() => [[Int]], { description: 'One mapping per distinct occurrence (its smallest), sorted; at most maxMatchesPerCluster.' })
+  distinctMatches!: number[][];
 }
 
 @ObjectType()

@@ -16,6 +16,7 @@ import { downloadHandlers } from './download';
 import { EventLoopMonitor, isLoopbackPeer } from './event-loop';
 import { costPlugin, formatGraphQLError, queryOnlyPlugin, versionExtensions, versionPlugin } from './graphql-plugins';
 import type { RequestGuards } from './request-guards';
+import { mountExports } from './export';
 
 export const MAX_BODY = '100kb';
 export const MAX_TOKENS = 2000;
@@ -29,6 +30,8 @@ export interface AppOptions {
   development: boolean;
   /** Admission control and the read cache (request-guards.ts); none when absent. */
   guards?: RequestGuards;
+  /** Where the model files are (for the out-of-fold predictions download); default models/. */
+  modelsDir?: string;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -128,6 +131,7 @@ export async function createApp(opts: AppOptions) {
   const downloads = downloadHandlers(opts.repository, () => opts.versions().datasetVersion);
   app.get('/download/clusters.json', (req, res, next) => downloads.json(req, res).catch(next));
   app.get('/download/clusters.csv', (req, res, next) => downloads.csv(req, res).catch(next));
+  mountExports(app, opts.services, opts.versions, opts.modelsDir);
 
   app.use(
     '/graphql',

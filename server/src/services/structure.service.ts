@@ -33,6 +33,8 @@ export interface MotifHitView {
   cluster: ClusterView;
   matchCount: number;
   matches: number[][];
+  distinctMatchCount: number;
+  distinctMatches: number[][];
 }
 
 export function toStructureView(s: StructureRecord): StructureView {
@@ -72,7 +74,7 @@ export class StructureService {
   async motifPage(pattern: MotifPattern, criteria: ClusterCriteria, offset: number, limit: number, maxMatchesPerCluster: number): Promise<MotifHitView[]> {
     // One extra row tells whether another page exists without counting everything.
     const rows = await this.motifQueue.run(currentClient(), () => this.repo.motifPage(pattern, criteria, { offset, limit, maxMatchesPerCluster }));
-    return rows.map((r) => ({ cluster: toClusterView(r.cluster), matchCount: r.matchCount, matches: r.matches }));
+    return rows.map((r) => ({ cluster: toClusterView(r.cluster), matchCount: r.matchCount, matches: r.matches, distinctMatchCount: r.distinctMatchCount, distinctMatches: r.distinctMatches }));
   }
 
   motifCount(pattern: MotifPattern, criteria: ClusterCriteria): Promise<number> {

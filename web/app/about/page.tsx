@@ -60,10 +60,31 @@ export default async function AboutPage() {
         No per-measurement primary references, temperatures or pressures were published with the compiled data set, so every rate cites the compilation.
       </p>
 
-      <h2>Licence of the data</h2>
+      <h2 id="licence">Licence of the data</h2>
       <p>
-        The measured values are facts taken from the public data set of the cited article; the authors&apos; DFT descriptors are not reproduced here. Cite the
-        article (doi:10.1021/acscatal.5c01379) as the source of every rate. The ClusterAtlas code is MIT-licensed.
+        <strong>Computed data</strong> — the GFN2-xTB structures, partial charges, bond orders, derived quantities (k<sub>L</sub>, φ) and the model&apos;s
+        predictions — are released under the{' '}
+        <a href="https://creativecommons.org/licenses/by/4.0/" rel="license noopener noreferrer">
+          Creative Commons Attribution 4.0 International licence (CC BY 4.0)
+        </a>
+        : use them freely, citing ClusterAtlas and the dataset version.
+      </p>
+      <p>
+        <strong>Measured rate constants</strong> belong to their source: they are taken from the public data set of Mou et al. (ACS Catal. 2025, 15, 6618;
+        doi:10.1021/acscatal.5c01379); the authors&apos; DFT descriptors are not reproduced here. Cite that article for every rate you use. The ClusterAtlas
+        software is MIT-licensed.
+      </p>
+
+      <h2 id="derived">Derived quantities</h2>
+      <p>
+        For charged clusters, the Langevin capture rate constant with N₂ (ion–induced-dipole capture, CGS units) is k<sub>L</sub> = 2π q √(α / μ), with q =
+        |charge| × 4.80320 × 10<sup>−10</sup> esu, <strong>α(N₂) = 1.74 Å³ = 1.74 × 10<sup>−24</sup> cm³</strong> (the isotropic polarizability of N₂), and
+        μ the cluster–N₂ reduced mass in g (cluster mass from IUPAC standard atomic weights). k<sub>L</sub> is in cm³ molecule<sup>−1</sup> s<sup>−1</sup>,
+        about 6 × 10<sup>−10</sup> for these clusters. The reaction efficiency is φ = k₁ / k<sub>L</sub>; both are undefined for neutral clusters.
+      </p>
+      <p>
+        φ slightly above 1 (the largest is about 1.01) is within the uncertainty of the measured k₁ and of the simple Langevin model (no ion–quadrupole term,
+        no thermal correction); read it as capture-limited, not as a rate faster than capture.
       </p>
 
       <h2>How structures were computed</h2>
@@ -107,8 +128,11 @@ export default async function AboutPage() {
         </NotAvailable>
       )}
 
-      <h2>How to cite</h2>
-      <p>Cite the measurements&apos; source:</p>
+      <h2 id="cite">How to cite</h2>
+      <p>
+        Cite the ClusterAtlas software with the metadata in <code>CITATION.cff</code> at the root of its repository, and each cluster with the Cite box on its
+        page (text, BibTeX, RIS, and a permalink that pins the dataset version). Cite the measurements&apos; source:
+      </p>
       <pre className="wrap">
         <code>
           L.-H. Mou, G.-D. Jiang, C. Wang, X. Cheng, J. Yu, Z. Li, J. Jiang, &quot;Unveiling Universal Reactivity Descriptors of Metal Clusters toward Dinitrogen
@@ -122,9 +146,43 @@ export default async function AboutPage() {
 
       <h2>Downloads</h2>
       <p>
-        The whole catalog: <a href="/download/clusters.csv">CSV</a> · <a href="/download/clusters.json">JSON</a>. Programmatic access: the{' '}
+        The whole catalog: <a href="/download/clusters.csv">CSV</a> · <a href="/download/clusters.json">JSON</a>. All structures of this dataset version:{' '}
+        <a href="/download/structures-xyz.tar.gz">XYZ files (tar.gz)</a> · <a href="/download/structures.extxyz">one extended-XYZ file</a>. Out-of-fold model
+        predictions: <a href="/download/oof-predictions.json">JSON</a>. Any search result: the export links under the results. Programmatic access: the{' '}
         <Link href="/explorer">GraphQL API</Link>.
       </p>
+      <script type="application/ld+json" data-testid="dataset-jsonld" dangerouslySetInnerHTML={{ __html: datasetJsonLd(data?.dataset ?? null) }} />
     </div>
   );
+}
+
+/**
+ * schema.org Dataset metadata, so dataset search engines index the catalog with its licence,
+ * version, downloads and source. `<` is escaped so the JSON cannot close the script element.
+ */
+function datasetJsonLd(dataset: { version: string; clusterCount: number; structureCount: number } | null): string {
+  const doc = {
+    '@context': 'https://schema.org',
+    '@type': 'Dataset',
+    name: 'ClusterAtlas: reactivity of gas-phase metal clusters toward N2',
+    description:
+      'Measured rate constants k1 of gas-phase metal clusters with N2 (compiled by Mou et al., ACS Catal. 2025), with GFN2-xTB structures, Langevin capture rates, reaction efficiencies and graph-neural-network predictions.',
+    ...(dataset ? { version: dataset.version, size: `${dataset.clusterCount} clusters, ${dataset.structureCount} with a computed structure` } : {}),
+    license: 'https://creativecommons.org/licenses/by/4.0/',
+    isBasedOn: { '@type': 'ScholarlyArticle', name: 'Unveiling Universal Reactivity Descriptors of Metal Clusters toward Dinitrogen Activation', identifier: 'https://doi.org/10.1021/acscatal.5c01379' },
+    citation: 'https://doi.org/10.1021/acscatal.5c01379',
+    keywords: ['metal clusters', 'nitrogen activation', 'rate constants', 'GFN2-xTB', 'graph neural network'],
+    variableMeasured: [
+      { '@type': 'PropertyValue', name: 'k1', unitText: 'cm3 molecule-1 s-1' },
+      { '@type': 'PropertyValue', name: 'log10 k1', unitText: 'log10(cm3 molecule-1 s-1)' },
+    ],
+    distribution: [
+      { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: '/download/clusters.csv' },
+      { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: '/download/clusters.json' },
+      { '@type': 'DataDownload', encodingFormat: 'application/gzip', contentUrl: '/download/structures-xyz.tar.gz' },
+      { '@type': 'DataDownload', encodingFormat: 'chemical/x-extxyz', contentUrl: '/download/structures.extxyz' },
+    ],
+    creator: { '@type': 'Organization', name: 'ClusterAtlas contributors' },
+  };
+  return JSON.stringify(doc).replace(/</g, '\\u003c');
 }

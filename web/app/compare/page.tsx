@@ -1,3 +1,4 @@
+import { familyLabel } from '@/lib/families';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
@@ -109,7 +110,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               {row('Charge', (c) => signed(c.charge))}
               {row('Spin multiplicity', (c) => c.multiplicity ?? '—')}
               {row('Atoms (metal)', (c) => `${c.size} (${c.metalAtomCount})`)}
-              {row('Metals', (c) => c.metalFamily)}
+              {row('Metals', (c) => familyLabel(c.metalFamily))}
               {row('Ligands', (c) => (c.ligands.length ? c.ligands.join(', ') : 'none'))}
               {row('Mass / u', (c) => c.massU.toFixed(2))}
               {row(
@@ -122,7 +123,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 <>
                   k<sub>1</sub>
                 </>,
-                (c) => <Scientific value={c.k1Cm3PerMoleculeS} />,
+                (c) => <Scientific value={c.k1Cm3PerMoleculeS} digits="as-given" />,
               )}
               {row(
                 <>

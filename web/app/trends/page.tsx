@@ -4,7 +4,7 @@ import { apiRequest, tryApi } from '@/lib/api/client';
 import type { TrendsPageQuery } from '@/lib/api/generated/graphql';
 import { TrendsPageQuery as TrendsPageQueryDoc } from '@/lib/api/queries';
 import { fixed } from '@/lib/chem-format';
-import { familyCounts, familyKey, type TrendPoint } from '@/lib/families';
+import { canonicalFamily, familyCounts, familyKey, familyLabel, type TrendPoint } from '@/lib/families';
 import { ApiProblem } from '@/components/ApiStatus';
 import { Formula } from '@/components/Formula';
 import { NotAvailable } from '@/components/NotAvailable';
@@ -49,14 +49,14 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   const all = result.value;
   const families = familyCounts(all);
   const asked = (Array.isArray(params.f) ? params.f : params.f ? [params.f] : []).flatMap((f) => f.split(','));
-  const chosen = (asked.length ? asked : DEFAULT_FAMILIES).filter((f) => families.some((x) => x.family === f));
+  const chosen = (asked.length ? asked : DEFAULT_FAMILIES).map(canonicalFamily).filter((f) => families.some((x) => x.family === f));
   const x = params.x === 'metal' ? 'metalAtomCount' : 'size';
   const points = all.filter((p) => chosen.includes(p.family));
   const [modelResult, oof] = await Promise.all([tryApi(() => apiRequest(ModelCardQuery)), loadOofPredictions()]);
   const protocolKey = typeof params.protocol === 'string' ? params.protocol : null;
   // Default: the first protocol the training script lists (the authors' 10-fold CV).
   const protocol = oof.ok ? (oof.protocols.find((p) => p.key === protocolKey) ?? oof.protocols[0]) : undefined;
-  const parity = (protocol?.rows ?? []).map((r) => ({ id: r.id, formula: r.formula, family: r.family, observed: r.observedLog10K1, predicted: r.gin!.meanLog10K1, std: r.gin!.stdLog10K1 }));
+  const parity = (protocol?.rows ?? []).map((r) => ({ id: r.id, formula: r.formula, family: familyLabel(r.family), observed: r.observedLog10K1, predicted: r.gin!.meanLog10K1, std: r.gin!.stdLog10K1 }));
 
   return (
     <>
@@ -68,7 +68,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           <div className="family-picker">
             {families.map((f) => (
               <label key={f.family} className="check">
-                <input type="checkbox" name="f" value={f.family} defaultChecked={chosen.includes(f.family)} /> {f.family} <span className="count">({f.count})</span>
+                <input type="checkbox" name="f" value={f.family} defaultChecked={chosen.includes(f.family)} /> {familyLabel(f.family)} <span className="count">({f.count})</span>
               </label>
             ))}
           </div>
@@ -79,6 +79,8 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
             <option value="">all atoms</option>
             <option value="metal">metal atoms</option>
           </select>
+          {/* Keep the parity form's choice when the families change. */}
+          {protocolKey ? <input type="hidden" name="protocol" value={protocolKey} /> : null}
           <button type="submit" className="button">
             Plot
           </button>
@@ -87,13 +89,13 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
 
       <section aria-labelledby="trend-heading">
         <h2 id="trend-heading">
-          log<sub>10</sub> k<sub>1</sub> against size: {chosen.join(', ') || 'no family chosen'}
+          log<sub>10</sub> k<sub>1</sub> against size: {chosen.map(familyLabel).join(', ') || 'no family chosen'}
         </h2>
         {points.length ? (
           <figure style={{ margin: 0 }}>
             <TrendsPlot points={points} x={x} />
             <figcaption className="hint">
-              {points.length} measured clusters. Hover a point for its formula; the table below lists the same data.
+              {points.length} measured clusters. Hover a point for its formula, select it to open the cluster; the table below lists the same data.
             </figcaption>
           </figure>
         ) : (
@@ -124,7 +126,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
                           <Formula formula={p.formula} charge={p.charge} />
                         </Link>
                       </td>
-                      <td>{p.family}</td>
+                      <td>{familyLabel(p.family)}</td>
                       <td className="num">{p.size}</td>
                       <td className="num">{fixed(p.log10K1)}</td>
                     </tr>
@@ -141,9 +143,11 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
         {oof.ok && protocol ? (
           <>
             <form method="get" action="/trends" className="query-row">
+              {/* Keep the trend form's families and axis when the protocol changes. */}
               {chosen.map((f) => (
                 <input key={f} type="hidden" name="f" value={f} />
               ))}
+              {x === 'metalAtomCount' ? <input type="hidden" name="x" value="metal" /> : null}
               <label htmlFor="protocol">Evaluation protocol</label>
               <select id="protocol" name="protocol" defaultValue={protocol.key}>
                 {oof.protocols.map((p) => (

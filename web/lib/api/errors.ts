@@ -14,6 +14,8 @@ export interface ApiErrorDetail {
   argument?: string;
   /** 1-based character position inside that input, when the API names one. */
   position?: number;
+  /** Complete inputs the user may have meant, e.g. ["Co", "CO"] for "co". */
+  alternatives?: string[];
   /** Response path of a field error, e.g. ["cluster", "prediction"]. */
   path?: Array<string | number>;
 }
@@ -22,6 +24,7 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly argument?: string;
   readonly position?: number;
+  readonly alternatives?: string[];
   readonly details: ApiErrorDetail[];
 
   constructor(details: ApiErrorDetail[]) {
@@ -31,6 +34,7 @@ export class ApiError extends Error {
     this.code = first.code;
     this.argument = first.argument;
     this.position = first.position;
+    this.alternatives = first.alternatives;
     this.details = details;
   }
 
@@ -43,7 +47,7 @@ export class ApiError extends Error {
 interface RawGraphQLError {
   message?: unknown;
   path?: unknown;
-  extensions?: { code?: unknown; argument?: unknown; position?: unknown };
+  extensions?: { code?: unknown; argument?: unknown; position?: unknown; alternatives?: unknown };
 }
 
 export function toApiError(errors: unknown): ApiError {
@@ -53,6 +57,7 @@ export function toApiError(errors: unknown): ApiError {
     code: typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR',
     argument: typeof e.extensions?.argument === 'string' ? e.extensions.argument : undefined,
     position: typeof e.extensions?.position === 'number' ? e.extensions.position : undefined,
+    alternatives: Array.isArray(e.extensions?.alternatives) ? e.extensions.alternatives.filter((a): a is string => typeof a === 'string').slice(0, 5) : undefined,
     path: Array.isArray(e.path) ? (e.path as Array<string | number>) : undefined,
   }));
   return new ApiError(details.length ? details : [{ message: 'The API answered without data', code: 'INTERNAL_SERVER_ERROR' }]);

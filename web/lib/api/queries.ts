@@ -1,7 +1,12 @@
 import { graphql } from './generated';
 
 export const SearchPageQuery = graphql(`
-  query SearchPage($filter: ClusterFilter, $orderBy: ClusterOrder, $first: Int, $after: String) {
+  query SearchPage($filter: ClusterFilter, $orderBy: ClusterOrder, $first: Int, $after: String, $q: String! = "", $hasQ: Boolean! = false) {
+    composition(text: $q) @include(if: $hasQ) {
+      text
+      charge
+      caseCorrected
+    }
     clusters(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo {
@@ -19,6 +24,40 @@ export const SearchPageQuery = graphql(`
     }
     catalog: facets {
       ...FacetCounts
+    }
+  }
+`);
+
+/** The sidebar when the search itself was rejected: facets without the rejected composition. */
+export const SearchFacetsQuery = graphql(`
+  query SearchFacets($filter: ClusterFilter) {
+    matching: facets(filter: $filter) {
+      ...FacetCounts
+    }
+    catalog: facets {
+      ...FacetCounts
+    }
+  }
+`);
+
+/** A cluster's series for its plot: same elements, same charge (all sizes). */
+export const SeriesQuery = graphql(`
+  query Series($filter: ClusterFilter!) {
+    clusters(filter: $filter, first: 100, orderBy: { field: SIZE, direction: ASC }) {
+      edges {
+        node {
+          id
+          formula
+          charge
+          size
+          log10K1
+          composition {
+            element
+            count
+            isMetal
+          }
+        }
+      }
     }
   }
 `);
@@ -186,7 +225,8 @@ export const MotifSearchQuery = graphql(`
       edges {
         node {
           matchCount
-          matches
+          distinctMatchCount
+          distinctMatches
           cluster {
             ...ClusterSummary
             structure {

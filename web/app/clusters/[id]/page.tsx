@@ -3,7 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { apiRequest, tryApi } from '@/lib/api/client';
-import { ClusterPageQuery } from '@/lib/api/queries';
+import { ClusterPageQuery, SeriesQuery } from '@/lib/api/queries';
+import { headers } from 'next/headers';
+import { CiteBox } from '@/components/CiteBox';
+import { SeriesPlot } from '@/components/SeriesPlot';
+import { familyLabel } from '@/lib/families';
 import { clusterTitle, fixed, signed } from '@/lib/chem-format';
 import { ApiProblem } from '@/components/ApiStatus';
 import { CompareToggle } from '@/components/CompareToggle';
@@ -20,7 +24,7 @@ import type { SubgraphInfoFragment } from '@/lib/api/generated/graphql';
 
 export const dynamic = 'force-dynamic';
 
-type Params = { params: Promise<{ id: string }> };
+type Params = { params: Promise<{ id: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
 // generateMetadata and the page share one request per render.
 const load = cache((id: string) => tryApi(() => apiRequest(ClusterPageQuery, { id })));
@@ -32,7 +36,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: c ? clusterTitle(c.formula, c.charge) : 'Cluster' };
 }
 
-export default async function ClusterPage({ params }: Params) {
+export default async function ClusterPage({ params, searchParams }: Params) {
   const id = decodeURIComponent((await params).id);
   const result = await load(id);
   if (!result.ok) {
@@ -51,6 +55,14 @@ export default async function ClusterPage({ params }: Params) {
   const predictionError = fieldError(errors, 'cluster', 'prediction');
   const s = c.structure;
   const subgraphs = [data.metalCore, data.ligandShell].filter((g): g is SubgraphInfoFragment => Boolean(g));
+  const elements = c.composition.map((e) => e.element);
+  const series = await tryApi(() => apiRequest(SeriesQuery, { filter: { elements: { allOf: elements, only: elements }, charges: [c.charge] } }));
+  const ligandKey = (comp: Array<{ element: string; count: number; isMetal: boolean }>) =>
+    comp.filter((e) => !e.isMetal).map((e) => `${e.element}${e.count === 1 ? '' : e.count}`).join('');
+  const servedVersion = result.value.versions.datasetVersion ?? 'unknown';
+  const pinned = (await searchParams)?.v;
+  const requestHeaders = await headers();
+  const origin = `${requestHeaders.get('x-forwarded-proto') ?? 'http'}://${requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? 'localhost'}`;
 
   return (
     <article>
@@ -61,7 +73,7 @@ export default async function ClusterPage({ params }: Params) {
         <CompareToggle pick={{ id: c.id, formula: c.formula, charge: c.charge }} label={title} />
       </div>
       <p className="subtitle">
-        Published as <q>{c.publishedName}</q> · {c.nuclearity === 'HOMONUCLEAR' ? 'one metal element' : 'two metal elements'} ({c.metalFamily}) · id <code>{c.id}</code>
+        Published as <q>{c.publishedName}</q> · {c.nuclearity === 'HOMONUCLEAR' ? 'one metal element' : 'two metal elements'} ({familyLabel(c.metalFamily)}) · id <code>{c.id}</code>
       </p>
 
       <dl className="facts">
@@ -117,7 +129,7 @@ export default async function ClusterPage({ params }: Params) {
                 k<sub>1</sub>
               </dt>
               <dd>
-                <Scientific value={c.k1Cm3PerMoleculeS} />
+                <Scientific value={c.k1Cm3PerMoleculeS} digits="as-given" />
               </dd>
             </div>
             <div>
@@ -133,6 +145,12 @@ export default async function ClusterPage({ params }: Params) {
               </dd>
             </div>
           </dl>
+          {c.efficiency != null && c.efficiency > 1 ? (
+            <p className="notice" data-testid="phi-note">
+              φ above 1 is within the uncertainty of the measured k₁ and of the Langevin model (α(N₂) = 1.74 Å³, no ion–quadrupole term): read it as
+              capture-limited. <Link href="/about#derived">How k_L is computed</Link>.
+            </p>
+          ) : null}
           <p className="hint">Rate constants in {RATE_UNIT}.</p>
           <h3>Model prediction</h3>
           <PredictionSummary prediction={c.prediction} error={predictionError} measured={c.log10K1} hasStructure={Boolean(s)} />
@@ -175,6 +193,19 @@ export default async function ClusterPage({ params }: Params) {
         </section>
       </div>
 
+      <section aria-labelledby="series-heading">
+        <h2 id="series-heading">Series: rate against size</h2>
+        {series.ok ? (
+          <SeriesPlot
+            currentId={c.id}
+            title={`log10 k1 against size for ${c.composition.map((e) => e.element).join('–')} clusters with charge ${signed(c.charge)}`}
+            points={series.value.data.clusters.edges.map(({ node }) => ({ ...node, ligandKey: ligandKey(node.composition) }))}
+          />
+        ) : (
+          <p className="hint">The series could not be loaded.</p>
+        )}
+      </section>
+
       <section aria-labelledby="measurements-heading">
         <h2 id="measurements-heading">Measurements</h2>
         <div className="table-wrap">
@@ -197,7 +228,7 @@ export default async function ClusterPage({ params }: Params) {
                   <td>{m.reactant === 'N2' ? 'N₂' : m.reactant}</td>
                   <td className="num">{fixed(m.log10K1)}</td>
                   <td className="num">
-                    <Scientific value={m.k1Cm3PerMoleculeS} />
+                    <Scientific value={m.k1Cm3PerMoleculeS} digits="as-given" />
                   </td>
                   <td className="source-cell">
                     {m.source.citation}{' '}
@@ -308,6 +339,18 @@ export default async function ClusterPage({ params }: Params) {
           </Link>
         </div>
       </section>
+
+      <CiteBox
+        id={c.id}
+        formula={c.formula}
+        charge={c.charge}
+        datasetVersion={servedVersion}
+        servedVersion={servedVersion}
+        pinnedVersion={typeof pinned === 'string' ? pinned : null}
+        origin={origin}
+        accessed={new Date().toISOString().slice(0, 10)}
+        source={c.measurements[0] ? { citation: c.measurements[0].source.citation, doi: c.measurements[0].source.doi } : null}
+      />
 
       <section aria-labelledby="query-heading">
         <h2 id="query-heading" className="visually-hidden">

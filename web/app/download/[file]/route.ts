@@ -3,7 +3,9 @@ import { copyRequestHeaders, copyResponseHeaders, forwardedFor } from '@/lib/pro
 
 /** Bulk downloads, proxied from the API so every link on the site stays on this origin. */
 export const dynamic = 'force-dynamic';
-const FILES = new Set(['clusters.json', 'clusters.csv']);
+const FILES = new Set(['clusters.json', 'clusters.csv', 'export.csv', 'export.json', 'structures.extxyz', 'structures-xyz.tar.gz', 'oof-predictions.json']);
+/** Only exports take a query (the result set's filter); it is passed on as it came. */
+const WITH_QUERY = new Set(['export.csv', 'export.json']);
 
 function text(status: number, body: string): Response {
   return new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
@@ -22,8 +24,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   if (xff) headers.set('x-forwarded-for', xff);
   let upstream: Response;
   try {
+    const query = WITH_QUERY.has(file) ? new URL(request.url).search : '';
     // Not 'no-store': fetch would then add Cache-Control: no-cache, which makes the API ignore If-None-Match.
-    upstream = await fetch(`${apiOrigin()}/download/${file}`, { headers, cache: 'no-cache', signal: AbortSignal.timeout(60000) });
+    upstream = await fetch(`${apiOrigin()}/download/${file}${query}`, { headers, cache: 'no-cache', signal: AbortSignal.timeout(60000) });
   } catch {
     return text(503, 'The ClusterAtlas API is not reachable right now; try again later.\n');
   }

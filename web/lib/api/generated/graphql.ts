@@ -27,7 +27,7 @@ export type ClusterFilter = {
   charges?: Array<number> | null | undefined;
   elementCounts?: Array<ElementCountRangeInput> | null | undefined;
   elements?: ElementSetFilter | null | undefined;
-  /** Composition pattern. "Mo5S2" exact; "Mo2-5S2" a count range; "Mo?S2" any count ≥ 1; "Ta3S*" any count ≥ 0. Elements not named must be absent. */
+  /** Composition pattern. "Mo5S2" exact; "Mo2-5S2" a count range; "Mo?S2" any count ≥ 1; "Ta3S*" any count ≥ 0. Elements not named must be absent. A trailing charge ("Mo5S2-", "Mo5S2⁻", "Mo5S2^2-", "Mo5S2 anion") also filters by charge. Symbols may be typed in any case when that has one reading ("mo5s2"); "co" (Co or CO) is rejected with `extensions.alternatives`. At most 64 characters. */
   formula?: string | null | undefined;
   /** Only clusters with (true) or without (false) a computed structure. */
   hasStructure?: boolean | null | undefined;
@@ -171,10 +171,26 @@ export type SearchPageQueryVariables = Exact<{
   orderBy?: ClusterOrder | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  q?: string;
+  hasQ?: boolean;
 }>;
 
 
-export type SearchPageQuery = { clusters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } }> }, matching: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> }, catalog: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> } };
+export type SearchPageQuery = { composition?: { text: string, charge: number | null, caseCorrected: boolean }, clusters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } }> }, matching: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> }, catalog: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> } };
+
+export type SearchFacetsQueryVariables = Exact<{
+  filter?: ClusterFilter | null | undefined;
+}>;
+
+
+export type SearchFacetsQuery = { matching: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> }, catalog: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> } };
+
+export type SeriesQueryVariables = Exact<{
+  filter: ClusterFilter;
+}>;
+
+
+export type SeriesQuery = { clusters: { edges: Array<{ node: { id: string, formula: string, charge: number, size: number, log10K1: number | null, composition: Array<{ element: string, count: number, isMetal: boolean }> } }> } };
 
 export type ClusterPageQueryVariables = Exact<{
   id: string | number;
@@ -230,7 +246,7 @@ export type MotifSearchQueryVariables = Exact<{
 }>;
 
 
-export type MotifSearchQuery = { motifSearch: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { matchCount: number, matches: Array<Array<number>>, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } } }> } };
+export type MotifSearchQuery = { motifSearch: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { matchCount: number, distinctMatchCount: number, distinctMatches: Array<Array<number>>, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } } }> } };
 
 export type PredictQueryVariables = Exact<{
   structure: StructureInput;
@@ -550,7 +566,12 @@ export const ExplanationInfoFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"ExplanationInfo"}) as unknown as TypedDocumentString<ExplanationInfoFragment, unknown>;
 export const SearchPageDocument = new TypedDocumentString(`
-    query SearchPage($filter: ClusterFilter, $orderBy: ClusterOrder, $first: Int, $after: String) {
+    query SearchPage($filter: ClusterFilter, $orderBy: ClusterOrder, $first: Int, $after: String, $q: String! = "", $hasQ: Boolean! = false) {
+  composition(text: $q) @include(if: $hasQ) {
+    text
+    charge
+    caseCorrected
+  }
   clusters(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
     totalCount
     pageInfo {
@@ -616,6 +637,56 @@ fragment FacetCounts on CatalogFacets {
   log10K1Min
   log10K1Max
 }`) as unknown as TypedDocumentString<SearchPageQuery, SearchPageQueryVariables>;
+export const SearchFacetsDocument = new TypedDocumentString(`
+    query SearchFacets($filter: ClusterFilter) {
+  matching: facets(filter: $filter) {
+    ...FacetCounts
+  }
+  catalog: facets {
+    ...FacetCounts
+  }
+}
+    fragment FacetCounts on CatalogFacets {
+  total
+  byCharge {
+    value
+    count
+  }
+  byElement {
+    value
+    count
+  }
+  byNuclearity {
+    value
+    count
+  }
+  bySize {
+    value
+    count
+  }
+  log10K1Min
+  log10K1Max
+}`) as unknown as TypedDocumentString<SearchFacetsQuery, SearchFacetsQueryVariables>;
+export const SeriesDocument = new TypedDocumentString(`
+    query Series($filter: ClusterFilter!) {
+  clusters(filter: $filter, first: 100, orderBy: {field: SIZE, direction: ASC}) {
+    edges {
+      node {
+        id
+        formula
+        charge
+        size
+        log10K1
+        composition {
+          element
+          count
+          isMetal
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SeriesQuery, SeriesQueryVariables>;
 export const ClusterPageDocument = new TypedDocumentString(`
     query ClusterPage($id: ID!) {
   cluster(id: $id) {
@@ -1091,7 +1162,8 @@ export const MotifSearchDocument = new TypedDocumentString(`
     edges {
       node {
         matchCount
-        matches
+        distinctMatchCount
+        distinctMatches
         cluster {
           ...ClusterSummary
           structure {
