@@ -11,6 +11,7 @@ import { StructureRepository } from './db/structure.repository';
 import { StructureService } from './services/structure.service';
 import { PredictionService } from './services/prediction.service';
 import { tryLoadModel } from './ml';
+import { lineLog } from './logger';
 
 export interface RunningApi {
   url: string;
@@ -18,7 +19,7 @@ export interface RunningApi {
 }
 
 /** Wires repositories, services and the HTTP app over an open database, and listens. */
-export async function startApi(db: Database, cfg: Config, datasetVersion: string, log: (line: string) => void = console.log): Promise<RunningApi> {
+export async function startApi(db: Database, cfg: Config, datasetVersion: string, log: (line: string) => void = lineLog('api')): Promise<RunningApi> {
   const repository = new ClusterRepository(db.executor);
   const queues = createJobQueues(cfg);
   // A missing or corrupt model leaves the catalog serving; model fields answer MODEL_UNAVAILABLE.

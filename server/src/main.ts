@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from './config';
 import { startSeededApi, type RunningApi } from './api';
 import { openDatabase } from './db/database';
+import { logger } from './logger';
 
 /** `npm run start:api`: Neo4j (embedded unless NEO4J_URI), migrations, seed if needed, API. */
 async function main(): Promise<void> {
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
+    logger.info(`${signal}: shutting down`);
     await api?.stop().catch(() => undefined);
     await db.close();
     process.exit(0);
@@ -23,6 +24,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  console.error(`clusteratlas: ${err.message}`);
+  logger.fatal(`clusteratlas: ${err.message}`);
   process.exit(1);
 });

@@ -7,6 +7,7 @@ import { loadConfig, REPO_ROOT } from './config';
 import { openDatabase } from './db/database';
 import { platformPorts } from './platform-ports';
 import { takenPorts } from './port-check';
+import { logger } from './logger';
 
 /**
  * `npm start`: the whole platform on localhost — embedded Neo4j (unless NEO4J_URI), seeded,
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
+    logger.info(`${signal}: shutting down`);
     if (web?.pid) {
       try {
         process.kill(-web.pid, 'SIGTERM');
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
 
   const webDir = path.join(REPO_ROOT, 'web');
   if (!existsSync(path.join(webDir, '.next', 'BUILD_ID'))) {
-    console.log('web: no production build found (run "npm run build:web"); serving the API only');
+    logger.warn('web: no production build found (run "npm run build:web"); serving the API only');
     return;
   }
   const webPort = String(cfg.WEB_PORT);
@@ -56,14 +57,14 @@ async function main(): Promise<void> {
   });
   web.on('exit', (code) => {
     if (!stopping) {
-      console.error(`web: next start exited with code ${code}`);
+      logger.error(`web: the site's server exited with code ${code}`);
       void shutdown('web exit', 1);
     }
   });
-  console.log(`web: http://localhost:${webPort}`);
+  logger.info(`web: http://localhost:${webPort}`);
 }
 
 main().catch((err: Error) => {
-  console.error(`clusteratlas: ${err.message}`);
+  logger.fatal(`clusteratlas: ${err.message}`);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import { createDriver, verifyDriver } from './driver';
 import { Executor } from './executor';
 import { applyMigrations } from './migrations';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from './neo4j-launcher';
+import { lineLog } from '../logger';
 
 export interface Database {
   driver: Driver;
@@ -26,7 +27,7 @@ export function embeddedOptions(cfg: Config, log: (line: string) => void): Embed
 }
 
 /** Starts the embedded server unless NEO4J_URI names an external one, then connects and migrates. */
-export async function openDatabase(cfg: Config, log: (line: string) => void = console.log): Promise<Database> {
+export async function openDatabase(cfg: Config, log: (line: string) => void = lineLog('neo4j')): Promise<Database> {
   const embedded = cfg.embedded ? await startEmbeddedNeo4j(embeddedOptions(cfg, log)) : null;
   const uri = embedded?.uri ?? cfg.NEO4J_URI!;
   const driver = createDriver({ uri, user: cfg.NEO4J_USER, password: cfg.neo4jPassword, acquireTimeoutMs: cfg.NEO4J_ACQUIRE_TIMEOUT_MS });

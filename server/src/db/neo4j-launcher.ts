@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '../config';
+import { lineLog } from '../logger';
 
 const LAUNCHER_DIR = path.join(REPO_ROOT, 'server', 'neo4j');
 const CLASSES_DIR = path.join(LAUNCHER_DIR, 'target', 'classes');
@@ -32,7 +33,7 @@ function hasCommand(cmd: string, args: string[]): boolean {
 }
 
 /** Builds the Maven launcher once; later starts reuse target/. */
-export function ensureLauncherBuilt(log: (line: string) => void = console.log): void {
+export function ensureLauncherBuilt(log: (line: string) => void = lineLog('neo4j')): void {
   if (existsSync(path.join(CLASSES_DIR, 'org', 'clusteratlas', 'neo4j', 'Launcher.class')) && existsSync(LIB_DIR)) return;
   const missing: string[] = [];
   if (!hasCommand('java', ['-version'])) missing.push('Java 17+ (Debian: apt-get install openjdk-17-jre-headless)');
@@ -47,7 +48,7 @@ export function ensureLauncherBuilt(log: (line: string) => void = console.log): 
 
 /** Starts Neo4j embedded with Bolt on 127.0.0.1 and resolves once it accepts connections. */
 export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<EmbeddedNeo4j> {
-  const log = opts.log ?? ((line: string) => console.log(line));
+  const log = opts.log ?? lineLog('neo4j');
   ensureLauncherBuilt(log);
   mkdirSync(opts.dataDir, { recursive: true });
   const child = spawn(

@@ -12,7 +12,9 @@ import { DatabaseUnavailableError } from '../db/executor';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context';
 import { ErrorCode } from '../graphql/errors';
 import { introspectionLimitRule } from '../graphql/introspection-limit';
+import { logger as rootLogger } from '../logger';
 import { downloadHandlers } from './download';
+import { bindRequestLog, currentLog, requestLog } from './request-log';
 import { EventLoopMonitor, isLoopbackPeer } from './event-loop';
 import { costPlugin, formatGraphQLError, queryOnlyPlugin, versionExtensions, versionPlugin } from './graphql-plugins';
 import type { RequestGuards } from './request-guards';
@@ -71,8 +73,9 @@ function withVersionExtensions(versions: AppOptions['versions']) {
 }
 
 export async function createApp(opts: AppOptions) {
-  const log = opts.log ?? ((m: string, e?: unknown) => console.error(m, e ?? ''));
+  const log = opts.log ?? ((m: string, e?: unknown) => currentLog(rootLogger).error({ err: e }, m));
   const app = express();
+  app.use(requestLog(rootLogger), bindRequestLog);
   app.disable('x-powered-by');
   // The API answers data, never pages: nothing in a response may run, be framed or be sniffed.
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));

@@ -8,6 +8,7 @@ import { ARRAY_DELIMITER, catalogCsv, type EmptyListProperty, type ImportTable }
 import { bulkImportFinishQueries } from './bulk-import-queries';
 import type { Executor } from '../db/executor';
 import { ensureLauncherBuilt, LAUNCHER_CLASSPATH } from '../db/neo4j-launcher';
+import { lineLog } from '../logger';
 
 // The admin tool ships with the launcher's Neo4j (neo4j-import-tool is a dependency of neo4j); same paths as neo4j-launcher.ts.
 
@@ -147,7 +148,7 @@ function importedCount(tail: string[], what: 'nodes' | 'relationships'): number 
  * The store must not be open in a running Neo4j.
  */
 export async function bulkImportCatalog(bundle: SeedBundle, opts: BulkImportOptions): Promise<BulkImportResult> {
-  const log = opts.log ?? ((line: string) => console.log(line));
+  const log = opts.log ?? lineLog('seed');
   const dataDir = path.resolve(opts.dataDir);
   assertEmptyStore(dataDir);
   ensureLauncherBuilt(log);

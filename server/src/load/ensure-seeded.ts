@@ -2,12 +2,13 @@ import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { currentDatasetVersion, loadCatalog, type LoadOptions } from './catalog-loader';
 import { readSeedBundle, type SeedBundle } from './seed-file';
+import { lineLog } from '../logger';
 
 /** Seeds when the database is empty or holds another dataset version; otherwise does nothing. */
 export async function ensureSeeded(
   db: Database,
   cfg: Config,
-  log: (line: string) => void = console.log,
+  log: (line: string) => void = lineLog('seed'),
   opts: Omit<LoadOptions, 'reset'> = {},
 ): Promise<SeedBundle> {
   const bundle = readSeedBundle(cfg.SEED_FILE, cfg.STRUCTURES_DIR);
