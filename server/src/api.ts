@@ -30,7 +30,7 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
   const predictions = new PredictionService(model, loaded.status === 'ready' ? null : loaded.error.message, { queue: queues.xtb, niceness: cfg.XTB_NICENESS });
   const services = {
     catalog: new CatalogService(repository),
-    structures: new StructureService(new StructureRepository(db.executor), queues.motif),
+    structures: new StructureService(new StructureRepository(db.executor, cfg.MOTIF_TIMEOUT_MS), queues.motif),
     predictions,
   };
   const schema = await buildApiSchema();

@@ -58,6 +58,8 @@ const EnvSchema = z.object({
   // Motif searches (subgraph isomorphism in Neo4j, up to NEO4J_TX_TIMEOUT_MS of a core each):
   // at once (default: all cores but one, so cheap reads keep one), waiting, per client.
   MOTIF_CONCURRENCY: intFromEnv(1, 256).default(Math.max(1, os.availableParallelism() - 1)),
+  // Motif-search transaction budget; a search that needs more answers 422 PATTERN_TOO_EXPENSIVE.
+  MOTIF_TIMEOUT_MS: intFromEnv(100, 600000).default(10000),
   MOTIF_QUEUE_MAX: intFromEnv(0, 10_000).default(16),
   MOTIF_QUEUE_PER_CLIENT: intFromEnv(1, 10_000).default(4),
   // Cache of anonymous read results (0 turns it off) and the largest result it keeps.

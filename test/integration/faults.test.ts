@@ -13,7 +13,7 @@ import { graphFingerprint, type GraphFingerprint } from '../helpers/graph-finger
  * The seed CLI and the API run as built (`npm run build` first; `npm run test:int` does).
  */
 const ROOT = path.join(__dirname, '..', '..');
-const SEED_CLI = path.join(ROOT, 'dist', 'seed', 'load.js');
+const SEED_CLI = path.join(ROOT, 'dist', 'server', 'src', 'load', 'seed-cli.js');
 const API_MAIN = path.join(ROOT, 'dist', 'server', 'src', 'main.js');
 const PASSWORD = 'fault-test-password';
 const timings: Record<string, number> = {};

@@ -53,10 +53,14 @@ export interface MotifHitRecord {
 }
 
 /** Motif queries get a tighter time budget than catalog reads: patterns can be expensive. */
+/** Default motif-search budget (MOTIF_TIMEOUT_MS); a pattern that needs longer is the client's 422. */
 export const MOTIF_TIMEOUT_MS = 10000;
 
 export class StructureRepository {
-  constructor(private readonly executor: Executor) {}
+  constructor(
+    private readonly executor: Executor,
+    private readonly motifTimeoutMs: number = MOTIF_TIMEOUT_MS,
+  ) {}
 
   /** All isomers of the given clusters, atoms ordered by index, bonds with a < b. */
   async structuresFor(clusterIds: readonly string[], lowestOnly = false): Promise<StructureRecord[]> {
@@ -80,11 +84,11 @@ ORDER BY s.clusterId, s.rank`,
   }
 
   motifPage(pattern: MotifPattern, criteria: ClusterCriteria, page: MotifPageOptions): Promise<MotifHitRecord[]> {
-    return this.executor.read<MotifHitRecord>(motifPageQuery(pattern, criteria, page), { purpose: 'motif search', timeoutMs: MOTIF_TIMEOUT_MS });
+    return this.executor.read<MotifHitRecord>(motifPageQuery(pattern, criteria, page), { purpose: 'motif search', timeoutMs: this.motifTimeoutMs });
   }
 
   async motifCount(pattern: MotifPattern, criteria: ClusterCriteria): Promise<number> {
-    const [row] = await this.executor.read<{ total: number }>(motifCountQuery(pattern, criteria), { purpose: 'motif count', timeoutMs: MOTIF_TIMEOUT_MS });
+    const [row] = await this.executor.read<{ total: number }>(motifCountQuery(pattern, criteria), { purpose: 'motif count', timeoutMs: this.motifTimeoutMs });
     return row?.total ?? 0;
   }
 }

@@ -90,7 +90,8 @@ function passesCsrfCheck(req: Request): boolean {
 function requestParts(req: Request): { query: string; operationName: string | null; variables: unknown } | null {
   if (req.method === 'GET' || req.method === 'HEAD') {
     const q = req.query as Record<string, unknown>;
-    if (typeof q.query !== 'string') return null;
+    // Request extensions (a persisted-query hash, …) are Apollo's to check: never answered from here.
+    if (typeof q.query !== 'string' || q.extensions !== undefined) return null;
     let variables: unknown = {};
     if (typeof q.variables === 'string') {
       try {
@@ -103,7 +104,7 @@ function requestParts(req: Request): { query: string; operationName: string | nu
   }
   if (req.method !== 'POST') return null;
   const b = req.body as Record<string, unknown> | undefined;
-  if (!b || typeof b !== 'object' || Array.isArray(b) || typeof b.query !== 'string') return null;
+  if (!b || typeof b !== 'object' || Array.isArray(b) || typeof b.query !== 'string' || b.extensions !== undefined) return null;
   if (b.operationName != null && typeof b.operationName !== 'string') return null;
   return { query: b.query, operationName: (b.operationName as string | undefined) ?? null, variables: b.variables ?? {} };
 }

@@ -95,6 +95,9 @@ export async function startApi(tmpDir: string, modelsDir: string | null = null):
     NEO4J_START_TIMEOUT_S: '300',
     // The browser tests are one client (loopback) doing a whole suite's work; the limiter stays on.
     RATE_LIMIT_POINTS: '20000',
+    // The 10 s motif budget is a production guard, not a speed test: on a loaded test machine a
+    // brute-force comparison pattern must not fail for the machine's sake.
+    MOTIF_TIMEOUT_MS: '60000',
     RATE_LIMIT_MAX_IN_FLIGHT: '64',
     ...(modelsDir ? { MODELS_DIR: modelsDir } : {}),
   };
