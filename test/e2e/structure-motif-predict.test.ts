@@ -8,7 +8,9 @@ let page: Page;
 let errors: string[];
 
 async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T | null; errors?: Array<{ extensions?: { code?: string } }> }> {
-  const res = await fetch(apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const send = () => fetch(apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  // A read: safe to send again when a pooled connection turned out closed before it was used.
+  const res = await send().catch(send);
   return (await res.json()) as { data: T | null; errors?: Array<{ extensions?: { code?: string } }> };
 }
 

@@ -80,6 +80,10 @@ export async function createApp(opts: AppOptions) {
   // The API answers data, never pages: nothing in a response may run, be framed or be sniffed.
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
   const httpServer = http.createServer(app);
+  // Clients that pool connections (the site's server above all) must never be the side that finds an
+  // idle connection closed under them: keep idle sockets longer than their pools do (Node: 5 s).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
 
   const armor = new ApolloArmor({
     // Introspection is bounded by its own rule (introspection-limit.ts): the standard query is 21 deep.
