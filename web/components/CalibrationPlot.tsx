@@ -51,8 +51,12 @@ export function CalibrationPlot({ curves, titles }: { curves: Record<string, Cov
       </svg>
       <figcaption className="hint">
         {Object.keys(curves).map((k) => (
-          <span key={k} style={{ color: COLORS[k] ?? '#555', marginRight: '1rem' }}>
-            ● ({k}) {titles[k] ?? ''}
+          <span key={k} style={{ marginRight: '1rem' }}>
+            {/* Only the marker carries the series colour: the words keep the text's contrast. */}
+            <span aria-hidden="true" style={{ color: COLORS[k] ?? '#555' }}>
+              ●
+            </span>{' '}
+            ({k}) {titles[k] ?? ''}
           </span>
         ))}
         <br />

@@ -78,7 +78,7 @@ export function ModelCardView({ model }: { model: Card }) {
           </p>
           <div className="two-col">
             {cal.coverageCurve ? <CalibrationPlot curves={cal.coverageCurve} titles={Object.fromEntries(protocols.map((p) => [p.key, p.title]))} /> : null}
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Coverage of the conformal intervals">
               <table data-coverage-table>
                 <thead>
                   <tr>
@@ -115,7 +115,7 @@ export function ModelCardView({ model }: { model: Card }) {
           <section key={p.key} aria-label={`Metrics: ${p.title}`}>
             <h3>{p.title}</h3>
             {p.description ? <p className="hint">{p.description}</p> : null}
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={`Metrics table: ${p.title}`}>
               <table>
                 <thead>
                   <tr>
