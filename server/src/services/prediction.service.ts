@@ -3,7 +3,7 @@ import { isMetal } from '../chem/elements';
 import { formatFormula, isMultiplicityConsistent, electronCount } from '../chem/formula';
 import { parseXyz, shortestContact } from '../chem/geometry';
 import { chargeStatistics, extractSubgraph, subgraphComponents, type SubgraphKind } from '../chem/subgraph';
-import { runXtb, type XtbResult } from '../chem/xtb';
+import { runXtb, type XtbResult } from '../xtb';
 import {
   conformalIntervals,
   ModelUnavailableError,

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isConnected, randomStartGeometry, type GeometryAtom } from './geometry';
-import { runGfn1Optimization, runXtb, XtbError, type XtbInput } from './xtb';
+import { isConnected, randomStartGeometry, type GeometryAtom } from '../chem/geometry';
+import { runGfn1Optimization, runXtb, XtbError, type XtbInput } from '.';
 
 // Runs the real xtb binary (Debian package `xtb`) on real clusters of the data set:
 // Mo2S¯ (published multiplicity 2) and Ta3S (neutral, multiplicity 2).
