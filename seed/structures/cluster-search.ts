@@ -1,4 +1,5 @@
-import { bondGraphSignature, isConnected, randomStartGeometry, shortestContact, tightestContact, type GeometryAtom } from '../../server/src/chem/geometry';
+import { bondGraphSignature, isConnected, shortestContact, tightestContact, type GeometryAtom } from '../../server/src/chem/geometry';
+import { randomStartGeometry } from './start-geometry';
 import { runGfn1Optimization, runXtb, XtbError, type XtbInput, type XtbOptLevel, type XtbResult } from '../../server/src/xtb';
 import type { SeedCluster, StructureFile, StructureIsomer } from '../../server/src/load/seed-file';
 import {
