@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bondOcclusion, defaultSubgraphs, shapleyAtoms, subgraphContributions } from './attribution';
 import { packBatch, validateGraph, type TensorDims } from './batch';
@@ -52,6 +53,8 @@ export class ModelService {
     private readonly permutationPairs: number,
     private readonly heldOut: Map<string, HeldOutPrediction[]>,
     readonly calibration: Calibration,
+    /** The model card file (manifest files.modelCard), read once at load; null when the manifest lists none. */
+    readonly card: Record<string, unknown> | null,
   ) {}
 
   /** Verifies every file's sha256, starts the ORT worker and checks the graph's inputs and outputs. */
@@ -90,8 +93,9 @@ export class ModelService {
     const calibrationFile = manifest.files.calibration;
     if (!calibrationFile) throw new ModelUnavailableError(`model manifest in ${modelDir} lists no calibration file (run models/calibrate.py)`);
     const calibration = await loadCalibration(path.join(modelDir, calibrationFile.path));
+    const card = await readModelCard(modelDir, manifest);
     const session = await ModelSession.start(path.join(modelDir, manifest.files.model.path), manifest, dims, shape[1], opts);
-    return new ModelService(manifest, modelDir, session, index, opts.permutationPairs, heldOut, calibration);
+    return new ModelService(manifest, modelDir, session, index, opts.permutationPairs, heldOut, calibration, card);
   }
 
   get info(): ModelInfo {
@@ -302,6 +306,16 @@ export class ModelService {
 
   async close(): Promise<void> {
     await this.session.close();
+  }
+}
+
+async function readModelCard(modelDir: string, manifest: Manifest): Promise<Record<string, unknown> | null> {
+  const entry = manifest.files.modelCard;
+  if (!entry) return null;
+  try {
+    return JSON.parse(await readFile(path.join(modelDir, entry.path), 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new ModelUnavailableError(`model card ${entry.path} in ${modelDir} is not readable JSON: ${(err as Error).message}`, { cause: err });
   }
 }
 
