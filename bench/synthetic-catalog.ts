@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { elementBySymbol, isMetal } from '../server/src/chem/elements';
 import { chargeWord, formatFormula, isMultiplicityConsistent } from '../server/src/chem/formula';
-import { covalentRadiusAngstrom, findBonds, randomStartGeometry, seededRandom } from '../server/src/chem/geometry';
+import { covalentRadiusAngstrom, findBonds } from '../server/src/chem/geometry';
+import { seededRandom } from '../server/src/util/seeded-random';
 import type { SeedCluster, SeedFile, SeedSource, StructureFile } from '../server/src/load/seed-file';
+import { randomStartGeometry } from '../seed/structures/start-geometry';
 
 /**
  * A deterministic synthetic catalog for load and query benchmarks: compositions drawn from the

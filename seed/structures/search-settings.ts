@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { electronCount } from '../../server/src/chem/formula';
-import { BOND_TOLERANCE, START_MIN_CONTACT } from '../../server/src/chem/geometry';
-import { UNPHYSICAL_CHARGE_THRESHOLD, type XtbOptLevel } from '../../server/src/chem/xtb';
+import { BOND_TOLERANCE } from '../../server/src/chem/geometry';
+import { START_MIN_CONTACT } from './start-geometry';
+import { UNPHYSICAL_CHARGE_THRESHOLD, type XtbOptLevel } from '../../server/src/xtb';
 import type { SeedCluster } from '../../server/src/load/seed-file';
 
 /**

@@ -38,7 +38,6 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
   const { httpServer, apollo } = await createApp({
     schema,
     services,
-    repository,
     versions,
     guards: createRequestGuards(cfg, versions),
     development: cfg.NODE_ENV === 'development',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   bondGraphSignature,
   connectedComponents,
+  covalentRadiusAngstrom,
   distanceAngstrom,
   distanceMatrixAngstrom,
   findBonds,
@@ -11,9 +12,7 @@ import {
   parseXyz,
   DECIMAL_NUMBER,
   MAX_COORDINATE_ANGSTROM,
-  randomStartGeometry,
   shortestContact,
-  START_MIN_CONTACT,
   tightestContact,
   toExtendedXyz,
   toXyz,
@@ -31,10 +30,34 @@ interface SeedCluster {
 const clusters: SeedCluster[] = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'seed', 'data', 'clusters.json'), 'utf8')).clusters;
 const elementLists = clusters.map((c) => c.composition.flatMap(({ element, count }) => new Array<string>(count).fill(element)));
 
-// Pyykkö–Atsumi single-bond radii (Chem. Eur. J. 2009, 15, 186), typed from the paper for an independent check.
-const RADIUS: Record<string, number> = { H: 0.32, C: 0.75, N: 0.71, S: 1.03, V: 1.34, Fe: 1.16, Co: 1.11, Mo: 1.38, Rh: 1.25, Ta: 1.46 };
-
-const arbitraryCluster = fc.record({ elements: fc.constantFrom(...elementLists), seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }) });
+// Random connected geometries for the real compositions: each atom is bonded to an earlier one at
+// 1.0–1.1 × the covalent-radius sum in a random direction, so every geometry is one cluster.
+const arbitraryGeometry: fc.Arbitrary<GeometryAtom[]> = fc.constantFrom(...elementLists).chain((elements) =>
+  fc
+    .tuple(
+      ...elements.map(() =>
+        fc.record({
+          anchor: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+          z: fc.double({ min: -1, max: 1, noNaN: true }),
+          phi: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+          scale: fc.double({ min: 1, max: 1.1, noNaN: true }),
+        }),
+      ),
+    )
+    .map((steps) => {
+      const positions: Vec3[] = [];
+      elements.forEach((element, i) => {
+        if (i === 0) return positions.push([0, 0, 0]);
+        const { anchor, z, phi, scale } = steps[i];
+        const a = Math.min(Math.floor(anchor * i), i - 1);
+        const length = scale * (covalentRadiusAngstrom(elements[a]) + covalentRadiusAngstrom(element));
+        const s = Math.sqrt(1 - z * z);
+        const p = positions[a];
+        return positions.push([p[0] + length * s * Math.cos(phi), p[1] + length * s * Math.sin(phi), p[2] + length * z]);
+      });
+      return elements.map((element, i) => ({ element, xyzAngstrom: positions[i] }));
+    }),
+);
 const arbitraryPoint = fc.tuple(
   fc.double({ min: -50, max: 50, noNaN: true }),
   fc.double({ min: -50, max: 50, noNaN: true }),
@@ -76,12 +99,16 @@ describe('distances', () => {
   });
 
   it('fill a symmetric matrix with a zero diagonal', () => {
-    const atoms = randomStartGeometry(['Mo', 'Mo', 'Mo', 'Mo', 'Mo', 'S', 'S'], 7);
-    const d = distanceMatrixAngstrom(atoms);
-    atoms.forEach((_, i) => {
-      expect(d[i][i]).toBe(0);
-      atoms.forEach((__, j) => expect(d[i][j]).toBe(d[j][i]));
-    });
+    fc.assert(
+      fc.property(arbitraryGeometry, (atoms) => {
+        const d = distanceMatrixAngstrom(atoms);
+        atoms.forEach((_, i) => {
+          expect(d[i][i]).toBe(0);
+          atoms.forEach((__, j) => expect(d[i][j]).toBe(d[j][i]));
+        });
+      }),
+      { numRuns: 20 },
+    );
   });
 });
 
@@ -134,36 +161,6 @@ describe('connectedComponents', () => {
   });
 });
 
-describe('randomStartGeometry', () => {
-  it('keeps every pair at ≥ 0.8 × the covalent-radius sum and gives one connected cluster', () => {
-    fc.assert(
-      fc.property(arbitraryCluster, ({ elements, seed }) => {
-        const atoms = randomStartGeometry(elements, seed);
-        expect(atoms.map((a) => a.element)).toEqual(elements);
-        for (let i = 0; i < atoms.length; i++) {
-          for (let j = i + 1; j < atoms.length; j++) {
-            const limit = START_MIN_CONTACT * (RADIUS[atoms[i].element] + RADIUS[atoms[j].element]);
-            expect(distanceAngstrom(atoms[i].xyzAngstrom, atoms[j].xyzAngstrom)).toBeGreaterThanOrEqual(limit - 1e-9);
-          }
-        }
-        expect(isConnected(atoms)).toBe(true);
-      }),
-      { numRuns: 150 },
-    );
-  });
-
-  it('is reproducible from its seed and differs between seeds', () => {
-    const elements = ['Mo', 'Mo', 'Mo', 'Mo', 'Mo', 'S', 'S'];
-    expect(randomStartGeometry(elements, 42)).toEqual(randomStartGeometry(elements, 42));
-    expect(randomStartGeometry(elements, 42)).not.toEqual(randomStartGeometry(elements, 43));
-  });
-
-  it('is centred on the origin', () => {
-    const atoms = randomStartGeometry(['Fe', 'Fe', 'Fe', 'Fe', 'Fe', 'Fe', 'C', 'C', 'C', 'C'], 3);
-    for (let k = 0; k < 3; k++) expect(atoms.reduce((s, a) => s + a.xyzAngstrom[k], 0) / atoms.length).toBeCloseTo(0, 10);
-  });
-});
-
 describe('shortestContact / tightestContact', () => {
   it('find the closest pair absolutely and relative to the radii', () => {
     // Mo–Mo 2.40 Å (ratio 0.87) and Mo–H 1.50 Å (ratio 1.50/1.70 = 0.88).
@@ -184,9 +181,8 @@ describe('bondGraphSignature', () => {
   it('is invariant under atom permutation and rigid rotation + translation', () => {
     fc.assert(
       fc.property(
-        arbitraryCluster.chain((c) => fc.tuple(fc.constant(c), fc.shuffledSubarray(Array.from({ length: c.elements.length }, (_, i) => i), { minLength: c.elements.length }), arbitraryRigidMotion)),
-        ([{ elements, seed }, permutation, { q, shift }]) => {
-          const atoms = randomStartGeometry(elements, seed);
+        arbitraryGeometry.chain((g) => fc.tuple(fc.constant(g), fc.shuffledSubarray(Array.from({ length: g.length }, (_, i) => i), { minLength: g.length }), arbitraryRigidMotion)),
+        ([atoms, permutation, { q, shift }]) => {
           const moved = permutation.map((i) => {
             const r = rotate(atoms[i].xyzAngstrom, q);
             return { element: atoms[i].element, xyzAngstrom: [r[0] + shift[0], r[1] + shift[1], r[2] + shift[2]] as Vec3 };
@@ -223,10 +219,10 @@ describe('bondGraphSignature', () => {
 });
 
 describe('XYZ writer and parser', () => {
-  it('round-trip a start geometry to 1e-8 Å', () => {
+  it('round-trip a cluster geometry to 1e-8 Å', () => {
     fc.assert(
-      fc.property(arbitraryCluster, ({ elements, seed }) => {
-        const atoms = randomStartGeometry(elements, seed);
+      fc.property(arbitraryGeometry, (atoms) => {
+        const elements = atoms.map((a) => a.element);
         const parsed = parseXyz(toXyz(atoms, 'Mo5S2- start'));
         expect(parsed.comment).toBe('Mo5S2- start');
         expect(parsed.atoms.map((a) => a.element)).toEqual(elements);
@@ -237,7 +233,11 @@ describe('XYZ writer and parser', () => {
   });
 
   it('writes extended XYZ with a Properties header and per-atom columns the parser skips', () => {
-    const atoms = randomStartGeometry(['Mo', 'Mo', 'S'], 1);
+    const atoms: GeometryAtom[] = [
+      { element: 'Mo', xyzAngstrom: [0, 0, 0] },
+      { element: 'Mo', xyzAngstrom: [2.7, 0, 0] },
+      { element: 'S', xyzAngstrom: [1.35, 1.8, 0] },
+    ];
     const text = toExtendedXyz(atoms, { clusterId: 'Mo2S-anion', energy: -7.5, note: 'GFN2 start' }, [{ name: 'charge', values: [-0.5, -0.5, 0] }]);
     const lines = text.split('\n');
     expect(lines[1]).toBe('Properties=species:S:1:pos:R:3:charge:R:1 clusterId=Mo2S-anion energy=-7.5 note="GFN2 start"');

@@ -1,4 +1,4 @@
-import { clusterSearchQuery } from './cluster-query';
+import { clusterByFormulaQuery, clusterFacetsQuery, clusterSearchQuery, clustersByIdsQuery } from './cluster-query';
 
 describe('clusterSearchQuery', () => {
   it('puts every user value in parameters and orders missing values last', () => {
@@ -26,5 +26,32 @@ describe('clusterSearchQuery', () => {
     expect(q.cypher).not.toContain('WHERE');
     expect(q.cypher).toContain('c.formulaSortKey ASC');
     expect(q.params).toEqual({ offset: 0, limit: 20 });
+  });
+});
+
+describe('cluster lookups', () => {
+  it('take ids, formula and charge only as parameters', () => {
+    const byIds = clustersByIdsQuery(['Co2TaC2-anion', 'Co2TaC3-anion']);
+    expect(byIds).toMatchSnapshot();
+    expect(byIds.cypher).not.toContain('Co2TaC');
+    const byFormula = clusterByFormulaQuery('Co2TaC2', -1);
+    expect(byFormula).toMatchSnapshot();
+    expect(byFormula.cypher).not.toMatch(/Co2TaC2|-1/);
+    expect(byFormula.params).toEqual({ formula: 'Co2TaC2', charge: -1 });
+  });
+});
+
+describe('clusterFacetsQuery', () => {
+  it('counts over the filtered clusters, every filter value a parameter', () => {
+    const q = clusterFacetsQuery({ allOfElements: ['Co', 'Ta'], charges: [-1], hasStructure: true });
+    expect(q).toMatchSnapshot();
+    expect(q.cypher).not.toMatch(/'Co'|'Ta'|-1/);
+    expect(q.cypher).toContain('WHERE');
+  });
+
+  it('has no WHERE clause without criteria', () => {
+    const q = clusterFacetsQuery({});
+    expect(q.cypher).not.toContain('WHERE');
+    expect(q.params).toEqual({});
   });
 });

@@ -109,3 +109,32 @@ WITH collect(c) AS matched
 RETURN size(matched) AS total, [x IN matched[toInteger($offset)..toInteger($offset) + toInteger($limit)] | x {.*}] AS nodes`;
   return { cypher, params: { ...params, offset: page.offset, limit: page.limit } };
 }
+
+export function clustersByIdsQuery(ids: readonly string[]): CypherQuery {
+  return { cypher: 'MATCH (c:Cluster) WHERE c.id IN $ids RETURN c {.*} AS c', params: { ids } };
+}
+
+export function clusterByFormulaQuery(formula: string, charge: number): CypherQuery {
+  return { cypher: 'MATCH (c:Cluster {formula: $formula, charge: $charge}) RETURN c {.*} AS c LIMIT 1', params: { formula, charge } };
+}
+
+/** Counts per element, charge, atom count, nuclearity and metal family, and the log10 k1 range, over the matching clusters. */
+export function clusterFacetsQuery(criteria: ClusterCriteria): CypherQuery {
+  const { where, params } = clusterConditions(criteria);
+  // expr comes only from the calls below, never from input.
+  const bucket = (expr: string, name: string) =>
+    `CALL { WITH cs UNWIND cs AS c WITH ${expr} AS k, count(*) AS n ORDER BY k RETURN collect({key: k, count: n}) AS ${name} }`;
+  return {
+    cypher: `MATCH (c:Cluster)
+${where}
+WITH collect(c) AS cs
+CALL { WITH cs UNWIND cs AS c UNWIND c.elements AS k WITH k, count(*) AS n ORDER BY k RETURN collect({key: k, count: n}) AS byElement }
+${bucket('c.charge', 'byCharge')}
+${bucket('c.atomCount', 'byAtomCount')}
+${bucket('c.nuclearity', 'byNuclearity')}
+${bucket('c.metalFamily', 'byMetalFamily')}
+CALL { WITH cs UNWIND cs AS c RETURN min(c.log10K1) AS log10K1Min, max(c.log10K1) AS log10K1Max }
+RETURN size(cs) AS total, byElement, byCharge, byAtomCount, byNuclearity, byMetalFamily, log10K1Min, log10K1Max`,
+    params,
+  };
+}

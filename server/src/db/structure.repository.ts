@@ -3,6 +3,7 @@ import type { ClusterRecord } from './cluster.repository';
 import type { ClusterCriteria } from './cluster-query';
 import type { Executor } from './executor';
 import { motifCountQuery, motifPageQuery, type MotifPageOptions } from './motif-query';
+import { structuresQuery } from './structure-query';
 
 export interface AtomRecord {
   index: number;
@@ -64,22 +65,7 @@ export class StructureRepository {
 
   /** All isomers of the given clusters, atoms ordered by index, bonds with a < b. */
   async structuresFor(clusterIds: readonly string[], lowestOnly = false): Promise<StructureRecord[]> {
-    const rows = await this.executor.read<{ s: StructureRecord }>(
-      {
-        cypher: `MATCH (c:Cluster)-[:HAS_STRUCTURE]->(s:Structure)
-WHERE c.id IN $ids AND (NOT $lowestOnly OR s.rank = 0)
-CALL { WITH s MATCH (s)-[:HAS_ATOM]->(a:Atom) WITH a ORDER BY a.index RETURN collect(a {.*}) AS atoms }
-CALL {
-  WITH s MATCH (s)-[:HAS_ATOM]->(x:Atom)-[b:BOND]->(y:Atom)
-  WITH x, y, b ORDER BY x.index, y.index
-  RETURN collect({a: x.index, b: y.index, order: b.order, lengthAngstrom: b.lengthAngstrom}) AS bonds
-}
-RETURN s {.*, atoms: atoms, bonds: bonds} AS s
-ORDER BY s.clusterId, s.rank`,
-        params: { ids: clusterIds, lowestOnly },
-      },
-      { purpose: 'structures' },
-    );
+    const rows = await this.executor.read<{ s: StructureRecord }>(structuresQuery(clusterIds, lowestOnly), { purpose: 'structures' });
     return rows.map((r) => r.s);
   }
 

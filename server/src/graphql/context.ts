@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { MeasurementRecord } from '../db/cluster.repository';
 import type { CatalogService, ClusterView } from '../services/catalog.service';
 import type { StructureService, StructureView } from '../services/structure.service';
-import { structureInputFromView, type PredictionService, type PredictionView } from '../services/prediction.service';
+import { catalogModelInput, type PredictionService, type PredictionView } from '../services/prediction.service';
 
 export interface Services {
   catalog: CatalogService;
@@ -31,8 +31,9 @@ export function createContext(services: Services): GraphQLContext {
       const inputs = ids.flatMap((id, i) => {
         const cluster = clusters[i];
         const iso = isomers[i];
-        if (!cluster || cluster instanceof Error || iso instanceof Error || !iso.length) return [];
-        return [{ clusterId: id, input: structureInputFromView(iso[0], cluster.charge) }];
+        if (!cluster || cluster instanceof Error || iso instanceof Error) return [];
+        const input = catalogModelInput(cluster, iso);
+        return input ? [{ clusterId: id, input }] : [];
       });
       const predictions = inputs.length ? await services.predictions.predictMany(inputs) : [];
       const byId = new Map(inputs.map((x, i) => [x.clusterId, predictions[i]]));

@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from 'type-graphql';
-import { XtbError } from '../chem/xtb';
+import { XtbError } from '../xtb';
 import { DatabaseUnavailableError } from '../db/executor';
 import { InvalidGraphError, ModelUnavailableError } from '../ml';
 import { QueueFullError } from '../services/fair-queue';

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { translateServiceErrors } from './error-middleware';
 import type { ClusterView } from '../services/catalog.service';
-import { structureInputFromView, type PredictionView } from '../services/prediction.service';
+import { catalogModelInput, type PredictionView } from '../services/prediction.service';
 import { Cluster } from './cluster.type';
 import type { GraphQLContext } from './context';
 import { badInput, checkLength, MAX_ID_LENGTH } from './errors';
@@ -74,7 +73,7 @@ export class PredictionResolver {
     // Input errors first: a user should learn their XYZ is wrong whether or not the model is loaded.
     const user = await svc.featurizeUserStructure(structure);
     const [prediction] = await svc.predictMany([{ input: user.input }]);
-    const neighbours = await svc.similarTo(user.input, 5);
+    const neighbours = svc.similarTo(prediction, 5);
     const clusters = await ctx.loaders.clusterById.loadMany(neighbours.map((n) => n.clusterId));
     return {
       prediction: toPrediction(prediction),
@@ -100,8 +99,9 @@ export class PredictionResolver {
       return svc.explain(user.input, user.structure, level);
     }
     const [cluster, isomers] = await Promise.all([ctx.loaders.clusterById.load(clusterId!), ctx.loaders.isomersByCluster.load(clusterId!)]);
-    if (!cluster || !isomers.length) return null;
-    return svc.explain(structureInputFromView(isomers[0], cluster.charge), isomers[0], level, clusterId);
+    const input = cluster && catalogModelInput(cluster, isomers);
+    if (!input) return null;
+    return svc.explain(input, isomers[0], level, clusterId);
   }
 
   @Query(() => [SimilarCluster], { nullable: true, description: 'Catalog clusters nearest by cosine similarity of the GIN graph embedding (the cluster itself excluded).' })
@@ -114,23 +114,23 @@ export class PredictionResolver {
     if (k == null || k < 1 || k > MAX_SIMILAR) throw badInput('k', `must be between 1 and ${MAX_SIMILAR}, got ${k}`);
     const svc = ctx.services.predictions;
     svc.requireModel();
-    const [cluster, isomers] = await Promise.all([ctx.loaders.clusterById.load(clusterId), ctx.loaders.isomersByCluster.load(clusterId)]);
-    if (!cluster || !isomers.length) return null;
-    const neighbours = await svc.similarTo(structureInputFromView(isomers[0], cluster.charge), k, clusterId);
+    // The same loader as the cluster's prediction fields: on a cluster page the model runs once for both.
+    const served = await ctx.loaders.predictionByCluster.load(clusterId);
+    if (!served) return null;
+    const neighbours = svc.similarTo(served, k, clusterId);
     const clusters = await ctx.loaders.clusterById.loadMany(neighbours.map((n) => n.clusterId));
     return neighbours.map((n, i) => ({ cluster: clusters[i], similarity: n.cosineSimilarity, distance: n.distance }));
   }
 
   @Query(() => ModelCard, { description: 'The served model: version, training data, evaluation metrics.' })
   model(@Ctx() ctx: GraphQLContext) {
-    const info = ctx.services.predictions.requireModel().info;
-    let card: Record<string, unknown> | null = null;
-    if (info.modelCardPath) card = JSON.parse(readFileSync(info.modelCardPath, 'utf8')) as Record<string, unknown>;
+    const model = ctx.services.predictions.requireModel();
+    const info = model.info;
     return {
       ...info,
       trainingAtomCountMin: info.trainingAtomCount.min,
       trainingAtomCountMax: info.trainingAtomCount.max,
-      card,
+      card: model.card,
     };
   }
 }

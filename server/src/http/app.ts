@@ -7,7 +7,6 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import http from 'node:http';
-import type { ClusterRepository } from '../db/cluster.repository';
 import { DatabaseUnavailableError } from '../db/executor';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context';
 import { ErrorCode } from '../graphql/errors';
@@ -26,7 +25,6 @@ export const MAX_TOKENS = 2000;
 export interface AppOptions {
   schema: GraphQLSchema;
   services: Services;
-  repository: ClusterRepository;
   /** Reported in every response's `extensions`. */
   versions: () => { datasetVersion: string; modelVersion?: string | null };
   development: boolean;
@@ -135,7 +133,7 @@ export async function createApp(opts: AppOptions) {
   });
 
   if (opts.guards) app.use('/download', ...opts.guards.beforeBody);
-  const downloads = downloadHandlers(opts.repository, () => opts.versions().datasetVersion);
+  const downloads = downloadHandlers(opts.services.catalog, () => opts.versions().datasetVersion);
   app.get('/download/clusters.json', (req, res, next) => downloads.json(req, res).catch(next));
   app.get('/download/clusters.csv', (req, res, next) => downloads.csv(req, res).catch(next));
   mountExports(app, opts.services, opts.versions, opts.modelsDir);

@@ -2,8 +2,7 @@ import type { Request, Response } from 'express';
 import fresh from 'fresh';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import type { ClusterRepository } from '../db/cluster.repository';
-import { toClusterView } from '../services/catalog.service';
+import type { CatalogService } from '../services/catalog.service';
 
 const gzipAsync = promisify(zlib.gzip);
 const brotliAsync = promisify(zlib.brotliCompress);
@@ -60,8 +59,8 @@ const CONTENT_TYPES: Record<Format, string> = { json: 'application/json; charset
  * per version and kept; a conditional request is answered from the version alone, before
  * anything is read from the database.
  */
-export function downloadHandlers(repo: ClusterRepository, datasetVersion: () => string) {
-  const load = async () => (await repo.exportAll()).map((c) => ({ ...toClusterView(c), measurements: c.measurements }));
+export function downloadHandlers(catalog: CatalogService, datasetVersion: () => string) {
+  const load = () => catalog.exportAll();
   // One entry per format, for the current version only; a failed build is not kept, so the next request retries.
   const built = new Map<Format, { version: string; body: Promise<Encoded> }>();
 

@@ -1,156 +1,60 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { bondOcclusion, defaultSubgraphs, shapleyAtoms, subgraphContributions } from './attribution';
+import { packBatch, validateGraph, type TensorDims } from './batch';
 import { loadCalibration, type Calibration } from './calibration';
-import { loadHeldOutPredictions, type HeldOutPrediction } from './held-out';
-import { packBatch, packCoalitions, packCompactCoalitions, validateGraph, type BatchItem, type BatchTensors, type TensorDims } from './batch';
 import { EmbeddingIndex, type Neighbour } from './embedding-index';
-import { InvalidArgumentError, ModelUnavailableError, ShapeMismatchError } from './errors';
+import { InvalidArgumentError, ModelUnavailableError } from './errors';
 import { featurize, type ClusterStructureInput, type ModelGraph } from './featurize';
-import { InferenceWorker } from './inference-worker';
+import { loadHeldOutPredictions, type HeldOutPrediction } from './held-out';
 import { readManifest, verifyModelFiles, type Manifest } from './manifest';
-import { exactShapley, MAX_EXACT_PLAYERS, permutationShapley, type ShapleyResult } from './shapley';
-import type { WireTensor } from './worker-protocol';
+import { INPUTS, ModelSession, OUT_EMBEDDING, OUT_MEAN, OUT_MEMBERS } from './model-session';
+import type {
+  AtomShapley,
+  BondOcclusion,
+  ClusterPrediction,
+  DomainReport,
+  ModelInfo,
+  ModelServiceOptions,
+  Prediction,
+  ShapleyOptions,
+  SubgraphContribution,
+} from './model.types';
 
 /**
  * Model services for the API: prediction with ensemble uncertainty, applicability domain,
  * atom Shapley values, bond occlusion, subgraph contributions and similarity search. Nothing
  * here knows about GraphQL. One instance owns one ORT worker thread; create it once at start
- * with `ModelService.load` (or `tryLoadModel`) and `close()` it at shutdown.
+ * with `ModelService.load` (or `tryLoadModel`) and `close()` it at shutdown. The ORT session lives in
+ * model-session.ts, attributions in attribution.ts, the shapes in model.types.ts.
  */
 
-export interface ModelServiceOptions {
-  /** Directory holding manifest.json and the files it lists (config MODELS_DIR). */
-  modelDir: string;
-  /** ORT intra-op threads (1–2 on the 2-core host). Default 1. */
-  intraOpNumThreads?: number;
-  /** Upper bound on input floats per ORT call; larger coalition sets are split. Default 4M. */
-  maxFloatsPerCall?: number;
-  /** Antithetic permutation pairs for Shapley values above 14 atoms. Default 64 (128 orderings). */
-  permutationPairs?: number;
-  /**
-   * Decides when each ORT call runs (the API's fair, bounded inference queue); it may reject, and
-   * the rejection reaches the caller unchanged. Default: at once. Per call rather than per
-   * explain, so a cheap prediction waits for at most one call of someone's Shapley run.
-   */
-  schedule?: <T>(task: () => Promise<T>) => Promise<T>;
-}
+export type {
+  AtomShapley,
+  BondOcclusion,
+  ClusterPrediction,
+  DomainReport,
+  ModelInfo,
+  ModelServiceOptions,
+  Prediction,
+  ShapleyOptions,
+  SubgraphContribution,
+} from './model.types';
 
-export interface Prediction {
-  /** Ensemble mean of log10 k1 (k1 in cm³ molecule⁻¹ s⁻¹). */
-  meanLog10K1: number;
-  /** Population standard deviation over the ensemble members. */
-  stdLog10K1: number;
-  members: number[];
-  /** Pooled graph readout of every member, concatenated (for `similar` and the domain check). */
-  embedding: Float32Array;
-}
-
-export interface DomainReport {
-  /** Training clusters are in domain by construction; a new structure is when no reason below applies. */
-  inDomain: boolean;
-  /** Human-readable reasons the structure is outside the training domain (empty when inside). */
-  reasons: string[];
-  /** Limits of what the model knows that apply even inside the domain (e.g. heteronuclear transfer). */
-  caveats: string[];
-  /** The embedding distance alone exceeds its threshold (intervals are then widened, uncalibrated). */
-  embeddingOutlier: boolean;
-  unknownElements: string[];
-  atomCount: number;
-  trainingAtomCount: { min: number; max: number };
-  nearestTrainingClusterId: string;
-  /** Euclidean distance between z-scored embeddings. */
-  nearestDistance: number;
-  /** That distance's limit: the `distancePercentile`th percentile of training nearest-neighbour distances. */
-  distanceThreshold: number;
-  distancePercentile: number;
-}
-
-export interface ClusterPrediction {
-  graph: ModelGraph;
-  prediction: Prediction;
-  domain: DomainReport;
-}
-
-export interface AtomShapley extends ShapleyResult {
-  /** Element of each atom, in input order. */
-  elements: string[];
-  /** The explained quantity. */
-  target: 'meanLog10K1';
-}
-
-export interface ShapleyOptions {
-  /** 'auto' (default): exact up to 14 atoms, permutation sampling above. */
-  method?: 'auto' | 'exact' | 'permutation';
-  /** Antithetic permutation pairs for sampling (default from the service options, 64). */
-  permutationPairs?: number;
-  /** PRNG seed for sampling; the same seed gives the same values. Default 0. */
-  seed?: number;
-  /**
-   * Evaluate each coalition as the subgraph of its present atoms (default) or as the full graph
-   * with absent atoms masked. Same values; the compact form skips the absent atoms' work.
-   */
-  coalitions?: 'compact' | 'masked';
-}
-
-export interface BondOcclusion {
-  fullLog10K1: number;
-  bonds: Array<{
-    a: number;
-    b: number;
-    elements: [string, string];
-    /** Adjacency weight removed (1, or the Wiberg order when the model uses it). */
-    weight: number;
-    log10K1Without: number;
-    /** fullLog10K1 − log10K1Without: positive when the bond raises the predicted rate. */
-    delta: number;
-  }>;
-}
-
-export interface SubgraphContribution {
-  atoms: number[];
-  /** Σ of the atoms' Shapley values. */
-  shapleySum: number;
-  /** f(S) − f(∅): the subgraph alone, every other atom masked. */
-  coalitionValue: number;
-  /** f(N) − f(N∖S): what the full cluster loses without the subgraph. */
-  removalEffect: number;
-}
-
-export interface ModelInfo {
-  name: string;
-  version: string;
-  members: number;
-  opset: number;
-  target: Manifest['target'];
-  trainingClusterCount: number;
-  trainingDataSha256: string;
-  trainingAtomCount: { min: number; max: number };
-  trainingElements: string[];
-  vocabulary: string[];
-  maxAtoms: number;
-  domainDistanceThreshold: number;
-  domainDistancePercentile: number;
-  metrics: Record<string, unknown>;
-  modelCardPath: string | null;
-}
-
-const OUT_MEAN = 'log10k1_mean';
 // A size bucket of predict() holds graphs up to 1.25× the atom count of its smallest.
 const MAX_PADDING_RATIO = 1.25;
-const OUT_MEMBERS = 'log10k1_members';
-const OUT_EMBEDDING = 'embedding';
-const INPUTS = ['atom_features', 'adjacency', 'atom_mask', 'global_features'] as const;
 
 export class ModelService {
   private constructor(
     readonly manifest: Manifest,
     private readonly modelDir: string,
-    private readonly worker: InferenceWorker,
+    private readonly session: ModelSession,
     private readonly index: EmbeddingIndex,
-    private readonly dims: TensorDims,
-    private readonly embeddingDim: number,
-    private readonly options: Required<Omit<ModelServiceOptions, 'modelDir'>>,
+    private readonly permutationPairs: number,
     private readonly heldOut: Map<string, HeldOutPrediction[]>,
     readonly calibration: Calibration,
+    /** The model card file (manifest files.modelCard), read once at load; null when the manifest lists none. */
+    readonly card: Record<string, unknown> | null,
   ) {}
 
   /** Verifies every file's sha256, starts the ORT worker and checks the graph's inputs and outputs. */
@@ -189,16 +93,9 @@ export class ModelService {
     const calibrationFile = manifest.files.calibration;
     if (!calibrationFile) throw new ModelUnavailableError(`model manifest in ${modelDir} lists no calibration file (run models/calibrate.py)`);
     const calibration = await loadCalibration(path.join(modelDir, calibrationFile.path));
-    const worker = await InferenceWorker.start(path.join(modelDir, manifest.files.model.path), opts.intraOpNumThreads);
-    const service = new ModelService(manifest, modelDir, worker, index, dims, shape[1], opts, heldOut, calibration);
-    try {
-      service.checkSessionNames();
-      await service.checkOutputShapes();
-    } catch (err) {
-      await worker.close();
-      throw err;
-    }
-    return service;
+    const card = await readModelCard(modelDir, manifest);
+    const session = await ModelSession.start(path.join(modelDir, manifest.files.model.path), manifest, dims, shape[1], opts);
+    return new ModelService(manifest, modelDir, session, index, opts.permutationPairs, heldOut, calibration, card);
   }
 
   get info(): ModelInfo {
@@ -246,7 +143,7 @@ export class ModelService {
 
   /** Time of the most recent predict()'s ORT session.run() calls (summed over its size buckets), or of the last run, in the worker (no transfer or validation). */
   get lastInferenceMs(): number | null {
-    return this.lastPredictRunMs ?? this.worker.lastRunMs;
+    return this.lastPredictRunMs ?? this.session.lastRunMs;
   }
 
   /** Structure (contract 2 isomer) + charge + multiplicity → model graph; throws InvalidGraphError subclasses. */
@@ -260,16 +157,16 @@ export class ModelService {
    * largest N in the batch, and one 44-atom cluster would otherwise pad 200 small ones.
    */
   async predict(graphs: readonly ModelGraph[]): Promise<Prediction[]> {
-    graphs.forEach((g, i) => validateGraph(g, this.dims, `graphs[${i}]`));
+    graphs.forEach((g, i) => validateGraph(g, this.session.dims, `graphs[${i}]`));
     const order = graphs.map((_, i) => i).sort((a, b) => graphs[a].atomCount - graphs[b].atomCount);
     const out = new Array<Prediction>(graphs.length);
     let done = 0;
     let runMs = 0;
-    for (const chunk of this.chunks(order.map((i) => ({ graph: graphs[i] })), MAX_PADDING_RATIO)) {
-      const res = await this.run(() => packBatch(chunk, this.dims), [OUT_MEAN, OUT_MEMBERS, OUT_EMBEDDING]);
-      runMs += this.worker.lastRunMs ?? Number.NaN;
+    for (const chunk of this.session.chunks(order.map((i) => ({ graph: graphs[i] })), MAX_PADDING_RATIO)) {
+      const res = await this.session.run(() => packBatch(chunk, this.session.dims), [OUT_MEAN, OUT_MEMBERS, OUT_EMBEDDING]);
+      runMs += this.session.lastRunMs ?? Number.NaN;
       const M = this.manifest.ensemble.members;
-      const E = this.embeddingDim;
+      const E = this.session.embeddingDim;
       for (let b = 0; b < chunk.length; b++) {
         const members = Array.from(res[OUT_MEMBERS].data.subarray(b * M, (b + 1) * M));
         const mean = res[OUT_MEAN].data[b];
@@ -306,16 +203,7 @@ export class ModelService {
 
   /** Labelled atom groups for subgraphContributions: each element, all metal atoms, all non-metal atoms. */
   defaultSubgraphs(graph: ModelGraph): Array<{ label: string; atoms: number[] }> {
-    const props = this.manifest.features.elementProperties;
-    const out: Array<{ label: string; atoms: number[] }> = [];
-    const elements = [...new Set(graph.elements)];
-    for (const el of elements) out.push({ label: el, atoms: graph.elements.flatMap((e, i) => (e === el ? [i] : [])) });
-    const metal = graph.elements.flatMap((e, i) => (props[e]?.isMetal === true ? [i] : []));
-    const nonMetal = graph.elements.flatMap((e, i) => (props[e]?.isMetal === true ? [] : [i]));
-    if (metal.length && nonMetal.length) {
-      out.push({ label: 'metal', atoms: metal }, { label: 'non-metal', atoms: nonMetal });
-    }
-    return out;
+    return defaultSubgraphs(this.manifest.features, graph);
   }
 
   /**
@@ -398,52 +286,13 @@ export class ModelService {
    * Shapley value of every atom for the ensemble-mean log10 k1, with absent atoms masked out.
    * Exact (2^n coalitions) up to 14 atoms, antithetic permutation sampling above.
    */
-  async shapleyAtoms(graph: ModelGraph, options: ShapleyOptions = {}): Promise<AtomShapley> {
-    validateGraph(graph, this.dims, 'graph');
-    const method = options.method ?? 'auto';
-    if (method === 'exact' && graph.atomCount > MAX_EXACT_PLAYERS) {
-      throw new InvalidArgumentError('method', `exact Shapley values are limited to ${MAX_EXACT_PLAYERS} atoms (graph has ${graph.atomCount})`);
-    }
-    const pairs = options.permutationPairs ?? this.options.permutationPairs;
-    if (!Number.isInteger(pairs) || pairs < 2 || pairs > 4096) {
-      throw new InvalidArgumentError('permutationPairs', `must be an integer in 2..4096, got ${pairs}`);
-    }
-    const compact = (options.coalitions ?? 'compact') === 'compact';
-    const evaluate = (masks: Uint8Array, n: number) => (compact ? this.evaluateCompactCoalitions(graph, masks, n) : this.evaluateCoalitions(graph, masks, n));
-    const exact = method === 'exact' || (method === 'auto' && graph.atomCount <= MAX_EXACT_PLAYERS);
-    const result = exact
-        ? await exactShapley(graph.atomCount, evaluate)
-        : await permutationShapley(graph.atomCount, evaluate, {
-            permutationPairs: pairs,
-            seed: options.seed ?? 0,
-          });
-    return { ...result, elements: [...graph.elements], target: 'meanLog10K1' };
+  shapleyAtoms(graph: ModelGraph, options: ShapleyOptions = {}): Promise<AtomShapley> {
+    return shapleyAtoms(this.session, graph, options, this.permutationPairs);
   }
 
   /** Prediction with each bond removed in turn (adjacency entries zeroed), in one ORT call. */
-  async bondOcclusion(graph: ModelGraph): Promise<BondOcclusion> {
-    validateGraph(graph, this.dims, 'graph');
-    const n = graph.atomCount;
-    const items: BatchItem[] = [{ graph }];
-    for (const { a, b } of graph.bonds) {
-      const adjacency = graph.adjacency.slice();
-      adjacency[a * n + b] = 0;
-      adjacency[b * n + a] = 0;
-      items.push({ graph, adjacency });
-    }
-    const values = await this.evaluateItems(items);
-    const full = values[0];
-    return {
-      fullLog10K1: full,
-      bonds: graph.bonds.map(({ a, b }, k) => ({
-        a,
-        b,
-        elements: [graph.elements[a], graph.elements[b]],
-        weight: graph.adjacency[a * n + b],
-        log10K1Without: values[k + 1],
-        delta: full - values[k + 1],
-      })),
-    };
+  bondOcclusion(graph: ModelGraph): Promise<BondOcclusion> {
+    return bondOcclusion(this.session, graph);
   }
 
   /**
@@ -451,191 +300,22 @@ export class ModelService {
    * coalition value f(S) − f(∅) and its removal effect f(N) − f(N∖S). Pass `shapley` to reuse
    * values already computed for this graph.
    */
-  async subgraphContributions(
-    graph: ModelGraph,
-    subgraphs: ReadonlyArray<readonly number[]>,
-    shapley?: AtomShapley,
-  ): Promise<SubgraphContribution[]> {
-    validateGraph(graph, this.dims, 'graph');
-    const n = graph.atomCount;
-    const sets = subgraphs.map((atoms, k) => {
-      if (!Array.isArray(atoms) || atoms.length === 0) {
-        throw new InvalidArgumentError(`subgraphs[${k}]`, 'must be a non-empty list of atom indices');
-      }
-      const seen = new Set<number>();
-      atoms.forEach((i, j) => {
-        if (!Number.isInteger(i) || i < 0 || i >= n) {
-          throw new InvalidArgumentError(`subgraphs[${k}][${j}]`, `atom index ${String(i)} is not in 0..${n - 1}`);
-        }
-        if (seen.has(i)) throw new InvalidArgumentError(`subgraphs[${k}][${j}]`, `atom ${i} is listed twice`);
-        seen.add(i);
-      });
-      return seen;
-    });
-    if (shapley && shapley.values.length !== n) {
-      throw new ShapeMismatchError('shapley.values', `${n} values`, `${shapley.values.length}`);
-    }
-    const phi = shapley ?? (await this.shapleyAtoms(graph));
-    // Rows: ∅, N, then S and N∖S for each subgraph.
-    const masks = new Uint8Array((2 + 2 * sets.length) * n);
-    masks.fill(1, n, 2 * n);
-    sets.forEach((s, k) => {
-      for (let i = 0; i < n; i++) {
-        masks[(2 + 2 * k) * n + i] = s.has(i) ? 1 : 0;
-        masks[(3 + 2 * k) * n + i] = s.has(i) ? 0 : 1;
-      }
-    });
-    const v = await this.evaluateCoalitions(graph, masks, n);
-    return sets.map((s, k) => ({
-      atoms: [...s].sort((a, b) => a - b),
-      shapleySum: [...s].reduce((acc, i) => acc + phi.values[i], 0),
-      coalitionValue: v[2 + 2 * k] - v[0],
-      removalEffect: v[1] - v[3 + 2 * k],
-    }));
+  subgraphContributions(graph: ModelGraph, subgraphs: ReadonlyArray<readonly number[]>, shapley?: AtomShapley): Promise<SubgraphContribution[]> {
+    return subgraphContributions(this.session, graph, subgraphs, shapley, this.permutationPairs);
   }
 
   async close(): Promise<void> {
-    await this.worker.close();
+    await this.session.close();
   }
+}
 
-  // ---- internals ----
-
-  private floatsPerGraph(n: number): number {
-    return n * this.dims.atomFeatureCount + n * n + n + this.dims.globalFeatureCount;
-  }
-
-  /** Consecutive runs of items within maxFloatsPerCall and, if given, within a size ratio (for sorted items). */
-  private *chunks(items: BatchItem[], maxPaddingRatio = Infinity): Generator<BatchItem[]> {
-    let start = 0;
-    while (start < items.length) {
-      let floats = 0;
-      let end = start;
-      let nMax = 0;
-      const nFirst = Math.max(1, items[start].graph.atomCount);
-      while (end < items.length) {
-        nMax = Math.max(nMax, items[end].graph.atomCount);
-        floats = (end - start + 1) * this.floatsPerGraph(nMax);
-        if (end > start && (floats > this.options.maxFloatsPerCall || nMax > nFirst * maxPaddingRatio)) break;
-        end++;
-      }
-      yield items.slice(start, end);
-      start = end;
-    }
-  }
-
-  private async evaluateItems(items: BatchItem[]): Promise<Float64Array> {
-    const out = new Float64Array(items.length);
-    let offset = 0;
-    for (const chunk of this.chunks(items)) {
-      const res = await this.run(() => packBatch(chunk, this.dims), [OUT_MEAN]);
-      out.set(res[OUT_MEAN].data, offset);
-      offset += chunk.length;
-    }
-    return out;
-  }
-
-  /** Coalition values with each coalition packed as its own subgraph, grouped by size. */
-  private async evaluateCompactCoalitions(graph: ModelGraph, masks: Uint8Array, n: number): Promise<Float64Array> {
-    const C = masks.length / n;
-    const bySize: number[][] = Array.from({ length: n + 1 }, () => []);
-    for (let c = 0; c < C; c++) {
-      let k = 0;
-      for (let i = 0; i < n; i++) k += masks[c * n + i];
-      bySize[k].push(c);
-    }
-    const out = new Float64Array(C);
-    // The empty coalition has no atoms to pack: evaluate it masked, as before.
-    if (bySize[0].length) {
-      const empty = await this.evaluateCoalitions(graph, new Uint8Array(n), n);
-      for (const c of bySize[0]) out[c] = empty[0];
-    }
-    for (let k = 1; k <= n; k++) {
-      const rows = bySize[k];
-      const per = Math.max(1, Math.floor(this.options.maxFloatsPerCall / this.floatsPerGraph(k)));
-      for (let start = 0; start < rows.length; start += per) {
-        const part = rows.slice(start, start + per);
-        const res = await this.run(() => packCompactCoalitions(graph, masks, part, k, this.dims), [OUT_MEAN]);
-        part.forEach((c, b) => (out[c] = res[OUT_MEAN].data[b]));
-      }
-    }
-    return out;
-  }
-
-  private async evaluateCoalitions(graph: ModelGraph, masks: Uint8Array, n: number): Promise<Float64Array> {
-    const C = masks.length / n;
-    const per = Math.max(1, Math.floor(this.options.maxFloatsPerCall / this.floatsPerGraph(n)));
-    const out = new Float64Array(C);
-    for (let start = 0; start < C; start += per) {
-      const count = Math.min(per, C - start);
-      const res = await this.run(() => packCoalitions(graph, masks, start, count, this.dims), [OUT_MEAN]);
-      out.set(res[OUT_MEAN].data, start);
-    }
-    return out;
-  }
-
-  /** Packing happens when the call's turn comes, so waiting calls hold no tensors. */
-  private run(pack: () => BatchTensors, fetches: readonly string[]): Promise<Record<string, WireTensor>> {
-    return this.options.schedule(() => this.runNow(pack(), fetches));
-  }
-
-  private runNow(batch: BatchTensors, fetches: readonly string[]): Promise<Record<string, WireTensor>> {
-    const { batchSize: B, atomSlots: N } = batch;
-    const F = this.dims.atomFeatureCount;
-    const G = this.dims.globalFeatureCount;
-    return this.worker.run(
-      {
-        atom_features: { data: batch.atomFeatures, dims: [B, N, F] },
-        adjacency: { data: batch.adjacency, dims: [B, N, N] },
-        atom_mask: { data: batch.atomMask, dims: [B, N] },
-        global_features: { data: batch.globalFeatures, dims: [B, G] },
-      },
-      fetches,
-    );
-  }
-
-  private checkSessionNames(): void {
-    const problems: string[] = [];
-    const wantIn = this.manifest.onnx.inputs.map((t) => t.name);
-    const wantOut = this.manifest.onnx.outputs.map((t) => t.name);
-    const missingIn = wantIn.filter((n) => !this.worker.inputNames.includes(n));
-    const extraIn = this.worker.inputNames.filter((n) => !wantIn.includes(n));
-    const missingOut = [OUT_MEAN, OUT_MEMBERS, OUT_EMBEDDING].filter((n) => !this.worker.outputNames.includes(n));
-    if (missingIn.length) problems.push(`inputs missing from the ONNX graph: ${missingIn.join(', ')}`);
-    if (extraIn.length) problems.push(`ONNX graph inputs not in the manifest: ${extraIn.join(', ')}`);
-    if (missingOut.length) problems.push(`outputs missing from the ONNX graph: ${missingOut.join(', ')}`);
-    const manifestOut = wantOut.filter((n) => !this.worker.outputNames.includes(n));
-    if (manifestOut.length) problems.push(`manifest outputs not in the ONNX graph: ${manifestOut.join(', ')}`);
-    if (problems.length) {
-      throw new ModelUnavailableError(
-        `ONNX graph does not match the manifest (graph inputs: ${this.worker.inputNames.join(', ')}; ` +
-          `outputs: ${this.worker.outputNames.join(', ')}): ${problems.join('; ')}`,
-      );
-    }
-  }
-
-  /** A one-atom probe: output shapes must match the manifest's member count and embedding size. */
-  private async checkOutputShapes(): Promise<void> {
-    const { atomFeatureCount: F, globalFeatureCount: G } = this.dims;
-    const probe: ModelGraph = {
-      atomCount: 1,
-      elements: ['X'],
-      bonds: [],
-      atomFeatures: new Float32Array(F),
-      adjacency: new Float32Array(1),
-      globalFeatures: new Float32Array(G),
-    };
-    let res: Record<string, WireTensor>;
-    try {
-      res = await this.run(() => packBatch([{ graph: probe }], this.dims), [OUT_MEAN, OUT_MEMBERS, OUT_EMBEDDING]);
-    } catch (err) {
-      throw new ModelUnavailableError(`probe inference failed: ${(err as Error).message}`, { cause: err });
-    }
-    const M = this.manifest.ensemble.members;
-    const want: Record<string, number[]> = { [OUT_MEAN]: [1], [OUT_MEMBERS]: [1, M], [OUT_EMBEDDING]: [1, this.embeddingDim] };
-    const bad = Object.entries(want)
-      .filter(([name, dims]) => res[name].dims.join(',') !== dims.join(','))
-      .map(([name, dims]) => `${name} has dims [${res[name].dims.join(', ')}], expected [${dims.join(', ')}]`);
-    if (bad.length) throw new ModelUnavailableError(`ONNX outputs do not match the manifest: ${bad.join('; ')}`);
+async function readModelCard(modelDir: string, manifest: Manifest): Promise<Record<string, unknown> | null> {
+  const entry = manifest.files.modelCard;
+  if (!entry) return null;
+  try {
+    return JSON.parse(await readFile(path.join(modelDir, entry.path), 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new ModelUnavailableError(`model card ${entry.path} in ${modelDir} is not readable JSON: ${(err as Error).message}`, { cause: err });
   }
 }
 

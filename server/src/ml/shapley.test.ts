@@ -1,4 +1,4 @@
-import { exactShapley, MAX_EXACT_PLAYERS, mulberry32, permutationShapley, type CoalitionEvaluator } from './shapley';
+import { exactShapley, MAX_EXACT_PLAYERS, permutationShapley, type CoalitionEvaluator } from './shapley';
 
 /** Games with textbook Shapley values, evaluated coalition by coalition. */
 function game(value: (present: boolean[]) => number): CoalitionEvaluator {
@@ -80,16 +80,5 @@ describe('permutationShapley', () => {
     const a = await permutationShapley(16, v, { permutationPairs: 8, seed: 42 });
     const b = await permutationShapley(16, v, { permutationPairs: 8, seed: 42 });
     expect(a.values).toEqual(b.values);
-  });
-});
-
-describe('mulberry32', () => {
-  it('yields numbers in [0, 1)', () => {
-    const r = mulberry32(123);
-    for (let i = 0; i < 1000; i++) {
-      const x = r();
-      expect(x).toBeGreaterThanOrEqual(0);
-      expect(x).toBeLessThan(1);
-    }
   });
 });

@@ -1,3 +1,5 @@
+import { seededRandom } from '../util/seeded-random';
+
 /**
  * Shapley values of players (atoms) for a value function evaluated on coalitions, given as
  * 0/1 masks. Pure: the caller supplies `evaluate`, which the model service batches into ORT
@@ -67,18 +69,6 @@ export async function exactShapley(n: number, evaluate: CoalitionEvaluator): Pro
   };
 }
 
-/** Small, seedable PRNG (mulberry32) so sampled attributions are reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Monte Carlo over permutations with antithetic pairs (each sampled ordering and its reverse).
  * Standard errors come from the spread of the pair means.
@@ -91,7 +81,7 @@ export async function permutationShapley(
   const pairs = options.permutationPairs;
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`permutation Shapley needs ≥ 1 player, got ${n}`);
   if (!Number.isInteger(pairs) || pairs < 2) throw new RangeError(`need ≥ 2 permutation pairs, got ${pairs}`);
-  const rand = mulberry32(options.seed);
+  const rand = seededRandom(options.seed);
   const P = 2 * pairs;
   const orders: Uint16Array[] = [];
   for (let p = 0; p < pairs; p++) {

@@ -1,6 +1,6 @@
 import { isMetal } from '../chem/elements';
 import type { ClusterCriteria, ClusterOrder, PageWindow } from '../db/cluster-query';
-import type { ClusterRecord, ClusterRepository, MeasurementRecord } from '../db/cluster.repository';
+import type { ClusterExportRecord, ClusterRecord, ClusterRepository, MeasurementRecord } from '../db/cluster.repository';
 
 /** A cluster as the API presents it (independent of GraphQL). */
 export interface ClusterView extends Omit<ClusterRecord, 'compositionElements' | 'compositionCounts' | 'atomCount' | 'elements'> {
@@ -47,5 +47,10 @@ export class CatalogService {
 
   dataset() {
     return this.repo.datasetInfo();
+  }
+
+  /** Every cluster as the API shows it, with its measurements: the bulk downloads. */
+  async exportAll(): Promise<Array<ClusterView & { measurements: ClusterExportRecord['measurements'] }>> {
+    return (await this.repo.exportAll()).map((c) => ({ ...toClusterView(c), measurements: c.measurements }));
   }
 }

@@ -3,7 +3,7 @@ import { isMetal } from '../chem/elements';
 import { formatFormula, isMultiplicityConsistent, electronCount } from '../chem/formula';
 import { parseXyz, shortestContact } from '../chem/geometry';
 import { chargeStatistics, extractSubgraph, subgraphComponents, type SubgraphKind } from '../chem/subgraph';
-import { runXtb, type XtbResult } from '../chem/xtb';
+import { runXtb, type XtbResult } from '../xtb';
 import {
   conformalIntervals,
   ModelUnavailableError,
@@ -77,6 +77,11 @@ export interface PredictionView {
   interval95: PredictionInterval;
   captureLimit: CaptureLimit;
   cappedAtCaptureLimit: boolean;
+  /**
+   * The served model's graph embedding behind this prediction (not for HELD_OUT), kept so a
+   * similarity search in the same request reuses it instead of running the model again. Not part of the API.
+   */
+  embedding?: Float32Array;
 }
 
 export interface UserStructure {
@@ -112,6 +117,15 @@ export interface ExplanationView {
   atoms: Array<{ index: number; element: string; value: number; standardError: number | null }>;
   bonds: BondOcclusion['bonds'];
   subgraphs: SubgraphAttributionView[];
+}
+
+/**
+ * What the model is run on for a catalog cluster: its lowest-energy isomer (isomers come lowest
+ * first) with the cluster's charge; null when the cluster has no structure. Every "predict this
+ * cluster" path (prediction fields, explain, similar) starts here.
+ */
+export function catalogModelInput(cluster: { charge: number }, isomers: readonly StructureView[]): ClusterStructureInput | null {
+  return isomers.length ? structureInputFromView(isomers[0], cluster.charge) : null;
 }
 
 /** The isomer as the model's featurizer reads it (contract 2 names). */
@@ -156,11 +170,11 @@ export class PredictionService {
     return this.model;
   }
 
-  /** One batched inference for all given structures; excludeIds keep a training cluster out of its own domain check. */
   heldOut(clusterId: string): HeldOutPrediction[] {
     return this.requireModel().heldOutPredictions(clusterId);
   }
 
+  /** One batched inference for all given structures; a clusterId keeps a training cluster out of its own domain check. */
   async predictMany(inputs: Array<{ input: ClusterStructureInput; clusterId?: string }>): Promise<PredictionView[]> {
     const model = this.requireModel();
     const graphs = inputs.map((x, i) => model.featurize(x.input, x.clusterId ?? `structures[${i}]`));
@@ -169,7 +183,8 @@ export class PredictionService {
       const { clusterId, input } = inputs[i];
       const domain = model.applicabilityDomain(graphs[i], p, { excludeClusterId: clusterId, charge: input.charge });
       const kind: PredictionKind = clusterId !== undefined && model.isTrainingCluster(clusterId) ? 'IN_SAMPLE' : 'NEW_STRUCTURE';
-      return this.bounded(model, { kind, protocol: null, protocolTitle: null, heldOutSplit: null, members: p.members, domain }, p.meanLog10K1, p.stdLog10K1, graphs[i].elements, input.charge);
+      const view = this.bounded(model, { kind, protocol: null, protocolTitle: null, heldOutSplit: null, members: p.members, domain }, p.meanLog10K1, p.stdLog10K1, graphs[i].elements, input.charge);
+      return { ...view, embedding: p.embedding };
     });
   }
 
@@ -242,10 +257,11 @@ export class PredictionService {
     if (reasons.length) throw new OutOfDomainError('structure', reasons);
   }
 
-  async similarTo(input: ClusterStructureInput, k: number, clusterId?: string): Promise<Neighbour[]> {
+  /** k nearest training clusters to a prediction's embedding (from predictMany), so no second inference runs. */
+  similarTo(prediction: PredictionView, k: number, clusterId?: string): Neighbour[] {
     const model = this.requireModel();
-    const [p] = await model.predict([model.featurize(input, clusterId ?? 'structure')]);
-    return model.similar(p.embedding, k, { excludeClusterId: clusterId });
+    if (!prediction.embedding) throw new Error('similarTo needs a prediction made by predictMany (it carries the embedding)');
+    return model.similar(prediction.embedding, k, { excludeClusterId: clusterId });
   }
 
   /** Parses, checks and featurizes a user structure with a real xtb run (single point or optimisation). */

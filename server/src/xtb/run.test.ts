@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isConnected, randomStartGeometry, type GeometryAtom } from './geometry';
-import { runGfn1Optimization, runXtb, XtbError, type XtbInput } from './xtb';
+import { isConnected, type GeometryAtom } from '../chem/geometry';
+import { runGfn1Optimization, runXtb, XtbError, type XtbInput } from '.';
 
 // Runs the real xtb binary (Debian package `xtb`) on real clusters of the data set:
 // Mo2S¯ (published multiplicity 2) and Ta3S (neutral, multiplicity 2).
@@ -30,6 +30,38 @@ afterEach(() => {
   else process.env.TMPDIR = savedTmp;
   rmSync(tmp, { recursive: true, force: true });
 });
+
+// Start geometries for the optimisation and timeout tests, written out once from the structure search's
+// start-geometry generator (seed/structures/start-geometry.ts, seeds 1, 2 and 1) so server tests need nothing from seed/.
+const ta3sStartSeed1: GeometryAtom[] = [
+  { element: 'Ta', xyzAngstrom: [0.5409770821415686, 1.4910989664189473, -0.14139269475832372] },
+  { element: 'Ta', xyzAngstrom: [0.49578047431990135, -1.4137403784003106, 0.428547758574755] },
+  { element: 'Ta', xyzAngstrom: [0.029510636026449155, -0.003680118274289601, -2.1333766184741076] },
+  { element: 'S', xyzAngstrom: [-1.0662681924879194, -0.07367846974434755, 1.8462215546576761] },
+];
+
+const ta3sStartSeed2: GeometryAtom[] = [
+  { element: 'Ta', xyzAngstrom: [-1.0499329016274244, -0.4418848973852432, 1.3102676514653884] },
+  { element: 'Ta', xyzAngstrom: [0.2744639569784439, -0.8532027686662, -1.2617572026831936] },
+  { element: 'Ta', xyzAngstrom: [1.839144254307337, -0.10549644631598931, 0.3906540185046832] },
+  { element: 'S', xyzAngstrom: [-1.0636753096583564, 1.4005841123674325, -0.43916446728687775] },
+];
+
+const mo8s4cStartSeed1: GeometryAtom[] = [
+  { element: 'Mo', xyzAngstrom: [-1.221103146335724, 1.2542405835074595, -1.5153906680674463] },
+  { element: 'Mo', xyzAngstrom: [-2.2677981677845755, -0.43328591952975837, -0.2288051915825754] },
+  { element: 'Mo', xyzAngstrom: [-1.5373385183843398, 1.9913239213380431, 1.1222905851663594] },
+  { element: 'Mo', xyzAngstrom: [-1.9763900535839363, -3.1337887044149193, -0.8144254821180935] },
+  { element: 'Mo', xyzAngstrom: [0.24382188557189854, 0.3038967136411159, 0.7872131667328665] },
+  { element: 'Mo', xyzAngstrom: [-1.1001404449681589, -0.8451501015326067, 2.3672890020669617] },
+  { element: 'Mo', xyzAngstrom: [0.44944020415853636, -2.0923017574256373, 0.15298255490094614] },
+  { element: 'Mo', xyzAngstrom: [-0.6074342673857773, -0.8430900345136979, -2.1757839340616703] },
+  { element: 'S', xyzAngstrom: [2.243104041645892, 1.8179164272201405, 1.177036461125193] },
+  { element: 'S', xyzAngstrom: [0.891405020800792, 0.9419609175066247, -1.0186345494527052] },
+  { element: 'S', xyzAngstrom: [2.6298545160037063, -0.2868250956678815, 0.14775661747937918] },
+  { element: 'S', xyzAngstrom: [1.728174666926929, -1.020825071102784, -1.528675625186633] },
+  { element: 'C', xyzAngstrom: [0.5244042633347554, 2.3459281209739014, 1.5271470629974178] },
+];
 
 async function xtbError(input: XtbInput): Promise<XtbError> {
   try {
@@ -112,7 +144,7 @@ describe('runXtb single point (Mo2S¯, doublet)', () => {
 
 describe('runXtb optimisation', () => {
   it('optimises Ta3S (neutral doublet) to a connected structure with a converged flag', async () => {
-    const start = randomStartGeometry(['Ta', 'Ta', 'Ta', 'S'], 1);
+    const start = ta3sStartSeed1;
     const result = await runXtb({ atoms: start, charge: 0, multiplicity: 2, optimize: 'normal', timeoutMs: 60_000, scfGuess: 'sad' });
     expect(result.optimization).toMatchObject({ level: 'normal', converged: true });
     expect(result.optimization?.cycles).toBeGreaterThan(0);
@@ -124,7 +156,7 @@ describe('runXtb optimisation', () => {
   });
 
   it('runs a GFN1 pre-optimisation whose geometry a GFN2 optimisation then lowers in energy', async () => {
-    const start = randomStartGeometry(['Ta', 'Ta', 'Ta', 'S'], 2);
+    const start = ta3sStartSeed2;
     const gfn1 = await runGfn1Optimization({ atoms: start, charge: 0, multiplicity: 2, optimize: 'loose', timeoutMs: 30_000 });
     expect(gfn1.method).toBe('GFN1-xTB');
     expect(gfn1.converged).toBe(true);
@@ -174,7 +206,7 @@ describe('runXtb errors', () => {
   });
 
   it('TIMEOUT kills the run and still removes its temp dir', async () => {
-    const start = randomStartGeometry(['Mo', 'Mo', 'Mo', 'Mo', 'Mo', 'Mo', 'Mo', 'Mo', 'S', 'S', 'S', 'S', 'C'], 1);
+    const start = mo8s4cStartSeed1;
     const started = Date.now();
     const error = await xtbError({ atoms: start, charge: -1, multiplicity: 2, optimize: 'tight', timeoutMs: 300 });
     expect(error.kind).toBe('TIMEOUT');
