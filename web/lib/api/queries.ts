@@ -304,3 +304,29 @@ export const ClusterXyzQuery = graphql(`
     }
   }
 `);
+
+/** The API's input limits: forms and pages show and check these instead of copies. */
+export const LimitsQuery = graphql(`
+  query Limits {
+    limits {
+      maxPageSize
+      defaultPageSize
+      maxIdLength
+      maxFormulaLength
+      maxFilterListLength
+      maxSimilar
+      predict {
+        maxAtoms
+        maxCharge
+        maxXyzCharacters
+        minDistanceAngstrom
+      }
+      motif {
+        maxAtoms
+        maxBonds
+        maxBondOrder
+        maxMatchesPerCluster
+      }
+    }
+  }
+`);

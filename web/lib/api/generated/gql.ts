@@ -41,6 +41,7 @@ type Documents = {
     "\n  query ExplainStructure($structure: StructureInput!) {\n    explain(structure: $structure, level: ATOM) {\n      ...ExplanationInfo\n    }\n  }\n": typeof types.ExplainStructureDocument,
     "\n  query ModelCard {\n    model {\n      name\n      version\n      members\n      opset\n      trainingClusterCount\n      trainingElements\n      trainingAtomCountMin\n      trainingAtomCountMax\n      trainingDataSha256\n      domainDistanceThreshold\n      metrics\n      card\n    }\n  }\n": typeof types.ModelCardDocument,
     "\n  query ClusterXyz($id: ID!) {\n    cluster(id: $id) {\n      id\n      charge\n      structure {\n        xyz\n        multiplicity\n      }\n    }\n  }\n": typeof types.ClusterXyzDocument,
+    "\n  query Limits {\n    limits {\n      maxPageSize\n      defaultPageSize\n      maxIdLength\n      maxFormulaLength\n      maxFilterListLength\n      maxSimilar\n      predict {\n        maxAtoms\n        maxCharge\n        maxXyzCharacters\n        minDistanceAngstrom\n      }\n      motif {\n        maxAtoms\n        maxBonds\n        maxBondOrder\n        maxMatchesPerCluster\n      }\n    }\n  }\n": typeof types.LimitsDocument,
 };
 const documents: Documents = {
     "\n  fragment ClusterSummary on Cluster {\n    id\n    formula\n    charge\n    size\n    multiplicity\n    nuclearity\n    metalFamily\n    metalAtomCount\n    log10K1\n    efficiency\n    hasStructure\n    prediction {\n      kind\n      log10K1\n      log10K1Std\n      interval68 {\n        lowLog10K1\n        highLog10K1\n      }\n      domain {\n        inDomain\n      }\n    }\n  }\n": types.ClusterSummaryFragmentDoc,
@@ -69,6 +70,7 @@ const documents: Documents = {
     "\n  query ExplainStructure($structure: StructureInput!) {\n    explain(structure: $structure, level: ATOM) {\n      ...ExplanationInfo\n    }\n  }\n": types.ExplainStructureDocument,
     "\n  query ModelCard {\n    model {\n      name\n      version\n      members\n      opset\n      trainingClusterCount\n      trainingElements\n      trainingAtomCountMin\n      trainingAtomCountMax\n      trainingDataSha256\n      domainDistanceThreshold\n      metrics\n      card\n    }\n  }\n": types.ModelCardDocument,
     "\n  query ClusterXyz($id: ID!) {\n    cluster(id: $id) {\n      id\n      charge\n      structure {\n        xyz\n        multiplicity\n      }\n    }\n  }\n": types.ClusterXyzDocument,
+    "\n  query Limits {\n    limits {\n      maxPageSize\n      defaultPageSize\n      maxIdLength\n      maxFormulaLength\n      maxFilterListLength\n      maxSimilar\n      predict {\n        maxAtoms\n        maxCharge\n        maxXyzCharacters\n        minDistanceAngstrom\n      }\n      motif {\n        maxAtoms\n        maxBonds\n        maxBondOrder\n        maxMatchesPerCluster\n      }\n    }\n  }\n": types.LimitsDocument,
 };
 
 /**
@@ -175,6 +177,10 @@ export function graphql(source: "\n  query ModelCard {\n    model {\n      name\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ClusterXyz($id: ID!) {\n    cluster(id: $id) {\n      id\n      charge\n      structure {\n        xyz\n        multiplicity\n      }\n    }\n  }\n"): typeof import('./graphql').ClusterXyzDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Limits {\n    limits {\n      maxPageSize\n      defaultPageSize\n      maxIdLength\n      maxFormulaLength\n      maxFilterListLength\n      maxSimilar\n      predict {\n        maxAtoms\n        maxCharge\n        maxXyzCharacters\n        minDistanceAngstrom\n      }\n      motif {\n        maxAtoms\n        maxBonds\n        maxBondOrder\n        maxMatchesPerCluster\n      }\n    }\n  }\n"): typeof import('./graphql').LimitsDocument;
 
 
 export function graphql(source: string) {

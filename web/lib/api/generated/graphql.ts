@@ -274,6 +274,11 @@ export type ClusterXyzQueryVariables = Exact<{
 
 export type ClusterXyzQuery = { cluster: { id: string, charge: number, structure: { xyz: string, multiplicity: number } | null } | null };
 
+export type LimitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LimitsQuery = { limits: { maxPageSize: number, defaultPageSize: number, maxIdLength: number, maxFormulaLength: number, maxFilterListLength: number, maxSimilar: number, predict: { maxAtoms: number, maxCharge: number, maxXyzCharacters: number, minDistanceAngstrom: number }, motif: { maxAtoms: number, maxBonds: number, maxBondOrder: number, maxMatchesPerCluster: number } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1405,3 +1410,27 @@ export const ClusterXyzDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClusterXyzQuery, ClusterXyzQueryVariables>;
+export const LimitsDocument = new TypedDocumentString(`
+    query Limits {
+  limits {
+    maxPageSize
+    defaultPageSize
+    maxIdLength
+    maxFormulaLength
+    maxFilterListLength
+    maxSimilar
+    predict {
+      maxAtoms
+      maxCharge
+      maxXyzCharacters
+      minDistanceAngstrom
+    }
+    motif {
+      maxAtoms
+      maxBonds
+      maxBondOrder
+      maxMatchesPerCluster
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LimitsQuery, LimitsQueryVariables>;
