@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { openBrowser, screenshot, watchErrors, type Page, type Session } from './helpers/browser';
 import { webStack } from './helpers/stack-info';
+import { PREDICT_LIMITS } from '../../server/src/services/prediction.service';
 
 const { webUrl, apiUrl } = webStack();
 let session: Session;
@@ -80,6 +81,22 @@ test('an invalid motif is explained next to the box', async () => {
   await page.goto(`${webUrl}/motif?p=${encodeURIComponent('Mo-Qq-S')}`);
   await expect(page.locator('#motif-error').textContent()).resolves.toMatch(/Qq/);
   await expect(page.locator('#motif').getAttribute('aria-invalid')).resolves.toBe('true');
+});
+
+test('predict: the form states and checks the atom limit the API reports, not a copy', async () => {
+  const { data } = await api<{ limits: { predict: { maxAtoms: number; maxCharge: number } } }>('{ limits { predict { maxAtoms maxCharge } } }');
+  const { maxAtoms, maxCharge } = data!.limits.predict;
+  expect(maxAtoms).toBe(PREDICT_LIMITS.maxAtoms);
+  await page.goto(`${webUrl}/predict`);
+  await expect(page.locator('#xyz-help [data-testid="max-atoms"]').textContent()).resolves.toBe(String(maxAtoms));
+  await page.fill('#xyz', `${maxAtoms + 1}\ntoo many\n${'C 0 0 0\n'.repeat(maxAtoms + 1)}`);
+  await page.click('form button[type="submit"]');
+  await expect(page.locator('#xyz-error').textContent()).resolves.toBe(`Line 1 says ${maxAtoms + 1} atoms; at most ${maxAtoms} are accepted.`);
+  await page.fill('#xyz', '3\nthree\nMo 0 0 0\nS 2.3 0 0\nMo 4.6 0 0\n');
+  await page.fill('#charge', String(-(maxCharge + 1)));
+  await page.click('form button[type="submit"]');
+  await expect(page.locator('#charge-error').textContent()).resolves.toContain(`between −${maxCharge} and +${maxCharge}`);
+  await page.fill('#charge', '-1');
 });
 
 test('predict: an invalid XYZ is rejected next to the input', async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseXyz } from '../../server/src/chem/geometry';
+import { OUT_OF_DOMAIN_WIDENING } from '../../server/src/ml/calibration';
 import { stackInfo } from '../helpers/stack-info';
 
 const { apiUrl, datasetVersion } = stackInfo();
@@ -10,7 +11,12 @@ const seed = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'seed', 'd
   clusters: Array<{ id: string; charge: number; measurements: Array<{ log10K1: number }> }>;
 };
 const oof = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'models', 'oof-predictions.json'), 'utf8')) as {
-  protocols: Array<{ key: string; rows: Array<{ id: string; gin?: { meanLog10K1: number } }> }>;
+  protocols: Array<{ key: string; rows: Array<{ id: string; gin?: { meanLog10K1: number; stdLog10K1: number } }> }>;
+};
+const calibration = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'models', 'calibration.json'), 'utf8')) as {
+  protocol: string;
+  method: { score: string };
+  halfWidth: { '68': number; '95': number };
 };
 const STRUCTURES = path.join(__dirname, '..', '..', 'seed', 'structures', 'data');
 
@@ -53,6 +59,44 @@ describe('export of a result set', () => {
     expect(ids).toEqual(seed.clusters.filter((c) => /^Ta3(S\d*)?-neutral$/.test(c.id)).map((c) => c.id).sort());
     expect(body.clusters[0].heldOutPredictions.length).toBeGreaterThan(0);
     expect(body.clusters[0].measurements[0].source.doi).toBe('10.1021/acscatal.5c01379');
+  });
+
+  it('exports the headline held-out prediction with its conformal intervals, widths from models/calibration.json', async () => {
+    // The served intervals are prediction ± halfWidth (absolute score); a sigma-scored calibration would need the SD too.
+    expect(calibration.method.score).toBe('absolute');
+    const heldOut = new Map(oof.protocols.find((p) => p.key === calibration.protocol)!.rows.map((r) => [r.id, r.gin!]));
+    const csv = parseCsv(await (await fetch(exportUrl('csv', { formula: 'Mo?S2-' }))).text());
+    const json = (await (await fetch(exportUrl('json', { formula: 'Mo?S2-' }))).json()) as {
+      clusters: Array<{ id: string; prediction: { kind: string; protocol: string; log10K1: number; interval68: { lowLog10K1: number; highLog10K1: number; calibrated: boolean }; interval95: { lowLog10K1: number; highLog10K1: number; calibrated: boolean } } | null }>;
+    };
+    expect(csv.length).toBeGreaterThan(2);
+    expect(json.clusters.map((c) => c.id).sort()).toEqual(csv.map((r) => r.id).sort());
+    for (const row of csv) {
+      const oofRow = heldOut.get(row.id)!;
+      expect(row.prediction_kind).toBe('HELD_OUT');
+      expect(row.prediction_protocol).toBe(calibration.protocol);
+      const point = Number(row.prediction_log10_k1);
+      // The point is the out-of-fold mean, bounded above by the capture limit.
+      expect(point).toBeLessThanOrEqual(oofRow.meanLog10K1 + 1e-9);
+      const widen = row.prediction_intervals_calibrated === 'true' ? 1 : OUT_OF_DOMAIN_WIDENING;
+      for (const level of ['68', '95'] as const) {
+        const low = Number(row[`prediction_low${level}_log10_k1`]);
+        const high = Number(row[`prediction_high${level}_log10_k1`]);
+        expect(low).toBeLessThanOrEqual(point);
+        expect(high).toBeGreaterThanOrEqual(point);
+        expect(point - low).toBeCloseTo(calibration.halfWidth[level] * widen, 6);
+        // The upper bound may be clipped at the capture limit, never widened past the half-width.
+        expect(high - point).toBeLessThanOrEqual(calibration.halfWidth[level] * widen + 1e-9);
+      }
+      expect(Number(row.prediction_low95_log10_k1)).toBeLessThan(Number(row.prediction_low68_log10_k1));
+      const fromJson = json.clusters.find((c) => c.id === row.id)!.prediction!;
+      expect(fromJson.kind).toBe('HELD_OUT');
+      expect(fromJson.log10K1).toBeCloseTo(point, 9);
+      expect(fromJson.interval95.lowLog10K1).toBeCloseTo(Number(row.prediction_low95_log10_k1), 9);
+      expect(fromJson.interval68.highLog10K1).toBeCloseTo(Number(row.prediction_high68_log10_k1), 9);
+    }
+    // Most of this family is not capped: the point is then exactly the out-of-fold value.
+    expect(csv.filter((r) => Math.abs(Number(r.prediction_log10_k1) - heldOut.get(r.id)!.meanLog10K1) < 1e-6).length).toBeGreaterThan(0);
   });
 
   it('without a filter exports the whole catalog', async () => {

@@ -1,12 +1,15 @@
 'use client';
 
 import { GraphiQL } from 'graphiql';
-import { buildSchema } from 'graphql';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import 'graphiql/setup-workers/webpack';
 import 'graphiql/style.css';
 
-/** GraphiQL bundled with the site (no CDN), talking to the same-origin proxy. */
+/**
+ * GraphiQL bundled with the site (no CDN), talking to the same-origin proxy. It learns the schema
+ * by the standard introspection query, like any other client, so it always shows the schema of
+ * the API that answers rather than one bundled at build time.
+ */
 async function fetcher(params: unknown) {
   const response = await fetch('/api/graphql', {
     method: 'POST',
@@ -45,10 +48,8 @@ function useAccessibleTabs(root: React.RefObject<HTMLDivElement | null>) {
   }, [root]);
 }
 
-export default function Explorer({ tabs, initialQuery, initialVariables, sdl }: { tabs: Array<{ query: string; variables?: string }>; initialQuery?: string; initialVariables?: string; sdl: string | null }) {
+export default function Explorer({ tabs, initialQuery, initialVariables }: { tabs: Array<{ query: string; variables?: string }>; initialQuery?: string; initialVariables?: string }) {
   const root = useRef<HTMLDivElement>(null);
-  // The schema comes from the committed SDL, so GraphiQL needs no introspection round trip.
-  const schema = useMemo(() => (sdl ? buildSchema(sdl) : undefined), [sdl]);
   const first = tabs[0];
   useAccessibleTabs(root);
   return (
@@ -56,7 +57,6 @@ export default function Explorer({ tabs, initialQuery, initialVariables, sdl }: 
     <GraphiQL
       fetcher={fetcher}
       defaultTabs={tabs}
-      schema={schema}
       initialQuery={initialQuery ?? first?.query}
       initialVariables={initialQuery ? (initialVariables ?? '{}') : (first?.variables ?? '')}
       defaultEditorToolsVisibility="variables"

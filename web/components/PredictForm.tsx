@@ -7,12 +7,11 @@ import { ApiError } from '@/lib/api/errors';
 import type { ExplanationInfoFragment, PredictQuery as PredictResult } from '@/lib/api/generated/graphql';
 import { ClusterXyzQuery, ExplainStructureQuery, PredictQuery } from '@/lib/api/queries';
 import { clusterTitle } from '@/lib/chem-format';
+import type { PredictLimits } from '@/lib/api/limits';
 import { checkXyz } from '@/lib/xyz';
 import { Formula } from './Formula';
 import { PredictionSummary } from './PredictionSummary';
 import { StructureViewerLazy } from './StructureViewerLazy';
-
-const MAX_FILE_BYTES = 64 * 1024;
 
 interface FieldErrors {
   xyz?: string;
@@ -34,7 +33,10 @@ function errorFor(err: ApiError): FieldErrors {
   return { general: err.message };
 }
 
-export function PredictForm({ exampleId }: { exampleId: string | null }) {
+/** UTF-8 spends at most 4 bytes on a character: a larger file cannot fit the API's character limit. */
+const maxFileBytes = (limits: PredictLimits) => 4 * limits.maxXyzCharacters;
+
+export function PredictForm({ exampleId, limits }: { exampleId: string | null; limits: PredictLimits }) {
   const [xyz, setXyz] = useState('');
   const [charge, setCharge] = useState('-1');
   const [multiplicity, setMultiplicity] = useState('2');
@@ -61,8 +63,8 @@ export function PredictForm({ exampleId }: { exampleId: string | null }) {
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      setErrors({ xyz: `The file is ${Math.round(file.size / 1024)} kB; an XYZ file of at most 50 atoms is far smaller (limit ${MAX_FILE_BYTES / 1024} kB).` });
+    if (file.size > maxFileBytes(limits)) {
+      setErrors({ xyz: `The file is ${Math.round(file.size / 1024)} kB; an XYZ file of at most ${limits.maxAtoms} atoms is far smaller (at most ${limits.maxXyzCharacters} characters).` });
       return;
     }
     setXyz(await file.text());
@@ -77,10 +79,11 @@ export function PredictForm({ exampleId }: { exampleId: string | null }) {
     const local: FieldErrors = {};
     if (!xyz.trim()) local.xyz = 'Paste an XYZ file or choose one to upload.';
     else {
-      const problem = checkXyz(xyz);
+      const problem = checkXyz(xyz, limits);
       if (problem) local.xyz = problem;
     }
     if (!/^[-+−]?\d+$/.test(charge.trim())) local.charge = `Charge must be a whole number, got "${charge}".`;
+    else if (Math.abs(Number(charge.trim().replace('−', '-'))) > limits.maxCharge) local.charge = `Charge must be between −${limits.maxCharge} and +${limits.maxCharge}, got ${charge.trim()}.`;
     if (!/^\d+$/.test(multiplicity.trim()) || Number(multiplicity) < 1) local.multiplicity = `Multiplicity 2S+1 must be a whole number ≥ 1, got "${multiplicity}".`;
     setErrors(local);
     if (Object.keys(local).length) return;
@@ -121,7 +124,7 @@ export function PredictForm({ exampleId }: { exampleId: string | null }) {
           </p>
         ) : (
           <p id="xyz-help" className="hint">
-            Atom count, a comment line, then one line per atom: element and x, y, z in Å. At most 50 atoms.
+            Atom count, a comment line, then one line per atom: element and x, y, z in Å. At most <span data-testid="max-atoms">{limits.maxAtoms}</span> atoms, charge between −{limits.maxCharge} and +{limits.maxCharge}.
           </p>
         )}
         <div className="query-row" style={{ marginTop: '0.5rem' }}>

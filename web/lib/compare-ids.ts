@@ -1,4 +1,8 @@
-/** Compare URLs: /compare?ids=A,B,C (order kept, duplicates dropped, at most four). */
+/**
+ * Compare URLs: /compare?ids=A,B,C (order kept, duplicates dropped, at most four). Four is the
+ * site's own layout limit (four columns fit 1280 px), not an API limit: the API takes up to
+ * `limits.maxFilterListLength` ids.
+ */
 export const MAX_COMPARE_IDS = 4;
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
+import { MAX_COMPARE_IDS } from './compare-ids';
 
 /** Clusters picked for comparison, kept in localStorage so the pick survives navigation. */
 export interface ComparePick {
@@ -9,7 +10,7 @@ export interface ComparePick {
   charge: number;
 }
 
-export const MAX_COMPARE = 4;
+export const MAX_COMPARE = MAX_COMPARE_IDS;
 const KEY = 'clusteratlas:compare';
 const EMPTY: ComparePick[] = [];
 const listeners = new Set<() => void>();

@@ -16,10 +16,13 @@ export interface MotifParse {
 const CLASSES: Record<string, AtomClass> = { M: 'METAL', X: 'NONMETAL', '*': 'ANY' };
 const ELEMENT = /^[A-Z][a-z]?$/;
 const ATOM_WITH_RINGS = /^([A-Z][a-z]?|\*)(\d*)$/;
-export const MAX_MOTIF_ATOMS = 8;
-export const MAX_MOTIF_BONDS = 12;
+/** The API's `limits.motif`; the API checks again and stays the authority. */
+export interface MotifSizeLimits {
+  maxAtoms: number;
+  maxBonds: number;
+}
 
-export function parseMotif(text: string, minOrder: number | null): MotifParse {
+export function parseMotif(text: string, minOrder: number | null, limits: MotifSizeLimits): MotifParse {
   const source = text.trim();
   if (!source) return { pattern: null, error: { message: 'Type a motif, e.g. Mo-S-Mo.', position: 1 }, tokens: [] };
   const tokens: string[] = [];
@@ -57,8 +60,8 @@ export function parseMotif(text: string, minOrder: number | null): MotifParse {
   }
   const unclosed = [...open.entries()][0];
   if (unclosed) return fail(`ring label ${unclosed[0]} at position ${unclosed[1].position} is never closed`, unclosed[1].position);
-  if (symbols.length > MAX_MOTIF_ATOMS) return fail(`a motif has at most ${MAX_MOTIF_ATOMS} atoms, this one has ${symbols.length}`, 1);
-  if (pairs.length > MAX_MOTIF_BONDS) return fail(`a motif has at most ${MAX_MOTIF_BONDS} bonds, this one has ${pairs.length}`, 1);
+  if (symbols.length > limits.maxAtoms) return fail(`a motif has at most ${limits.maxAtoms} atoms, this one has ${symbols.length}`, 1);
+  if (pairs.length > limits.maxBonds) return fail(`a motif has at most ${limits.maxBonds} bonds, this one has ${pairs.length}`, 1);
   const atoms = symbols.map((t) => (CLASSES[t] ? { atomClass: CLASSES[t] } : { element: t }));
   const bonds = pairs.map(([a, b]) => ({ a, b, ...(minOrder != null ? { minOrder } : {}) }));
   return { pattern: { atoms, bonds }, error: null, tokens };

@@ -5,15 +5,16 @@
 const SYMBOLS = new Set(
   'H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh Fl Mc Lv Ts Og'.split(' '),
 );
-export const MAX_XYZ_ATOMS = 50;
 
-export function checkXyz(text: string): string | null {
+/** `limits` come from the API's `limits.predict`, the numbers it enforces. */
+export function checkXyz(text: string, limits: { maxAtoms: number; maxXyzCharacters: number }): string | null {
+  if (text.length > limits.maxXyzCharacters) return `The XYZ text has ${text.length} characters; at most ${limits.maxXyzCharacters} are accepted.`;
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
   if (lines.length === 0) return 'The XYZ text is empty.';
   const count = Number(lines[0].trim());
   if (!Number.isInteger(count) || count < 1) return `Line 1 must be the number of atoms, found "${lines[0].trim().slice(0, 20)}".`;
-  if (count > MAX_XYZ_ATOMS) return `Line 1 says ${count} atoms; at most ${MAX_XYZ_ATOMS} are accepted.`;
+  if (count > limits.maxAtoms) return `Line 1 says ${count} atoms; at most ${limits.maxAtoms} are accepted.`;
   const atomLines = lines.slice(2);
   if (atomLines.length !== count) return `Line 1 says ${count} atoms, but ${atomLines.length} atom lines follow the comment line.`;
   for (let i = 0; i < atomLines.length; i++) {

@@ -4,12 +4,13 @@ import type { ClusterCriteria, NumberRange } from '../db/cluster-query';
 import type { ClusterFilter } from './cluster-filter.input';
 import { badInput, badInputMessage, checkLength, MAX_ID_LENGTH, quote } from './errors';
 
-const MAX_LIST = 100;
+/** Longest list in a filter (ids, elements, charges…). */
+export const MAX_FILTER_LIST = 100;
 const MAX_COUNT = 999;
 
 function checkElements(list: string[] | null | undefined, path: string): string[] | undefined {
   if (list == null) return undefined;
-  if (list.length > MAX_LIST) throw badInput(path, `at most ${MAX_LIST} elements, got ${list.length}`);
+  if (list.length > MAX_FILTER_LIST) throw badInput(path, `at most ${MAX_FILTER_LIST} elements, got ${list.length}`);
   list.forEach((symbol, i) => {
     if (!elementBySymbol(symbol)) throw badInput(`${path}[${i}]`, `unknown element "${quote(symbol, 8)}"`);
   });
@@ -56,7 +57,7 @@ export function parseClusterFilter(filter: ClusterFilter | null | undefined, pat
     criteria.onlyElements = pattern.ranges.map((r) => r.element);
     patternCharge = pattern.charge;
   }
-  if (filter.elementCounts && filter.elementCounts.length > MAX_LIST) throw badInput(`${path}.elementCounts`, `at most ${MAX_LIST} entries`);
+  if (filter.elementCounts && filter.elementCounts.length > MAX_FILTER_LIST) throw badInput(`${path}.elementCounts`, `at most ${MAX_FILTER_LIST} entries`);
   filter.elementCounts?.forEach((r, i) => {
     const at = `${path}.elementCounts[${i}]`;
     if (!elementBySymbol(r.element)) throw badInput(`${at}.element`, `unknown element "${quote(r.element, 8)}"`);
@@ -87,7 +88,7 @@ export function parseClusterFilter(filter: ClusterFilter | null | undefined, pat
   criteria.log10K1 = checkRange(filter.log10K1, `${path}.log10K1`, -30, 0);
   if (filter.nuclearity) criteria.nuclearity = filter.nuclearity;
   if (filter.ids != null) {
-    if (filter.ids.length > MAX_LIST) throw badInput(`${path}.ids`, `at most ${MAX_LIST} ids, got ${filter.ids.length}`);
+    if (filter.ids.length > MAX_FILTER_LIST) throw badInput(`${path}.ids`, `at most ${MAX_FILTER_LIST} ids, got ${filter.ids.length}`);
     filter.ids.forEach((id, i) => checkLength(`${path}.ids[${i}]`, id, MAX_ID_LENGTH));
     criteria.ids = filter.ids;
   }

@@ -12,7 +12,7 @@ import { MotifPatternInput } from './motif.input';
 import { MotifSearchConnection, Subgraph, SubgraphKind } from './motif.type';
 import { encodeCursor, pageWindow } from './pagination';
 
-const MAX_MATCHES_PER_CLUSTER = 1000;
+export const MAX_MATCHES_PER_CLUSTER = 1000;
 const MAX_HOPS = 6;
 
 interface MotifConnectionSource {

@@ -7,7 +7,7 @@ import type { GraphQLContext } from './context';
 import { badInput, checkLength, MAX_ID_LENGTH } from './errors';
 import { AttributionLevel, Explanation, HeldOutPrediction, ModelCard, Prediction, PredictResult, SimilarCluster, StructureInput } from './prediction.type';
 
-const MAX_SIMILAR = 50;
+export const MAX_SIMILAR = 50;
 
 function toPrediction(p: PredictionView) {
   return {

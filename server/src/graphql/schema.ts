@@ -5,12 +5,13 @@ import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config';
 import { ClusterStructureResolver, StructureResolver } from './cluster-structure.resolver';
 import { ClusterResolver } from './cluster.resolver';
+import { LimitsResolver } from './limits.resolver';
 import { MotifResolver } from './motif.resolver';
 import { ClusterPredictionResolver, PredictionResolver } from './prediction.resolver';
 
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'schema.graphql');
 
-const RESOLVERS = [ClusterResolver, ClusterStructureResolver, StructureResolver, MotifResolver, ClusterPredictionResolver, PredictionResolver] as const;
+const RESOLVERS = [ClusterResolver, ClusterStructureResolver, StructureResolver, MotifResolver, ClusterPredictionResolver, PredictionResolver, LimitsResolver] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
   // Input checks live in the resolvers' parse step, so class-validator stays off. Service errors

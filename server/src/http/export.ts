@@ -10,8 +10,10 @@ import type { ClusterOrder } from '../db/cluster-query';
 import type { ClusterFilter } from '../graphql/cluster-filter.input';
 import { parseClusterFilter } from '../graphql/cluster-filter.parse';
 import type { Services } from '../graphql/context';
+import { ModelUnavailableError } from '../ml/errors';
 import type { HeldOutPrediction } from '../ml/held-out';
 import type { ClusterView } from '../services/catalog.service';
+import { structureInputFromView, type PredictionView } from '../services/prediction.service';
 import { structureExtendedXyz, structureXyz } from '../services/structure.service';
 
 /** More rows than the catalog has; a bound, so one export can never become an unbounded job. */
@@ -35,6 +37,8 @@ export const UNITS = {
   massU: 'u',
   efficiency: 'dimensionless (k1 / k_L)',
   heldOutLog10K1: 'log10 of k1 in cm^3 molecule^-1 s^-1 (out-of-fold GIN ensemble mean; std = ensemble standard deviation)',
+  prediction:
+    'log10 of k1 in cm^3 molecule^-1 s^-1: the headline prediction of the cluster page (kind HELD_OUT: out-of-fold under `protocol`), with split-conformal 68 % and 95 % intervals; `calibrated` is false where the interval was widened for a structure far from the training clusters',
 };
 
 const Range = z.object({ min: z.number().nullish(), max: z.number().nullish() }).strict();
@@ -103,6 +107,67 @@ function heldOutOrEmpty(services: Services, id: string): HeldOutPrediction[] {
 }
 
 /**
+ * The headline prediction of each cluster, the one its page shows: the held-out value under the
+ * calibration's protocol with its conformal intervals (the served model's run is needed for the
+ * domain verdict that decides whether an interval is widened). Empty without a model.
+ */
+async function headlinePredictions(services: Services, clusters: ClusterView[]): Promise<Map<string, PredictionView>> {
+  const out = new Map<string, PredictionView>();
+  for (let i = 0; i < clusters.length; i += CHUNK) {
+    const part = clusters.slice(i, i + CHUNK);
+    const isomers = await services.structures.isomersFor(part.map((c) => c.id));
+    const inputs = part.flatMap((c, k) => (isomers[k].length ? [{ cluster: c, input: structureInputFromView(isomers[k][0], c.charge) }] : []));
+    if (!inputs.length) continue;
+    let served: PredictionView[];
+    try {
+      served = await services.predictions.predictMany(inputs.map((x) => ({ clusterId: x.cluster.id, input: x.input })));
+    } catch (err) {
+      if (err instanceof ModelUnavailableError) return out;
+      throw err;
+    }
+    inputs.forEach(({ cluster }, k) => {
+      const elements = cluster.composition.flatMap((e) => Array<string>(e.count).fill(e.element));
+      out.set(cluster.id, services.predictions.heldOutView(cluster.id, served[k], elements, cluster.charge));
+    });
+  }
+  return out;
+}
+
+const PREDICTION_COLUMNS = [
+  'prediction_kind',
+  'prediction_protocol',
+  'prediction_log10_k1',
+  'prediction_log10_k1_std',
+  'prediction_low68_log10_k1',
+  'prediction_high68_log10_k1',
+  'prediction_low95_log10_k1',
+  'prediction_high95_log10_k1',
+  'prediction_intervals_calibrated',
+];
+
+function predictionCells(p: PredictionView | undefined): unknown[] {
+  if (!p) return PREDICTION_COLUMNS.map(() => null);
+  return [p.kind, p.protocol, p.meanLog10K1, p.stdLog10K1, p.interval68.lowLog10K1, p.interval68.highLog10K1, p.interval95.lowLog10K1, p.interval95.highLog10K1, p.interval68.calibrated];
+}
+
+function predictionJson(p: PredictionView | undefined) {
+  if (!p) return null;
+  const interval = (i: PredictionView['interval68']) => ({ confidence: i.confidence, lowLog10K1: i.lowLog10K1, highLog10K1: i.highLog10K1, calibrated: i.calibrated });
+  return {
+    kind: p.kind,
+    protocol: p.protocol,
+    protocolTitle: p.protocolTitle,
+    heldOutSplit: p.heldOutSplit,
+    log10K1: p.meanLog10K1,
+    log10K1Std: p.stdLog10K1,
+    interval68: interval(p.interval68),
+    interval95: interval(p.interval95),
+    cappedAtCaptureLimit: p.cappedAtCaptureLimit,
+    inDomain: p.domain.inDomain,
+  };
+}
+
+/**
  * Exports of a result set and bulk structure files. Rows are written as they are produced
  * (chunked transfer), the catalog read is bounded by MAX_EXPORT_ROWS, and everything carries the
  * dataset version and how to cite it.
@@ -147,6 +212,7 @@ export function exportHandlers(services: Services, datasetVersion: () => string,
       if (!clusters) return;
       const measurements = await measurementsOf(clusters);
       const heldOut = new Map(clusters.map((c) => [c.id, heldOutOrEmpty(services, c.id)]));
+      const headline = await headlinePredictions(services, clusters);
       const protocols = [...new Set([...heldOut.values()].flatMap((l) => l.map((h) => h.protocol)))].sort();
       const columns = [
         'id',
@@ -160,6 +226,7 @@ export function exportHandlers(services: Services, datasetVersion: () => string,
         'langevin_rate_cm3_per_molecule_s',
         'efficiency',
         ...protocols.flatMap((p) => [`heldout_${p}_log10_k1`, `heldout_${p}_log10_k1_std`]),
+        ...PREDICTION_COLUMNS,
         'source_doi',
         'dataset_version',
       ];
@@ -185,6 +252,7 @@ export function exportHandlers(services: Services, datasetVersion: () => string,
               const row = h.find((x) => x.protocol === p);
               return [row?.log10K1, row?.log10K1Std];
             }),
+            ...predictionCells(headline.get(c.id)),
             m?.source.doi ?? SOURCE_CITATION.doi,
             version,
           ]
@@ -200,6 +268,7 @@ export function exportHandlers(services: Services, datasetVersion: () => string,
       const clusters = await select(req, res);
       if (!clusters) return;
       const measurements = await measurementsOf(clusters);
+      const headline = await headlinePredictions(services, clusters);
       const version = datasetVersion();
       const model = modelVersion() ?? null;
       common(res, `${fileStem(version)}-export.json`, 'application/json; charset=utf-8');
@@ -214,7 +283,7 @@ export function exportHandlers(services: Services, datasetVersion: () => string,
       // The head is one JSON text; rows follow one by one inside its "clusters" array.
       res.write(`${JSON.stringify(head).slice(0, -1)},"clusters":[`);
       clusters.forEach((c, i) => {
-        const row = { ...c, measurements: measurements.get(c.id) ?? [], heldOutPredictions: model ? heldOutOrEmpty(services, c.id) : null };
+        const row = { ...c, measurements: measurements.get(c.id) ?? [], heldOutPredictions: model ? heldOutOrEmpty(services, c.id) : null, prediction: predictionJson(headline.get(c.id)) };
         res.write(`${i ? ',' : ''}${JSON.stringify(row)}`);
       });
       res.end(']}');

@@ -42,7 +42,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     }
   }
 
-  const result = ids.length ? await tryApi(() => apiRequest(ComparePageQuery, { ids })) : null;
+  const result = ids.length ? await tryApi(() => apiRequest(ComparePageQuery, { ids, first: ids.length })) : null;
   if (result && !result.ok && result.error.isOutage) {
     return (
       <>

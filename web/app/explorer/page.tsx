@@ -1,14 +1,6 @@
 import type { Metadata } from 'next';
 import { ExplorerLoader } from '@/components/ExplorerLoader';
 import { EXAMPLE_QUERIES } from '@/lib/api/examples';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-
-/** The SDL the site was built against (the API emits it; codegen reads the same file). */
-async function loadSdl(): Promise<string | null> {
-  const file = process.env.SCHEMA_FILE ?? path.join(process.cwd(), '..', 'schema', 'schema.graphql');
-  return readFile(file, 'utf8').catch(() => null);
-}
 
 export const metadata: Metadata = { title: 'API explorer' };
 
@@ -16,7 +8,6 @@ export default async function ExplorerPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const initialQuery = typeof params.query === 'string' ? params.query : undefined;
   const initialVariables = typeof params.variables === 'string' ? params.variables : undefined;
-  const sdl = await loadSdl();
   return (
     <>
       <h1>GraphQL API</h1>
@@ -27,7 +18,7 @@ export default async function ExplorerPage({ searchParams }: { searchParams: Pro
         <code>BAD_USER_INPUT</code> names the input and position). The whole catalog is also a single download: <a href="/download/clusters.csv">CSV</a>,{' '}
         <a href="/download/clusters.json">JSON</a>.
       </p>
-      <ExplorerLoader tabs={EXAMPLE_QUERIES.map(({ query, variables }) => ({ query, variables }))} initialQuery={initialQuery} initialVariables={initialVariables} sdl={sdl} />
+      <ExplorerLoader tabs={EXAMPLE_QUERIES.map(({ query, variables }) => ({ query, variables }))} initialQuery={initialQuery} initialVariables={initialVariables} />
     </>
   );
 }

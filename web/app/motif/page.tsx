@@ -4,6 +4,7 @@ import { apiRequest, tryApi } from '@/lib/api/client';
 import { MotifSearchQuery } from '@/lib/api/queries';
 import { clusterTitle, fixed } from '@/lib/chem-format';
 import { parseMotif } from '@/lib/motif-syntax';
+import { loadLimits } from '@/lib/api/limits';
 import { ApiProblem } from '@/components/ApiStatus';
 import { Formula } from '@/components/Formula';
 import { MotifHitViewer } from '@/components/MotifHitViewer';
@@ -40,10 +41,13 @@ export default async function MotifPage({ searchParams }: { searchParams: Promis
     if (earlier.length) q.set('prev', earlier.map((c) => c || '~').join(','));
     return `/motif?${q.toString()}`;
   };
-  const parsed = text ? parseMotif(text, orderError ? null : minOrder) : null;
+  const limitsResult = await tryApi(loadLimits);
+  const limits = limitsResult.ok ? limitsResult.value.motif : null;
+  // Without the API's limits the page cannot search at all; the outage notice below says so.
+  const parsed = text && limits ? parseMotif(text, orderError ? null : minOrder, limits) : null;
   const variables = parsed?.pattern ? { pattern: parsed.pattern, first: PAGE, after } : null;
   const result = variables && !orderError ? await tryApi(() => apiRequest(MotifSearchQuery, variables)) : null;
-  const apiError = result && !result.ok ? result.error : null;
+  const apiError = result && !result.ok ? result.error : !limitsResult.ok ? limitsResult.error : null;
   const data = result?.ok ? result.value.data.motifSearch : null;
   const inputError = parsed?.error?.message ?? (apiError && !apiError.isOutage ? apiError.message : null);
 
@@ -52,7 +56,8 @@ export default async function MotifPage({ searchParams }: { searchParams: Promis
       <h1>Motif search</h1>
       <p className="prose">
         Find clusters whose computed lowest-energy structure contains a pattern of bonded atoms. Write the motif as a chain joined by <code>-</code>: element
-        symbols, <code>M</code> for any metal, <code>X</code> for any non-metal, <code>*</code> for any atom (at most 8 atoms). Close a ring as in SMILES: a
+        symbols, <code>M</code> for any metal, <code>X</code> for any non-metal, <code>*</code> for any atom
+        {limits ? ` (at most ${limits.maxAtoms} atoms and ${limits.maxBonds} bonds)` : ''}. Close a ring as in SMILES: a
         digit after an atom opens a ring bond and the same digit after a later atom closes it, so <code>M1-M-M1</code> is a metal triangle. Bonds are those of
         the structure graph, optionally with a minimum GFN2-xTB Wiberg bond order. A match may have extra bonds between its atoms.
       </p>
@@ -72,7 +77,7 @@ export default async function MotifPage({ searchParams }: { searchParams: Promis
             style={{ fontFamily: 'var(--mono)', flex: '1 1 12rem' }}
           />
           <label htmlFor="order">Min. bond order</label>
-          <input id="order" name="order" type="number" step="0.05" min="0" defaultValue={orderText} placeholder="any" style={{ width: '6rem' }} aria-invalid={orderError ? true : undefined} />
+          <input id="order" name="order" type="number" step="0.05" min="0" max={limits?.maxBondOrder} defaultValue={orderText} placeholder="any" style={{ width: '6rem' }} aria-invalid={orderError ? true : undefined} />
           <button type="submit" className="button">
             Search
           </button>

@@ -2,13 +2,15 @@ import type { Metadata } from 'next';
 import { apiRequest, tryApi } from '@/lib/api/client';
 import { SearchPageQuery } from '@/lib/api/queries';
 import { PredictForm } from '@/components/PredictForm';
+import { ApiProblem } from '@/components/ApiStatus';
+import { loadLimits } from '@/lib/api/limits';
 
 export const metadata: Metadata = { title: 'Predict' };
 export const dynamic = 'force-dynamic';
 
 export default async function PredictPage() {
   // Offer a real catalog structure as the example input, when one exists.
-  const withStructure = await tryApi(() => apiRequest(SearchPageQuery, { filter: { hasStructure: true }, first: 1 }));
+  const [withStructure, limits] = await Promise.all([tryApi(() => apiRequest(SearchPageQuery, { filter: { hasStructure: true }, first: 1 })), tryApi(loadLimits)]);
   const exampleId = withStructure.ok ? (withStructure.value.data.clusters.edges[0]?.node.id ?? null) : null;
   return (
     <>
@@ -18,7 +20,7 @@ export default async function PredictPage() {
         its uncertainty, whether the structure lies inside the model&apos;s applicability domain, per-atom attributions on the 3D view, and the nearest known
         clusters. The structure is featurized with GFN2-xTB on the server.
       </p>
-      <PredictForm exampleId={exampleId} />
+      {limits.ok ? <PredictForm exampleId={exampleId} limits={limits.value.predict} /> : <ApiProblem message={limits.error.message} />}
     </>
   );
 }

@@ -2,8 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CopyButton } from '@/components/CopyButton';
 import { PYTHON_EXAMPLE } from '@/lib/python-example';
+import { tryApi } from '@/lib/api/client';
+import { loadLimits } from '@/lib/api/limits';
 
 export const metadata: Metadata = { title: 'Use from Python' };
+export const dynamic = 'force-dynamic';
 
 const GQL_EXAMPLE = `# pip install "gql[requests]" — discovers the schema from the URL, then checks queries against it
 from gql import Client, gql
@@ -13,7 +16,8 @@ client = Client(transport=RequestsHTTPTransport(url="http://localhost:4000/graph
 result = client.execute(gql('{ cluster(id: "Mo5S2-anion") { formula charge log10K1 } }'))
 print(result)`;
 
-export default function PythonPage() {
+export default async function PythonPage() {
+  const limits = await tryApi(loadLimits);
   return (
     <div className="prose">
       <h1>Use ClusterAtlas from Python</h1>
@@ -40,7 +44,13 @@ export default function PythonPage() {
         <code>{GQL_EXAMPLE}</code>
       </pre>
       <p className="hint">
-        Pages hold at most 100 clusters (<code>first</code> ≤ 100); every response names the dataset version in <code>extensions.datasetVersion</code>. Errors
+        {limits.ok ? (
+          <>
+            Pages hold at most {limits.value.maxPageSize} clusters (<code>first</code> ≤ {limits.value.maxPageSize}; the <code>limits</code> query lists every
+            input limit).{' '}
+          </>
+        ) : null}
+        Every response names the dataset version in <code>extensions.datasetVersion</code>. Errors
         have a stable <code>extensions.code</code> (e.g. <code>BAD_USER_INPUT</code>) and a message about your input.
       </p>
     </div>

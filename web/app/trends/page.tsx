@@ -13,6 +13,7 @@ import { ParityPlot } from '@/components/ParityPlot';
 import { ModelCardView } from '@/components/ModelCardView';
 import { ModelCardQuery } from '@/lib/api/queries';
 import { loadOofPredictions } from '@/lib/oof';
+import { loadLimits } from '@/lib/api/limits';
 
 export const metadata: Metadata = { title: 'Trends' };
 export const dynamic = 'force-dynamic';
@@ -22,9 +23,10 @@ const DEFAULT_FAMILIES = ['Ta-S', 'V-C'];
 async function loadAll(): Promise<TrendPoint[]> {
   const points: TrendPoint[] = [];
   let after: string | null = null;
+  const { maxPageSize } = await loadLimits();
   // The catalog is a few hundred clusters: three pages at most.
   for (let page = 0; page < 50; page++) {
-    const { data }: { data: TrendsPageQuery } = await apiRequest(TrendsPageQueryDoc, { after });
+    const { data }: { data: TrendsPageQuery } = await apiRequest(TrendsPageQueryDoc, { after, first: maxPageSize });
     for (const { node } of data.clusters.edges) {
       if (node.log10K1 == null) continue;
       points.push({ id: node.id, formula: node.formula, charge: node.charge, size: node.size, metalAtomCount: node.metalAtomCount, family: familyKey(node.metals, node.ligands), log10K1: node.log10K1 });

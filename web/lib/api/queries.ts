@@ -42,8 +42,8 @@ export const SearchFacetsQuery = graphql(`
 
 /** A cluster's series for its plot: same elements, same charge (all sizes). */
 export const SeriesQuery = graphql(`
-  query Series($filter: ClusterFilter!) {
-    clusters(filter: $filter, first: 100, orderBy: { field: SIZE, direction: ASC }) {
+  query Series($filter: ClusterFilter!, $first: Int!) {
+    clusters(filter: $filter, first: $first, orderBy: { field: SIZE, direction: ASC }) {
       edges {
         node {
           id
@@ -107,8 +107,8 @@ export const ClusterPageQuery = graphql(`
 `);
 
 export const ComparePageQuery = graphql(`
-  query ComparePage($ids: [ID!]!) {
-    clusters(filter: { ids: $ids }, first: 4) {
+  query ComparePage($ids: [ID!]!, $first: Int!) {
+    clusters(filter: { ids: $ids }, first: $first) {
       edges {
         node {
           ...ClusterDetail
@@ -133,8 +133,8 @@ export const ClusterIdByFormulaQuery = graphql(`
 `);
 
 export const TrendsPageQuery = graphql(`
-  query TrendsPage($after: String) {
-    clusters(first: 100, after: $after, orderBy: { field: SIZE, direction: ASC }) {
+  query TrendsPage($after: String, $first: Int!) {
+    clusters(first: $first, after: $after, orderBy: { field: SIZE, direction: ASC }) {
       pageInfo {
         hasNextPage
         endCursor
@@ -300,6 +300,32 @@ export const ClusterXyzQuery = graphql(`
       structure {
         xyz
         multiplicity
+      }
+    }
+  }
+`);
+
+/** The API's input limits: forms and pages show and check these instead of copies. */
+export const LimitsQuery = graphql(`
+  query Limits {
+    limits {
+      maxPageSize
+      defaultPageSize
+      maxIdLength
+      maxFormulaLength
+      maxFilterListLength
+      maxSimilar
+      predict {
+        maxAtoms
+        maxCharge
+        maxXyzCharacters
+        minDistanceAngstrom
+      }
+      motif {
+        maxAtoms
+        maxBonds
+        maxBondOrder
+        maxMatchesPerCluster
       }
     }
   }

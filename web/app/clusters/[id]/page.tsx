@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { apiRequest, tryApi } from '@/lib/api/client';
 import { ClusterPageQuery, SeriesQuery } from '@/lib/api/queries';
+import { loadLimits } from '@/lib/api/limits';
 import { headers } from 'next/headers';
 import { CiteBox } from '@/components/CiteBox';
 import { SeriesPlot } from '@/components/SeriesPlot';
@@ -56,7 +57,10 @@ export default async function ClusterPage({ params, searchParams }: Params) {
   const s = c.structure;
   const subgraphs = [data.metalCore, data.ligandShell].filter((g): g is SubgraphInfoFragment => Boolean(g));
   const elements = c.composition.map((e) => e.element);
-  const series = await tryApi(() => apiRequest(SeriesQuery, { filter: { elements: { allOf: elements, only: elements }, charges: [c.charge] } }));
+  // A series is a handful of sizes: one page of the API's largest size holds it.
+  const series = await tryApi(async () =>
+    apiRequest(SeriesQuery, { filter: { elements: { allOf: elements, only: elements }, charges: [c.charge] }, first: (await loadLimits()).maxPageSize }),
+  );
   const ligandKey = (comp: Array<{ element: string; count: number; isMetal: boolean }>) =>
     comp.filter((e) => !e.isMetal).map((e) => `${e.element}${e.count === 1 ? '' : e.count}`).join('');
   const servedVersion = result.value.versions.datasetVersion ?? 'unknown';

@@ -187,6 +187,7 @@ export type SearchFacetsQuery = { matching: { total: number, log10K1Min: number 
 
 export type SeriesQueryVariables = Exact<{
   filter: ClusterFilter;
+  first: number;
 }>;
 
 
@@ -201,6 +202,7 @@ export type ClusterPageQuery = { cluster: { publishedName: string, metals: Array
 
 export type ComparePageQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
+  first: number;
 }>;
 
 
@@ -216,6 +218,7 @@ export type ClusterIdByFormulaQuery = { clusterByFormula: { id: string } | null 
 
 export type TrendsPageQueryVariables = Exact<{
   after?: string | null | undefined;
+  first: number;
 }>;
 
 
@@ -273,6 +276,11 @@ export type ClusterXyzQueryVariables = Exact<{
 
 
 export type ClusterXyzQuery = { cluster: { id: string, charge: number, structure: { xyz: string, multiplicity: number } | null } | null };
+
+export type LimitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LimitsQuery = { limits: { maxPageSize: number, defaultPageSize: number, maxIdLength: number, maxFormulaLength: number, maxFilterListLength: number, maxSimilar: number, predict: { maxAtoms: number, maxCharge: number, maxXyzCharacters: number, minDistanceAngstrom: number }, motif: { maxAtoms: number, maxBonds: number, maxBondOrder: number, maxMatchesPerCluster: number } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -668,8 +676,8 @@ export const SearchFacetsDocument = new TypedDocumentString(`
   log10K1Max
 }`) as unknown as TypedDocumentString<SearchFacetsQuery, SearchFacetsQueryVariables>;
 export const SeriesDocument = new TypedDocumentString(`
-    query Series($filter: ClusterFilter!) {
-  clusters(filter: $filter, first: 100, orderBy: {field: SIZE, direction: ASC}) {
+    query Series($filter: ClusterFilter!, $first: Int!) {
+  clusters(filter: $filter, first: $first, orderBy: {field: SIZE, direction: ASC}) {
     edges {
       node {
         id
@@ -880,8 +888,8 @@ fragment SubgraphInfo on Subgraph {
   }
 }`) as unknown as TypedDocumentString<ClusterPageQuery, ClusterPageQueryVariables>;
 export const ComparePageDocument = new TypedDocumentString(`
-    query ComparePage($ids: [ID!]!) {
-  clusters(filter: {ids: $ids}, first: 4) {
+    query ComparePage($ids: [ID!]!, $first: Int!) {
+  clusters(filter: {ids: $ids}, first: $first) {
     edges {
       node {
         ...ClusterDetail
@@ -1035,8 +1043,8 @@ export const ClusterIdByFormulaDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ClusterIdByFormulaQuery, ClusterIdByFormulaQueryVariables>;
 export const TrendsPageDocument = new TypedDocumentString(`
-    query TrendsPage($after: String) {
-  clusters(first: 100, after: $after, orderBy: {field: SIZE, direction: ASC}) {
+    query TrendsPage($after: String, $first: Int!) {
+  clusters(first: $first, after: $after, orderBy: {field: SIZE, direction: ASC}) {
     pageInfo {
       hasNextPage
       endCursor
@@ -1405,3 +1413,27 @@ export const ClusterXyzDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClusterXyzQuery, ClusterXyzQueryVariables>;
+export const LimitsDocument = new TypedDocumentString(`
+    query Limits {
+  limits {
+    maxPageSize
+    defaultPageSize
+    maxIdLength
+    maxFormulaLength
+    maxFilterListLength
+    maxSimilar
+    predict {
+      maxAtoms
+      maxCharge
+      maxXyzCharacters
+      minDistanceAngstrom
+    }
+    motif {
+      maxAtoms
+      maxBonds
+      maxBondOrder
+      maxMatchesPerCluster
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LimitsQuery, LimitsQueryVariables>;
