@@ -4,7 +4,6 @@ import { countOf, seedClusters } from '../helpers/seed-fixtures';
 import { stackInfo } from '../helpers/stack-info';
 
 const seed = seedClusters();
-const ids = (edges: Array<{ node: { id: string } }>) => edges.map((e) => e.node.id).sort();
 
 async function allIds(filter: Record<string, unknown>): Promise<string[]> {
   const found: string[] = [];

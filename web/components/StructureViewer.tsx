@@ -117,6 +117,7 @@ export function StructureViewer({ atoms: stored, bonds, attributions, highlight,
 
   // Create the viewer once per structure.
   useEffect(() => {
+    const container = box.current;
     let cancelled = false;
     let viewer: GLViewer | null = null;
     import('3dmol')
@@ -177,7 +178,7 @@ export function StructureViewer({ atoms: stored, bonds, attributions, highlight,
       if (viewer && linkGroup) linked.get(linkGroup)?.delete(viewer);
       viewerRef.current = null;
       // 3Dmol keeps its WebGL context on the canvas; dropping the element releases it.
-      box.current?.replaceChildren();
+      container?.replaceChildren();
     };
   }, [atoms, neighbours, linkGroup]);
 

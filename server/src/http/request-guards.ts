@@ -10,7 +10,7 @@ export interface RequestGuards {
   beforeBody: RequestHandler[];
   /** After the body is read, before Apollo. */
   afterBody: RequestHandler[];
-  plugins: ApolloServerPlugin<any>[];
+  plugins: ApolloServerPlugin[];
   admission: Admission;
   cache: ResponseCache;
 }

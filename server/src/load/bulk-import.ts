@@ -110,7 +110,7 @@ function runImportTool(args: string[], env: NodeJS.ProcessEnv, heapMb: number, l
     const onLine = (line: string) => {
       if (/^\(\d\/\d\) |^IMPORT |^Imported:|^\s+\d+ (nodes|relationships|properties)$|^Peak memory/.test(line)) log(`bulk import: ${line.trim()}`);
       if (line.startsWith('IMPORT FAILED')) startedWriting = true;
-      if (/^[.\-]{10} |^\s+at |^\s+\.\.\. \d+ more|^\s*$/.test(line)) return;
+      if (/^[.-]{10} |^\s+at |^\s+\.\.\. \d+ more|^\s*$/.test(line)) return;
       tail.push(line);
       if (tail.length > 40) tail.shift();
     };

@@ -508,7 +508,7 @@ export class ModelService {
   private *chunks(items: BatchItem[], maxPaddingRatio = Infinity): Generator<BatchItem[]> {
     let start = 0;
     while (start < items.length) {
-      let floats = 0;
+      let floats: number;
       let end = start;
       let nMax = 0;
       const nFirst = Math.max(1, items[start].graph.atomCount);

@@ -13,7 +13,6 @@ import {
   type BondOcclusion,
   type ClusterStructureInput,
   type DomainReport,
-  type ModelGraph,
   type ModelService,
   type Neighbour,
 } from '../ml';

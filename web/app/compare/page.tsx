@@ -8,7 +8,7 @@ import type { ComparePageQuery as ComparePageResult } from '@/lib/api/generated/
 import { StructureViewerLazy } from '@/components/StructureViewerLazy';
 import { fixed as fx } from '@/lib/chem-format';
 import { ClusterIdByFormulaQuery, ComparePageQuery } from '@/lib/api/queries';
-import { clusterTitle, fixed, signed } from '@/lib/chem-format';
+import { clusterTitle, signed } from '@/lib/chem-format';
 import { compareUrl, MAX_COMPARE_IDS, parseCompareIds } from '@/lib/compare-ids';
 import { ApiProblem } from '@/components/ApiStatus';
 import { Efficiency, Formula, RATE_UNIT, Scientific } from '@/components/Formula';
