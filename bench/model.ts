@@ -54,10 +54,7 @@ function mergeFragments(a: ClusterStructureInput, b: ClusterStructureInput, take
     isomer: {
       ...a.isomer,
       atoms: [...a.isomer.atoms, ...b.isomer.atoms.filter((_, i) => keep.has(i))],
-      bonds: [
-        ...a.isomer.bonds,
-        ...b.isomer.bonds.filter((x) => keep.has(x.a) && keep.has(x.b)).map((x) => ({ ...x, a: x.a + n, b: x.b + n })),
-      ],
+      bonds: [...a.isomer.bonds, ...b.isomer.bonds.filter((x) => keep.has(x.a) && keep.has(x.b)).map((x) => ({ ...x, a: x.a + n, b: x.b + n }))],
     },
   };
 }
@@ -149,7 +146,11 @@ async function graphqlArms(): Promise<void> {
   const api = await startApiProcess(dataDir, { MODELS_DIR: MODEL_DIR });
   const post = async (query: string, variables: Record<string, unknown>) => {
     const t0 = performance.now();
-    const res = await fetch(`${api.apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${api.apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as Body;
     const ms = performance.now() - t0;
     if (body.errors?.length || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
@@ -161,7 +162,8 @@ async function graphqlArms(): Promise<void> {
       throw new Error(`${id}: unexpected prediction ${JSON.stringify(data).slice(0, 200)}`);
     }
   };
-  const eventLoop = async () => (await (await fetch(`${api.apiUrl}/health/event-loop?reset=1`)).json()) as { windowS: number; p50Ms: number; p99Ms: number; maxMs: number };
+  const eventLoop = async () =>
+    (await (await fetch(`${api.apiUrl}/health/event-loop?reset=1`)).json()) as { windowS: number; p50Ms: number; p99Ms: number; maxMs: number };
   try {
     // Warm-up: plans, JIT, ORT session.
     for (const id of ids.slice(0, 20)) checkPrediction((await post(PREDICTION_QUERY, { id })).data, id);
@@ -201,7 +203,9 @@ async function graphqlArms(): Promise<void> {
       if (i > 0) explainMs.push(r.ms);
     }
     const x = summarize(explainMs);
-    console.log(`  explain ATOM, largest catalog cluster ${largest} (${atomsOf(largest)} atoms), ${x.n} requests: p50 ${fmtStat(x.p50, 0)} ms, p99 ${fmtStat(x.p99, 0)} ms`);
+    console.log(
+      `  explain ATOM, largest catalog cluster ${largest} (${atomsOf(largest)} atoms), ${x.n} requests: p50 ${fmtStat(x.p50, 0)} ms, p99 ${fmtStat(x.p99, 0)} ms`,
+    );
 
     // Event-loop delay: the same request pattern (4 concurrent clients for 8 s), cheap queries vs predictions.
     const load = async (query: string, check: (data: Record<string, any>, id: string) => void) => {

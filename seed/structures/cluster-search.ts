@@ -109,11 +109,16 @@ export async function searchCluster(cluster: SeedCluster, options: SearchOptions
     .sort((x, y) => poolRank(x.pool) - poolRank(y.pool) || lowest(x.pool) - lowest(y.pool));
   const allStarts = scans.flatMap((s) => s.starts);
   if (scored.length === 0) {
-    throw new ClusterSearchError(`${cluster.id}: no start gave a usable structure at multiplicity ${multiplicities.join(' or ')} (${summariseFailures(allStarts)})`, allStarts);
+    throw new ClusterSearchError(
+      `${cluster.id}: no start gave a usable structure at multiplicity ${multiplicities.join(' or ')} (${summariseFailures(allStarts)})`,
+      allStarts,
+    );
   }
   const chosen = scored[0];
   if (programVersion !== SEARCH_SETTINGS.expectedProgramVersion) {
-    throw new Error(`${cluster.id}: xtb reports version ${programVersion}, settings expect ${SEARCH_SETTINGS.expectedProgramVersion}; update SEARCH_SETTINGS deliberately`);
+    throw new Error(
+      `${cluster.id}: xtb reports version ${programVersion}, settings expect ${SEARCH_SETTINGS.expectedProgramVersion}; update SEARCH_SETTINGS deliberately`,
+    );
   }
   const isomers = selectIsomers(chosen.pool);
   const tier = chosen.pool[0].tier;
@@ -280,7 +285,14 @@ async function optimiseStart(
     if (single) {
       const runaway = single.warnings.some((w) => w.code === 'CHARGE_RUNAWAY');
       if (runaway) stages[stages.length - 1].outcome = 'charge-runaway';
-      const candidate: Candidate = { result: single, signature: bondGraphSignature(single.atoms), chargeRunaway: runaway, seed, route: 'gfn1-geometry+gfn2-singlepoint', tier: runaway ? 3 : 1 };
+      const candidate: Candidate = {
+        result: single,
+        signature: bondGraphSignature(single.atoms),
+        chargeRunaway: runaway,
+        seed,
+        route: 'gfn1-geometry+gfn2-singlepoint',
+        tier: runaway ? 3 : 1,
+      };
       if (!fallback || candidate.tier < fallback.tier) fallback = candidate;
     }
   }
@@ -335,7 +347,13 @@ async function settle(result: XtbResult, base: BaseInput, stages: StageRecord[])
     stages[stages.length - 1].outcome = 'opt-not-converged';
     const stage = newStage('gfn2-opt-continue', current.settings.electronicTemperatureK, current.settings.scfGuess);
     try {
-      current = await runXtb({ ...base, atoms: current.atoms, optimize: SEARCH_SETTINGS.optLevel, electronicTemperatureK: current.settings.electronicTemperatureK, scfGuess: current.settings.scfGuess });
+      current = await runXtb({
+        ...base,
+        atoms: current.atoms,
+        optimize: SEARCH_SETTINGS.optLevel,
+        electronicTemperatureK: current.settings.electronicTemperatureK,
+        scfGuess: current.settings.scfGuess,
+      });
       stage.energyHartree = current.totalEnergyHartree;
       if (!current.optimization?.converged) stage.outcome = 'opt-not-converged';
     } catch (error) {

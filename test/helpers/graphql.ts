@@ -6,7 +6,11 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 /** Posts a GraphQL request over real HTTP, as any client would. */
-export async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, apiUrl = stackInfo().apiUrl): Promise<GraphQLResponse<T>> {
+export async function gql<T = Record<string, any>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  apiUrl = stackInfo().apiUrl,
+): Promise<GraphQLResponse<T>> {
   const res = await fetch(`${apiUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

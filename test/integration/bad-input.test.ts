@@ -16,7 +16,8 @@ describe('bad input gets a clear error, never a 500', () => {
     expectBadInput('{ clusters(filter: {formula: "Mo3Qq"}) { totalCount } }', 'filter.formula', /unknown element "Qq" at position 4/));
   it('rejects an unknown element in an element set', () =>
     expectBadInput('{ clusters(filter: {elements: {anyOf: ["Mo", "Zz"]}}) { totalCount } }', 'filter.elements.anyOf[1]', /unknown element "Zz"/));
-  it('rejects inverted ranges', () => expectBadInput('{ clusters(filter: {size: {min: 9, max: 3}}) { totalCount } }', 'filter.size', /min 9 is greater than max 3/));
+  it('rejects inverted ranges', () =>
+    expectBadInput('{ clusters(filter: {size: {min: 9, max: 3}}) { totalCount } }', 'filter.size', /min 9 is greater than max 3/));
   it('rejects first > 100', () => expectBadInput('{ clusters(first: 101) { totalCount } }', 'first', /between 0 and 100/));
   it('rejects a forged cursor', () => expectBadInput('{ clusters(after: "bm9wZQ") { totalCount } }', 'after', /not a cursor/));
   it('rejects a malformed formula lookup', () => expectBadInput('{ clusterByFormula(formula: "Mo5S2)", charge: -1) { id } }', 'formula', /position/));

@@ -112,7 +112,9 @@ describe('catalog API against the seeded Neo4j', () => {
   });
 
   it('finds clusters by formula in any count notation, and answers null for unknown ids', async () => {
-    const r = await gql('{ a: clusterByFormula(formula: "Rh1Co3H2", charge: -1) { id } b: cluster(id: "Xx9-anion") { id } c: cluster(id: "Rh3CoH-anion") { publishedName } }');
+    const r = await gql(
+      '{ a: clusterByFormula(formula: "Rh1Co3H2", charge: -1) { id } b: cluster(id: "Xx9-anion") { id } c: cluster(id: "Rh3CoH-anion") { publishedName } }',
+    );
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data!.a.id).toBe('RhCo3H2-anion');
     expect(r.body.data!.b).toBeNull();

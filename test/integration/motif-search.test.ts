@@ -33,9 +33,32 @@ const PATTERNS: Array<[string, BfPattern]> = [
   ['H on metal', { atoms: [M, { element: 'H' }], bonds: chain(2) }],
   ['two unbonded S', { atoms: [{ element: 'S' }, { element: 'S' }], bonds: [] }],
   ['M4 path', { atoms: [M, M, M, M], bonds: chain(4) }],
-  ['M4 star', { atoms: [M, M, M, M], bonds: [{ a: 0, b: 1 }, { a: 0, b: 2 }, { a: 0, b: 3 }] }],
+  [
+    'M4 star',
+    {
+      atoms: [M, M, M, M],
+      bonds: [
+        { a: 0, b: 1 },
+        { a: 0, b: 2 },
+        { a: 0, b: 3 },
+      ],
+    },
+  ],
   ['M3X capped triangle', { atoms: [M, M, M, X], bonds: [...chain(3), { a: 0, b: 2 }, { a: 3, b: 0 }, { a: 3, b: 1 }, { a: 3, b: 2 }] }],
-  ['M4 tetrahedron', { atoms: [M, M, M, M], bonds: [{ a: 0, b: 1 }, { a: 0, b: 2 }, { a: 0, b: 3 }, { a: 1, b: 2 }, { a: 1, b: 3 }, { a: 2, b: 3 }] }],
+  [
+    'M4 tetrahedron',
+    {
+      atoms: [M, M, M, M],
+      bonds: [
+        { a: 0, b: 1 },
+        { a: 0, b: 2 },
+        { a: 0, b: 3 },
+        { a: 1, b: 2 },
+        { a: 1, b: 3 },
+        { a: 2, b: 3 },
+      ],
+    },
+  ],
   ['M2X2 ring', { atoms: [M, X, M, X], bonds: [...chain(4), { a: 3, b: 0 }] }],
   ['V–N–V', { atoms: [{ element: 'V' }, { element: 'N' }, { element: 'V' }], bonds: chain(3) }],
   ['any–any–any chain', { atoms: [ANY, ANY, ANY], bonds: chain(3) }],

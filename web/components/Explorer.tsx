@@ -45,7 +45,17 @@ function useAccessibleTabs(root: React.RefObject<HTMLDivElement | null>) {
   }, [root]);
 }
 
-export default function Explorer({ tabs, initialQuery, initialVariables, sdl }: { tabs: Array<{ query: string; variables?: string }>; initialQuery?: string; initialVariables?: string; sdl: string | null }) {
+export default function Explorer({
+  tabs,
+  initialQuery,
+  initialVariables,
+  sdl,
+}: {
+  tabs: Array<{ query: string; variables?: string }>;
+  initialQuery?: string;
+  initialVariables?: string;
+  sdl: string | null;
+}) {
   const root = useRef<HTMLDivElement>(null);
   // The schema comes from the committed SDL, so GraphiQL needs no introspection round trip.
   const schema = useMemo(() => (sdl ? buildSchema(sdl) : undefined), [sdl]);
@@ -53,15 +63,15 @@ export default function Explorer({ tabs, initialQuery, initialVariables, sdl }: 
   useAccessibleTabs(root);
   return (
     <div ref={root} style={{ height: '100%' }}>
-    <GraphiQL
-      fetcher={fetcher}
-      defaultTabs={tabs}
-      schema={schema}
-      initialQuery={initialQuery ?? first?.query}
-      initialVariables={initialQuery ? (initialVariables ?? '{}') : (first?.variables ?? '')}
-      defaultEditorToolsVisibility="variables"
-      shouldPersistHeaders={false}
-    />
+      <GraphiQL
+        fetcher={fetcher}
+        defaultTabs={tabs}
+        schema={schema}
+        initialQuery={initialQuery ?? first?.query}
+        initialVariables={initialQuery ? (initialVariables ?? '{}') : (first?.variables ?? '')}
+        defaultEditorToolsVisibility="variables"
+        shouldPersistHeaders={false}
+      />
     </div>
   );
 }

@@ -8,7 +8,12 @@ const Explorer = dynamic(() => import('./Explorer'), {
   loading: () => <p className="notice">Loading the GraphQL explorer…</p>,
 });
 
-export function ExplorerLoader(props: { tabs: Array<{ query: string; variables?: string }>; initialQuery?: string; initialVariables?: string; sdl: string | null }) {
+export function ExplorerLoader(props: {
+  tabs: Array<{ query: string; variables?: string }>;
+  initialQuery?: string;
+  initialVariables?: string;
+  sdl: string | null;
+}) {
   return (
     <div className="explorer-box">
       <Explorer {...props} />

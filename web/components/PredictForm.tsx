@@ -81,7 +81,8 @@ export function PredictForm({ exampleId }: { exampleId: string | null }) {
       if (problem) local.xyz = problem;
     }
     if (!/^[-+−]?\d+$/.test(charge.trim())) local.charge = `Charge must be a whole number, got "${charge}".`;
-    if (!/^\d+$/.test(multiplicity.trim()) || Number(multiplicity) < 1) local.multiplicity = `Multiplicity 2S+1 must be a whole number ≥ 1, got "${multiplicity}".`;
+    if (!/^\d+$/.test(multiplicity.trim()) || Number(multiplicity) < 1)
+      local.multiplicity = `Multiplicity 2S+1 must be a whole number ≥ 1, got "${multiplicity}".`;
     setErrors(local);
     if (Object.keys(local).length) return;
     setBusy(true);
@@ -135,7 +136,16 @@ export function PredictForm({ exampleId }: { exampleId: string | null }) {
         </div>
         <div className="query-row" style={{ marginTop: '0.75rem' }}>
           <label htmlFor="charge">Charge</label>
-          <input id="charge" type="text" inputMode="numeric" value={charge} onChange={(e) => setCharge(e.target.value)} style={{ width: '5rem' }} aria-invalid={errors.charge ? true : undefined} aria-describedby={errors.charge ? 'charge-error' : undefined} />
+          <input
+            id="charge"
+            type="text"
+            inputMode="numeric"
+            value={charge}
+            onChange={(e) => setCharge(e.target.value)}
+            style={{ width: '5rem' }}
+            aria-invalid={errors.charge ? true : undefined}
+            aria-describedby={errors.charge ? 'charge-error' : undefined}
+          />
           <label htmlFor="multiplicity">Multiplicity (2S+1)</label>
           <input
             id="multiplicity"
@@ -173,8 +183,8 @@ export function PredictForm({ exampleId }: { exampleId: string | null }) {
         ) : null}
         {errors.refusal ? (
           <div className="notice notice-warn" role="alert" id="predict-refusal" data-predict-refusal>
-            <strong>No prediction: this structure is outside what the model was trained on.</strong> {errors.refusal} The model was trained on
-            anionic and neutral clusters of 2–13 atoms; see the <Link href="/trends">model page</Link>.
+            <strong>No prediction: this structure is outside what the model was trained on.</strong> {errors.refusal} The model was trained on anionic and
+            neutral clusters of 2–13 atoms; see the <Link href="/trends">model page</Link>.
           </div>
         ) : null}
       </form>
@@ -184,9 +194,16 @@ export function PredictForm({ exampleId }: { exampleId: string | null }) {
           <h2 id="predict-result">Prediction</h2>
           <div className="two-col">
             <div className="card">
-              <StructureViewerLazy atoms={result.structure.atoms} bonds={result.structure.bonds} attributions={attributions} label="your structure" initialMode="element" />
+              <StructureViewerLazy
+                atoms={result.structure.atoms}
+                bonds={result.structure.bonds}
+                attributions={attributions}
+                label="your structure"
+                initialMode="element"
+              />
               <p className="hint">
-                {explanation ? 'Attributions loaded: choose “colour by attribution”.' : 'Computing attributions…'} GFN2-xTB took {(result.xtbWallTimeMs / 1000).toFixed(1)} s.
+                {explanation ? 'Attributions loaded: choose “colour by attribution”.' : 'Computing attributions…'} GFN2-xTB took{' '}
+                {(result.xtbWallTimeMs / 1000).toFixed(1)} s.
               </p>
             </div>
             <div className="card">

@@ -197,9 +197,13 @@ export async function runGfn1Optimization(input: XtbInput & { optimize: XtbOptLe
   return runInTempDir(input, 1, async (dir, stdout, atoms) => {
     const crashed = (what: string) => new XtbError('CRASHED', `xtb (GFN1) finished but ${what}`, errorTail(stdout, ''));
     const json = await readJson(dir, crashed);
-    const optimized = parseXtbXyz(await readFile(path.join(dir, 'xtbopt.xyz'), 'utf8').catch(() => {
-      throw crashed('wrote no xtbopt.xyz');
-    }), atoms, crashed);
+    const optimized = parseXtbXyz(
+      await readFile(path.join(dir, 'xtbopt.xyz'), 'utf8').catch(() => {
+        throw crashed('wrote no xtbopt.xyz');
+      }),
+      atoms,
+      crashed,
+    );
     if (!Number.isFinite(json['total energy'])) throw crashed('reported no finite total energy');
     return {
       method: 'GFN1-xTB' as const,
@@ -227,12 +231,18 @@ async function runInTempDir<T>(
   };
   const args = [
     'input.xyz',
-    '--gfn', String(gfn),
-    '--chrg', String(input.charge),
-    '--uhf', String(input.multiplicity - 1),
-    '--etemp', String(settings.electronicTemperatureK),
-    '--acc', String(settings.accuracy),
-    '--iterations', String(settings.maxScfIterations),
+    '--gfn',
+    String(gfn),
+    '--chrg',
+    String(input.charge),
+    '--uhf',
+    String(input.multiplicity - 1),
+    '--etemp',
+    String(settings.electronicTemperatureK),
+    '--acc',
+    String(settings.accuracy),
+    '--iterations',
+    String(settings.maxScfIterations),
     '--json',
   ];
   if (input.optimize) {
@@ -288,7 +298,9 @@ function validateInput(input: XtbInput): void {
   if (problems.length === 0) {
     const closest = shortestContact(input.atoms.map((a) => ({ element: a.element, xyzAngstrom: [a.xyzAngstrom[0], a.xyzAngstrom[1], a.xyzAngstrom[2]] })));
     if (closest && closest.distanceAngstrom < MIN_INTERATOMIC_DISTANCE_ANGSTROM) {
-      problems.push(`atoms[${closest.a}] and atoms[${closest.b}] are only ${closest.distanceAngstrom.toFixed(3)} Å apart (minimum ${MIN_INTERATOMIC_DISTANCE_ANGSTROM} Å)`);
+      problems.push(
+        `atoms[${closest.a}] and atoms[${closest.b}] are only ${closest.distanceAngstrom.toFixed(3)} Å apart (minimum ${MIN_INTERATOMIC_DISTANCE_ANGSTROM} Å)`,
+      );
     }
   }
   if (!Number.isInteger(input.charge)) problems.push(`charge ${input.charge} must be an integer`);
@@ -298,8 +310,11 @@ function validateInput(input: XtbInput): void {
     const electrons = protons - input.charge;
     if (electrons < 0) problems.push(`charge ${input.charge} leaves ${electrons} electrons`);
     else if ((electrons + input.multiplicity - 1) % 2 !== 0) {
-      problems.push(`multiplicity ${input.multiplicity} is impossible with ${electrons} electrons (${electrons % 2 === 0 ? 'even count needs an odd multiplicity' : 'odd count needs an even multiplicity'})`);
-    } else if (input.multiplicity - 1 > electrons) problems.push(`multiplicity ${input.multiplicity} needs more unpaired electrons than the ${electrons} present`);
+      problems.push(
+        `multiplicity ${input.multiplicity} is impossible with ${electrons} electrons (${electrons % 2 === 0 ? 'even count needs an odd multiplicity' : 'odd count needs an even multiplicity'})`,
+      );
+    } else if (input.multiplicity - 1 > electrons)
+      problems.push(`multiplicity ${input.multiplicity} needs more unpaired electrons than the ${electrons} present`);
   }
   if (input.optimize && !OPT_LEVELS.has(input.optimize)) problems.push(`optimize "${input.optimize}" must be one of ${[...OPT_LEVELS].join(', ')} or false`);
   if (!(Number.isFinite(input.timeoutMs) && input.timeoutMs > 0)) problems.push('timeoutMs must be a positive number');
@@ -311,7 +326,8 @@ function validateInput(input: XtbInput): void {
     const value = input[key];
     if (value !== undefined && !(Number.isInteger(value) && value >= 1)) problems.push(`${key} must be a positive integer`);
   }
-  if (input.scfGuess !== undefined && input.scfGuess !== 'default' && input.scfGuess !== 'sad') problems.push(`scfGuess "${input.scfGuess}" must be 'default' or 'sad'`);
+  if (input.scfGuess !== undefined && input.scfGuess !== 'default' && input.scfGuess !== 'sad')
+    problems.push(`scfGuess "${input.scfGuess}" must be 'default' or 'sad'`);
   if (input.niceness !== undefined && !(Number.isInteger(input.niceness) && input.niceness >= 0 && input.niceness <= 19)) {
     problems.push('niceness must be an integer in 0..19');
   }
@@ -321,7 +337,10 @@ function validateInput(input: XtbInput): void {
 async function resolveBinary(binary: string): Promise<string> {
   const candidates = binary.includes('/')
     ? [binary]
-    : (process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, binary));
+    : (process.env.PATH ?? '')
+        .split(path.delimiter)
+        .filter(Boolean)
+        .map((dir) => path.join(dir, binary));
   for (const candidate of candidates) {
     try {
       await access(candidate, fsConstants.X_OK);
@@ -330,7 +349,10 @@ async function resolveBinary(binary: string): Promise<string> {
       // try the next PATH entry
     }
   }
-  throw new XtbError('NOT_INSTALLED', `xtb executable "${binary}" not found${binary.includes('/') ? '' : ' on PATH'}; install it with \`apt-get install xtb\` (Debian/Ubuntu) or from https://github.com/grimme-lab/xtb/releases`);
+  throw new XtbError(
+    'NOT_INSTALLED',
+    `xtb executable "${binary}" not found${binary.includes('/') ? '' : ' on PATH'}; install it with \`apt-get install xtb\` (Debian/Ubuntu) or from https://github.com/grimme-lab/xtb/releases`,
+  );
 }
 
 interface ProcessOutcome {
@@ -536,7 +558,10 @@ async function parseOutputs(
     });
   }
   if (optimization && !optimization.converged) {
-    warnings.push({ code: 'OPT_NOT_CONVERGED', message: `the ${optimization.level} optimisation stopped before converging${optimization.cycles ? ` (${optimization.cycles} cycles)` : ''}` });
+    warnings.push({
+      code: 'OPT_NOT_CONVERGED',
+      message: `the ${optimization.level} optimisation stopped before converging${optimization.cycles ? ` (${optimization.cycles} cycles)` : ''}`,
+    });
   }
   const bonds: XtbBond[] = findBonds(atomsXyz).map((bond) => ({ ...bond, wibergOrder: wboByPair.get(`${bond.a}-${bond.b}`) ?? 0 }));
 
@@ -606,7 +631,10 @@ interface PropertyRow {
 function parsePropertyTable(stdout: string, n: number): PropertyRow[] | null {
   const start = stdout.lastIndexOf('covCN');
   if (start < 0) return null;
-  const lines = stdout.slice(start).split('\n').slice(1, n + 1);
+  const lines = stdout
+    .slice(start)
+    .split('\n')
+    .slice(1, n + 1);
   const rows = lines.map((line) => {
     const f = line.trim().split(/\s+/);
     // "  1  42 Mo   1.873  -0.962  494.459  53.500"

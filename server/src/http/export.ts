@@ -42,7 +42,10 @@ const Symbols = z.array(z.string().max(3)).max(100).nullish();
 const FilterShape = z
   .object({
     formula: z.string().max(200).nullish(),
-    elementCounts: z.array(z.object({ element: z.string().max(3), min: z.number().int().nullish(), max: z.number().int().nullish() }).strict()).max(100).nullish(),
+    elementCounts: z
+      .array(z.object({ element: z.string().max(3), min: z.number().int().nullish(), max: z.number().int().nullish() }).strict())
+      .max(100)
+      .nullish(),
     elements: z.object({ allOf: Symbols, anyOf: Symbols, only: Symbols, noneOf: Symbols }).strict().nullish(),
     charges: z.array(z.number().int()).max(20).nullish(),
     size: Range.nullish(),
@@ -264,7 +267,11 @@ export function exportHandlers(services: Services, datasetVersion: () => string,
         res.status(503).json({ errors: [{ message: 'Out-of-fold predictions are not available on this server.', extensions: { code: 'MODEL_UNAVAILABLE' } }] });
         return;
       }
-      common(res, `clusteratlas-model-${(modelVersion() ?? 'unknown').replace(/[^A-Za-z0-9.-]/g, '_')}-oof-predictions.json`, 'application/json; charset=utf-8');
+      common(
+        res,
+        `clusteratlas-model-${(modelVersion() ?? 'unknown').replace(/[^A-Za-z0-9.-]/g, '_')}-oof-predictions.json`,
+        'application/json; charset=utf-8',
+      );
       res.send(text);
     },
   };

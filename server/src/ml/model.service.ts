@@ -265,7 +265,10 @@ export class ModelService {
     const out = new Array<Prediction>(graphs.length);
     let done = 0;
     let runMs = 0;
-    for (const chunk of this.chunks(order.map((i) => ({ graph: graphs[i] })), MAX_PADDING_RATIO)) {
+    for (const chunk of this.chunks(
+      order.map((i) => ({ graph: graphs[i] })),
+      MAX_PADDING_RATIO,
+    )) {
       const res = await this.run(() => packBatch(chunk, this.dims), [OUT_MEAN, OUT_MEMBERS, OUT_EMBEDDING]);
       runMs += this.worker.lastRunMs ?? Number.NaN;
       const M = this.manifest.ensemble.members;
@@ -412,11 +415,11 @@ export class ModelService {
     const evaluate = (masks: Uint8Array, n: number) => (compact ? this.evaluateCompactCoalitions(graph, masks, n) : this.evaluateCoalitions(graph, masks, n));
     const exact = method === 'exact' || (method === 'auto' && graph.atomCount <= MAX_EXACT_PLAYERS);
     const result = exact
-        ? await exactShapley(graph.atomCount, evaluate)
-        : await permutationShapley(graph.atomCount, evaluate, {
-            permutationPairs: pairs,
-            seed: options.seed ?? 0,
-          });
+      ? await exactShapley(graph.atomCount, evaluate)
+      : await permutationShapley(graph.atomCount, evaluate, {
+          permutationPairs: pairs,
+          seed: options.seed ?? 0,
+        });
     return { ...result, elements: [...graph.elements], target: 'meanLog10K1' };
   }
 
@@ -451,11 +454,7 @@ export class ModelService {
    * coalition value f(S) − f(∅) and its removal effect f(N) − f(N∖S). Pass `shapley` to reuse
    * values already computed for this graph.
    */
-  async subgraphContributions(
-    graph: ModelGraph,
-    subgraphs: ReadonlyArray<readonly number[]>,
-    shapley?: AtomShapley,
-  ): Promise<SubgraphContribution[]> {
+  async subgraphContributions(graph: ModelGraph, subgraphs: ReadonlyArray<readonly number[]>, shapley?: AtomShapley): Promise<SubgraphContribution[]> {
     validateGraph(graph, this.dims, 'graph');
     const n = graph.atomCount;
     const sets = subgraphs.map((atoms, k) => {
@@ -639,9 +638,7 @@ export class ModelService {
   }
 }
 
-export type ModelLoadResult =
-  | { status: 'ready'; model: ModelService }
-  | { status: 'unavailable'; error: ModelUnavailableError };
+export type ModelLoadResult = { status: 'ready'; model: ModelService } | { status: 'unavailable'; error: ModelUnavailableError };
 
 /** For the API start-up: never throws for a missing or broken model, so the catalog still serves. */
 export async function tryLoadModel(options: ModelServiceOptions): Promise<ModelLoadResult> {

@@ -72,7 +72,17 @@ export default async function MotifPage({ searchParams }: { searchParams: Promis
             style={{ fontFamily: 'var(--mono)', flex: '1 1 12rem' }}
           />
           <label htmlFor="order">Min. bond order</label>
-          <input id="order" name="order" type="number" step="0.05" min="0" defaultValue={orderText} placeholder="any" style={{ width: '6rem' }} aria-invalid={orderError ? true : undefined} />
+          <input
+            id="order"
+            name="order"
+            type="number"
+            step="0.05"
+            min="0"
+            defaultValue={orderText}
+            placeholder="any"
+            style={{ width: '6rem' }}
+            aria-invalid={orderError ? true : undefined}
+          />
           <button type="submit" className="button">
             Search
           </button>
@@ -109,7 +119,10 @@ export default async function MotifPage({ searchParams }: { searchParams: Promis
             </p>
           ) : null}
           {data.totalCount === 0 ? (
-            <p className="notice">No computed structure contains this motif. Only clusters with a structure can match; try a class (M, X, *) instead of an element, or a lower bond order.</p>
+            <p className="notice">
+              No computed structure contains this motif. Only clusters with a structure can match; try a class (M, X, *) instead of an element, or a lower bond
+              order.
+            </p>
           ) : null}
           <div className="motif-hits">
             {data.edges.map(({ node }, i) => {

@@ -14,9 +14,9 @@ export default async function PredictPage() {
     <>
       <h1>Predict the rate for your structure</h1>
       <p className="prose">
-        Paste or upload an XYZ file of a cluster, set its charge and spin multiplicity, and the model returns a predicted log<sub>10</sub> k<sub>1</sub> for N₂ with
-        its uncertainty, whether the structure lies inside the model&apos;s applicability domain, per-atom attributions on the 3D view, and the nearest known
-        clusters. The structure is featurized with GFN2-xTB on the server.
+        Paste or upload an XYZ file of a cluster, set its charge and spin multiplicity, and the model returns a predicted log<sub>10</sub> k<sub>1</sub> for N₂
+        with its uncertainty, whether the structure lies inside the model&apos;s applicability domain, per-atom attributions on the 3D view, and the nearest
+        known clusters. The structure is featurized with GFN2-xTB on the server.
       </p>
       <PredictForm exampleId={exampleId} />
     </>
