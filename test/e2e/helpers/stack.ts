@@ -70,7 +70,7 @@ async function waitFor(name: string, child: ChildProcess, log: string, timeoutMs
   throw new Error(`${name} was not ready after ${timeoutMs / 1000} s. Log tail:\n${tail(log)}`);
 }
 
-function launch(name: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: string }): ChildProcess {
+function launch(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: string }): ChildProcess {
   const out = openSync(opts.log, 'a');
   // Own process group, so teardown can end the server and whatever it started (Neo4j's JVM).
   return spawn(process.execPath, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', out, out], detached: true });
@@ -101,7 +101,7 @@ export async function startApi(tmpDir: string, modelsDir: string | null = null):
   // An inherited external server setting would point the test stack at someone's real data.
   delete env.NEO4J_URI;
   delete env.NEO4J_PASSWORD;
-  const child = launch('api', [API_MAIN], { cwd: REPO_ROOT, log, env });
+  const child = launch([API_MAIN], { cwd: REPO_ROOT, log, env });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitFor('API', child, log, 240_000, async () => {
     const res = await fetch(url, {
@@ -120,7 +120,7 @@ export async function startWeb(tmpDir: string, apiUrl: string, name = 'web', mod
     throw new Error('web/.next has no production build: run `npm run build:web` first (npm run test:e2e does).');
   const port = await freePort();
   const log = path.join(tmpDir, `${name}.log`);
-  const child = launch(name, [WEB_SERVER, '-p', String(port), '-H', '127.0.0.1'], {
+  const child = launch([WEB_SERVER, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: WEB_DIR,
     log,
     env: {
