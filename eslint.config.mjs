@@ -33,12 +33,6 @@ export default tseslint.config(
     },
   },
   {
-    // Tests and benchmarks read untyped JSON from real HTTP responses and assert on it field by field;
-    // a type per ad-hoc GraphQL selection would add much code and catch nothing the assertions don't.
-    files: ['test/**/*.ts', 'bench/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
-  {
     files: ['web/**/*.tsx', 'web/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

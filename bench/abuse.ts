@@ -69,11 +69,28 @@ async function stopApi(api: Api): Promise<'clean' | 'killed'> {
   return 'killed';
 }
 
+/** What the bench's queries select; each response fills the part its query asks for. */
+interface ReplyBody {
+  data?: {
+    cluster?: { prediction?: { log10K1: number } | null } | null;
+    clusters?: {
+      edges: Array<{
+        node: {
+          id: string;
+          charge: number;
+          structure: { multiplicity: number; atoms: Array<{ element: string; xAngstrom: number; yAngstrom: number; zAngstrom: number }> };
+        };
+      }>;
+    };
+  } | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
 interface Outcome {
   status: number; // 0: network error or timeout
   ms: number;
   retryAfter: boolean;
-  body?: any;
+  body?: ReplyBody;
   error?: string;
 }
 
@@ -87,9 +104,9 @@ async function send(url: string, client: string, body: unknown, timeoutMs: numbe
       signal: AbortSignal.timeout(Math.round(timeoutMs)),
     });
     const text = await res.text();
-    let parsed: unknown;
+    let parsed: ReplyBody | undefined;
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(text) as ReplyBody;
     } catch {
       parsed = undefined;
     }
@@ -175,12 +192,12 @@ async function fixtures(url: string): Promise<Fixtures> {
       },
       60_000,
     );
-    const node = r.body.data.clusters.edges[0].node;
+    const node = r.body!.data!.clusters!.edges[0].node;
     return { xyz: xyzOf(node.structure), charge: node.charge, multiplicity: node.structure.multiplicity, atoms: node.structure.atoms.length };
   };
   const all = await send(url, '198.51.100.250', { query: '{ clusters(filter: {hasStructure: true}, first: 100) { edges { node { id } } } }' }, 60_000);
   return {
-    ids: all.body.data.clusters.edges.map((e: { node: { id: string } }) => e.node.id),
+    ids: all.body!.data!.clusters!.edges.map((e: { node: { id: string } }) => e.node.id),
     // Exact Shapley values go up to 14 atoms: 2^14 coalitions, the most expensive explain.
     shapley: await structureOf('size: {max: 14}'),
     largest: await structureOf('size: {min: 1}'),

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { LooseData } from '../helpers/graphql';
 import http from 'node:http';
 import { startApi, type RunningApi } from '../../server/src/api';
 import { loadConfig } from '../../server/src/config';
@@ -17,7 +18,7 @@ interface Reply {
   status: number;
   headers: http.IncomingHttpHeaders;
   text: string;
-  json: any;
+  json: LooseData;
 }
 
 function request(
@@ -39,7 +40,7 @@ function request(
         } catch {
           json = null;
         }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: json as LooseData });
       });
     });
     req.on('error', reject);
@@ -244,7 +245,7 @@ describe('full queues', () => {
     const r = await post(own.api, q, {}, { forwardedFor: '198.51.100.40' });
     expect(r.status).toBe(429);
     expect(r.headers['retry-after']).toMatch(/^[1-9]\d*$/);
-    const codes = r.json.errors.map((e: any) => e.extensions.code);
+    const codes = r.json.errors.map((e: { extensions: { code: string } }) => e.extensions.code);
     expect(codes).toContain('TOO_MANY_JOBS');
   });
 

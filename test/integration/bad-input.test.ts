@@ -1,4 +1,4 @@
-import { gql } from '../helpers/graphql';
+import { gql, type LooseData } from '../helpers/graphql';
 import { stackInfo } from '../helpers/stack-info';
 
 async function expectBadInput(query: string, argument: string, message: RegExp) {
@@ -53,7 +53,7 @@ describe('bad input gets a clear error, never a 500', () => {
       body: JSON.stringify({ query: `{ dataset { version } } #${'x'.repeat(110_000)}` }),
     });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await res.json()) as LooseData).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('blocks simple cross-site GET requests (CSRF prevention)', async () => {

@@ -1,5 +1,5 @@
 import { getIntrospectionQuery, type IntrospectionOptions } from 'graphql';
-import { gql } from '../helpers/graphql';
+import { gql, type GraphQLResponse, type LooseData } from '../helpers/graphql';
 import { stackInfo } from '../helpers/stack-info';
 
 /** One request as any client sends it; the raw text too, to check what was echoed. */
@@ -9,7 +9,7 @@ async function post(body: unknown, headers: Record<string, string> = { 'content-
   return {
     status: res.status,
     text,
-    body: JSON.parse(text) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }>; extensions?: Record<string, any> },
+    body: JSON.parse(text) as GraphQLResponse['body'],
   };
 }
 
@@ -19,7 +19,7 @@ async function expectHealthy() {
   expect(r.body.data!.dataset.version).toBe(stackInfo().datasetVersion);
 }
 
-function expectVersioned(body: { extensions?: Record<string, any> }) {
+function expectVersioned(body: { extensions?: LooseData }) {
   expect(body.extensions?.datasetVersion).toBe(stackInfo().datasetVersion);
 }
 
@@ -169,7 +169,7 @@ describe('standard introspection works; hostile introspection does not', () => {
     const r = await post({ query: getIntrospectionQuery(options as IntrospectionOptions) });
     expect(r.status).toBe(200);
     expect(r.body.errors).toBeUndefined();
-    const types = r.body.data.__schema.types as Array<{ name: string }>;
+    const types = r.body.data!.__schema.types as Array<{ name: string }>;
     expect(types.map((t) => t.name)).toEqual(expect.arrayContaining(['Cluster', 'Query', 'StructureInput']));
     expectVersioned(r.body);
   });

@@ -22,7 +22,7 @@ describe('model predictions through GraphQL', () => {
     const widths68 = new Set<string>();
     for (const { node } of r.body.data!.clusters.edges) {
       const p = node.prediction;
-      const c = node.heldOutPredictions.find((h: any) => h.protocol === 'c');
+      const c = node.heldOutPredictions.find((h: { protocol: string }) => h.protocol === 'c');
       expect(p.kind).toBe('HELD_OUT');
       expect(p.protocol).toBe('c');
       expect(p.heldOutSplit).toBe(c.split);
@@ -75,7 +75,7 @@ describe('model predictions through GraphQL', () => {
     const c = r.body.data!.cluster;
     expect(c.prediction.kind).toBe('HELD_OUT');
     expect(c.prediction.heldOutSplit).toBe('Co–Rh');
-    expect(c.prediction.log10K1).toBeCloseTo(c.heldOutPredictions.find((h: any) => h.protocol === 'c').log10K1, 5);
+    expect(c.prediction.log10K1).toBeCloseTo(c.heldOutPredictions.find((h: { protocol: string }) => h.protocol === 'c').log10K1, 5);
     expect(c.inSamplePrediction.kind).toBe('IN_SAMPLE');
     expect(c.prediction.domain.inDomain).toBe(true);
     expect(c.prediction.domain.caveats.join(' ')).toMatch(/heteronuclear/);
@@ -91,7 +91,7 @@ describe('model predictions through GraphQL', () => {
     const e = r.body.data!.explain;
     expect(e.method).toBe('exact Shapley');
     expect(e.atoms).toHaveLength(c.size);
-    const sum = e.atoms.reduce((s: number, a: any) => s + a.value, 0);
+    const sum = e.atoms.reduce((s: number, a: { value: number }) => s + a.value, 0);
     expect(sum).toBeCloseTo(e.fullLog10K1 - e.emptyLog10K1, 4);
     // Attributions explain the served model's output for the cluster.
     expect(e.fullLog10K1).toBeCloseTo(r.body.data!.cluster.inSamplePrediction.unboundedLog10K1, 4);
@@ -108,10 +108,10 @@ describe('model predictions through GraphQL', () => {
       { id: c.id },
     );
     const d = r.body.data!;
-    expect(d.bond.bonds.map((b: any) => [b.a, b.b])).toEqual(d.cluster.structure.bonds.map((b: any) => [b.a, b.b]));
+    expect(d.bond.bonds.map((b: { a: number; b: number }) => [b.a, b.b])).toEqual(d.cluster.structure.bonds.map((b: { a: number; b: number }) => [b.a, b.b]));
     for (const b of d.bond.bonds) expect(b.delta).toBeCloseTo(d.bond.fullLog10K1 - b.log10K1Without, 6);
-    const core = d.sub.subgraphs.find((s: any) => s.name === 'metal core');
-    expect(core.atoms).toEqual(d.core.atoms.map((a: any) => a.index));
+    const core = d.sub.subgraphs.find((s: { name: string }) => s.name === 'metal core');
+    expect(core.atoms).toEqual(d.core.atoms.map((a: { index: number }) => a.index));
     expect(core.chargePolarization).toBeCloseTo(d.core.chargePolarization, 10);
     expect(core.shapleySum).toBeCloseTo(
       core.atoms.reduce((s: number, i: number) => s + d.sub.atoms[i].value, 0),
@@ -124,8 +124,8 @@ describe('model predictions through GraphQL', () => {
     const r = await gql(`query($id: ID!) { similar(clusterId: $id, k: 4) { similarity cluster { id } } }`, { id: c.id });
     const list = r.body.data!.similar;
     expect(list).toHaveLength(4);
-    expect(list.map((s: any) => s.cluster.id)).not.toContain(c.id);
-    const sims = list.map((s: any) => s.similarity);
+    expect(list.map((s: { cluster: { id: string } }) => s.cluster.id)).not.toContain(c.id);
+    const sims = list.map((s: { similarity: number }) => s.similarity);
     expect(sims).toEqual([...sims].sort((a: number, b: number) => b - a));
     const bad = await gql(`query($id: ID!) { similar(clusterId: $id, k: 0) { similarity } }`, { id: c.id });
     expect(bad.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
@@ -140,9 +140,9 @@ describe('model predictions through GraphQL', () => {
     expect(homo.nuclearity).toBe('HOMONUCLEAR');
     expect(hetero.nuclearity).toBe('HETERONUCLEAR');
     // (a) CV over homonuclear folds, (b) trained on homonuclear and tested on heteronuclear, (c) every family held out once.
-    expect(homo.heldOutPredictions.map((h: any) => h.protocol).sort()).toEqual(['a', 'c']);
-    expect(hetero.heldOutPredictions.map((h: any) => h.protocol).sort()).toEqual(['b', 'c']);
-    expect(homo.heldOutPredictions.find((h: any) => h.protocol === 'a').split).toMatch(/fold/);
+    expect(homo.heldOutPredictions.map((h: { protocol: string }) => h.protocol).sort()).toEqual(['a', 'c']);
+    expect(hetero.heldOutPredictions.map((h: { protocol: string }) => h.protocol).sort()).toEqual(['b', 'c']);
+    expect(homo.heldOutPredictions.find((h: { protocol: string }) => h.protocol === 'a').split).toMatch(/fold/);
     for (const h of [...homo.heldOutPredictions, ...hetero.heldOutPredictions]) {
       expect(h.log10K1).toBeGreaterThan(-17);
       expect(h.log10K1).toBeLessThan(-7);
