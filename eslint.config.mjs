@@ -6,16 +6,30 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'web/.next/**', 'web/next-env.d.ts', 'web/lib/api/generated/**', 'server/neo4j/target/**', '.data/**', 'models/**/*.py'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'web/.next/**',
+      'web/next-env.d.ts',
+      'web/lib/api/generated/**',
+      'server/neo4j/target/**',
+      '.data/**',
+      'models/**/*.py',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       // `_`-prefixed names are deliberately unused (destructuring to omit, required signatures).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // type-graphql's decorators and Jest's globals need `require` in a few CommonJS spots.
       '@typescript-eslint/no-require-imports': 'off',
+      // `let x; const stop = () => x?.stop(); x = await start();`: shutdown handlers registered before the thing they stop exists.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

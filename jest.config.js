@@ -9,7 +9,9 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
-      testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/seed/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts'],
+      // Every pure test: server, seed, and the site's helpers (web/lib imports only relative modules and types,
+      // so the root tsconfig compiles it; no database, browser or network).
+      testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/seed/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts', '<rootDir>/web/lib/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.ml\\.test\\.ts$'],
     },
     {
@@ -25,8 +27,7 @@ module.exports = {
       displayName: 'e2e',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
-      // The site's pure helpers (web/lib) run here too: they need no stack, but jest's unit project is not the web's.
-      testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/web/lib/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/test/e2e/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/helpers/global-teardown.ts',
     },

@@ -69,11 +69,28 @@ async function stopApi(api: Api): Promise<'clean' | 'killed'> {
   return 'killed';
 }
 
+/** What the bench's queries select; each response fills the part its query asks for. */
+interface ReplyBody {
+  data?: {
+    cluster?: { prediction?: { log10K1: number } | null } | null;
+    clusters?: {
+      edges: Array<{
+        node: {
+          id: string;
+          charge: number;
+          structure: { multiplicity: number; atoms: Array<{ element: string; xAngstrom: number; yAngstrom: number; zAngstrom: number }> };
+        };
+      }>;
+    };
+  } | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
 interface Outcome {
   status: number; // 0: network error or timeout
   ms: number;
   retryAfter: boolean;
-  body?: any;
+  body?: ReplyBody;
   error?: string;
 }
 
@@ -87,9 +104,9 @@ async function send(url: string, client: string, body: unknown, timeoutMs: numbe
       signal: AbortSignal.timeout(Math.round(timeoutMs)),
     });
     const text = await res.text();
-    let parsed: unknown;
+    let parsed: ReplyBody | undefined;
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(text) as ReplyBody;
     } catch {
       parsed = undefined;
     }
@@ -170,15 +187,17 @@ async function fixtures(url: string): Promise<Fixtures> {
     const r = await send(
       url,
       '198.51.100.250',
-      { query: `{ clusters(filter: {hasStructure: true, ${filter}}, first: 1, orderBy: {field: SIZE, direction: DESC}) { edges { node { id charge structure { multiplicity atoms { element xAngstrom yAngstrom zAngstrom } } } } } }` },
+      {
+        query: `{ clusters(filter: {hasStructure: true, ${filter}}, first: 1, orderBy: {field: SIZE, direction: DESC}) { edges { node { id charge structure { multiplicity atoms { element xAngstrom yAngstrom zAngstrom } } } } } }`,
+      },
       60_000,
     );
-    const node = r.body.data.clusters.edges[0].node;
+    const node = r.body!.data!.clusters!.edges[0].node;
     return { xyz: xyzOf(node.structure), charge: node.charge, multiplicity: node.structure.multiplicity, atoms: node.structure.atoms.length };
   };
   const all = await send(url, '198.51.100.250', { query: '{ clusters(filter: {hasStructure: true}, first: 100) { edges { node { id } } } }' }, 60_000);
   return {
-    ids: all.body.data.clusters.edges.map((e: { node: { id: string } }) => e.node.id),
+    ids: all.body!.data!.clusters!.edges.map((e: { node: { id: string } }) => e.node.id),
     // Exact Shapley values go up to 14 atoms: 2^14 coalitions, the most expensive explain.
     shapley: await structureOf('size: {max: 14}'),
     largest: await structureOf('size: {min: 1}'),
@@ -200,7 +219,20 @@ function expensiveRequest(kind: number, f: Fixtures): (i: number) => unknown {
   // limit would refuse them inline); minOrder varies so each pattern is new to the cache.
   const pattern = (i: number, k: number) => ({
     atoms: Array.from({ length: 8 }, () => ({ atomClass: 'ANY' })),
-    bonds: [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 6], [6, 7], [7, 0], [0, 4], [1, 5], [2, 6], [3, 7]].map(([a, b], j) => ({ a, b, ...(j === 0 ? { minOrder: ((i * 15 + k) % 997) / 100000 } : {}) })),
+    bonds: [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+      [5, 6],
+      [6, 7],
+      [7, 0],
+      [0, 4],
+      [1, 5],
+      [2, 6],
+      [3, 7],
+    ].map(([a, b], j) => ({ a, b, ...(j === 0 ? { minOrder: ((i * 15 + k) % 997) / 100000 } : {}) })),
   });
   const q = `query(${Array.from({ length: 15 }, (_, k) => `$p${k}: MotifPatternInput!`).join(', ')}) { ${aliases((k) => `motifSearch(pattern: $p${k}, first: 100) { edges { node { cluster { id } matchCount } } }`)} }`;
   return (i) => ({ query: q, variables: Object.fromEntries(Array.from({ length: 15 }, (_, k) => [`p${k}`, pattern(i, k)])) });
@@ -213,7 +245,9 @@ function hugeDocument(kind: number): (i: number) => unknown {
     const levels = 5;
     const spreads = 190;
     const defs = Array.from({ length: levels }, (_, l) =>
-      l === levels - 1 ? `fragment F${l} on Query { model { version } }` : `fragment F${l} on Query { ${Array.from({ length: spreads }, () => `...F${l + 1}`).join(' ')} }`,
+      l === levels - 1
+        ? `fragment F${l} on Query { model { version } }`
+        : `fragment F${l} on Query { ${Array.from({ length: spreads }, () => `...F${l + 1}`).join(' ')} }`,
     );
     const query = `{ ...F0 }\n${defs.join('\n')}`;
     return () => ({ query });
@@ -229,7 +263,9 @@ function hugeDocument(kind: number): (i: number) => unknown {
 async function burst(url: string, f: Fixtures, t: AttackTally) {
   await Promise.all(
     Array.from({ length: 1000 }, (_, i) =>
-      send(url, '203.0.113.200', { query: CHEAP_QUERY, variables: { id: f.ids[i % f.ids.length], nonce: `burst-${i}` } }, ATTACK_TIMEOUT_MS).then((r) => count(t, r)),
+      send(url, '203.0.113.200', { query: CHEAP_QUERY, variables: { id: f.ids[i % f.ids.length], nonce: `burst-${i}` } }, ATTACK_TIMEOUT_MS).then((r) =>
+        count(t, r),
+      ),
     ),
   );
 }
@@ -282,7 +318,9 @@ async function main() {
       // Queries the attack left running in Neo4j (motif searches) end within its transaction timeout.
       if (phase.key !== 'alone') await sleep(dbCfg.NEO4J_TX_TIMEOUT_MS);
       results.push({ name: phase.name, cheap: summarize(cheap.ms), cheapFailures: cheap.failures, attack: t, stop });
-      console.log(`  ${phase.name}: cheap p50 ${fmt(summarize(cheap.ms).p50, 1)} ms p99 ${fmt(summarize(cheap.ms).p99, 1)} ms (n = ${cheap.ms.length}); API stop: ${stop}`);
+      console.log(
+        `  ${phase.name}: cheap p50 ${fmt(summarize(cheap.ms).p50, 1)} ms p99 ${fmt(summarize(cheap.ms).p99, 1)} ms (n = ${cheap.ms.length}); API stop: ${stop}`,
+      );
     }
   } finally {
     await db.close();
@@ -290,7 +328,12 @@ async function main() {
 
   const alone = results[0].cheap;
   const rows = results.map((r) => {
-    const statuses = r.attack ? [...r.attack.statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s === 0 ? 'timeout' : s}×${n}`).join(' ') : '—';
+    const statuses = r.attack
+      ? [...r.attack.statuses]
+          .sort((a, b) => a[0] - b[0])
+          .map(([s, n]) => `${s === 0 ? 'timeout' : s}×${n}`)
+          .join(' ')
+      : '—';
     const fiveXX = r.attack ? [...r.attack.statuses].filter(([s]) => s >= 500 && s !== 503).reduce((a, [, n]) => a + n, 0) : 0;
     const cheap5xx = r.cheapFailures.filter((x) => x.status >= 500).length;
     const retry = r.attack ? `${r.attack.refusalsWithRetryAfter}/${r.attack.refusals}` : '—';
@@ -307,17 +350,30 @@ async function main() {
       r.stop,
     ];
   });
-  const header = ['phase', 'cheap n', 'p50 ms', 'p99 ms', 'p99 ÷ alone (≤ 3)', 'cheap not OK', '5xx ≠ 503', 'attackers got (status×count)', 'Retry-After on 429/503', 'API stop'];
+  const header = [
+    'phase',
+    'cheap n',
+    'p50 ms',
+    'p99 ms',
+    'p99 ÷ alone (≤ 3)',
+    'cheap not OK',
+    '5xx ≠ 503',
+    'attackers got (status×count)',
+    'Retry-After on 429/503',
+    'API stop',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}`);
   console.log('\ncheap query: one catalog cluster with its model prediction, computed every time (not from the cache), 50 ms think time;');
-  console.log('"cheap not OK": cheap requests that failed or timed out (30 s). "5xx ≠ 503": server faults over all clients (503 SERVER_BUSY is the designed answer of a full queue).');
+  console.log(
+    '"cheap not OK": cheap requests that failed or timed out (30 s). "5xx ≠ 503": server faults over all clients (503 SERVER_BUSY is the designed answer of a full queue).',
+  );
   console.log('"API stop: killed": the API did not exit within 10 s of SIGTERM after the attack (event loop still blocked).');
   for (const r of results) {
     const kinds = new Map<string, number>();
     for (const x of r.cheapFailures) {
-      const key = `${x.status === 0 ? x.error ?? 'timeout' : x.status} ${x.body?.errors?.[0]?.extensions?.code ?? ''}`.trim();
+      const key = `${x.status === 0 ? (x.error ?? 'timeout') : x.status} ${x.body?.errors?.[0]?.extensions?.code ?? ''}`.trim();
       kinds.set(key, (kinds.get(key) ?? 0) + 1);
     }
     if (kinds.size) console.log(`  ${r.name}: cheap failures ${[...kinds].map(([k, n]) => `${k}×${n}`).join(', ')}`);
@@ -327,12 +383,22 @@ async function main() {
 }
 
 function attackFor(key: string): (url: string, f: Fixtures, until: number, t: AttackTally) => Promise<void> {
-  if (key === 'i') return (url, f, until, t) => Promise.all(Array.from({ length: 8 }, (_, c) => attacker(url, `203.0.113.${c + 1}`, expensiveRequest(c % 3, f), until, t))).then(() => undefined);
+  if (key === 'i')
+    return (url, f, until, t) =>
+      Promise.all(Array.from({ length: 8 }, (_, c) => attacker(url, `203.0.113.${c + 1}`, expensiveRequest(c % 3, f), until, t))).then(() => undefined);
   if (key === 'iii') return (url, f, _until, t) => burst(url, f, t);
-  return (url, _f, until, t) => Promise.all(Array.from({ length: 8 }, (_, c) => attacker(url, `203.0.113.${c + 11}`, hugeDocument(c % 2), until, t))).then(() => undefined);
+  return (url, _f, until, t) =>
+    Promise.all(Array.from({ length: 8 }, (_, c) => attacker(url, `203.0.113.${c + 11}`, hugeDocument(c % 2), until, t))).then(() => undefined);
 }
 
-type WireTally = { statuses: Array<[number, number]>; errors: Array<[string, number]>; codes: Array<[string, number]>; refusals: number; refusalsWithRetryAfter: number; requests: number };
+type WireTally = {
+  statuses: Array<[number, number]>;
+  errors: Array<[string, number]>;
+  codes: Array<[string, number]>;
+  refusals: number;
+  refusalsWithRetryAfter: number;
+  requests: number;
+};
 
 function runAttackProcess(key: string, url: string, f: Fixtures, durationMs: number): Promise<AttackTally> {
   return new Promise((resolve, reject) => {
@@ -363,7 +429,8 @@ if (process.argv[2] === '--attack') {
       process.exit(1);
     },
   );
-} else main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+} else
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });

@@ -24,7 +24,13 @@ async function main() {
   try {
     // The raw arm runs exactly the Cypher the API runs, and projects the same four fields.
     const query = clusterSearchQuery(
-      { elementCounts: [{ element: 'Mo', min: 2, max: 5 }, { element: 'S', min: 0, max: null }], onlyElements: ['Mo', 'S'] },
+      {
+        elementCounts: [
+          { element: 'Mo', min: 2, max: 5 },
+          { element: 'S', min: 0, max: null },
+        ],
+        onlyElements: ['Mo', 'S'],
+      },
       { field: 'LOG10K1', direction: 'DESC' },
       { offset: 0, limit: 20 },
     );
@@ -35,7 +41,9 @@ async function main() {
     };
     const expectedRaw = await runRaw();
     const gqlBody = JSON.stringify({ query: GRAPHQL });
-    const expectedHttp = await (await fetch(`${stack.apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: gqlBody })).text();
+    const expectedHttp = await (
+      await fetch(`${stack.apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: gqlBody })
+    ).text();
     const parsed = JSON.parse(expectedHttp);
     if (parsed.errors || parsed.data.clusters.totalCount !== expectedRaw.total) throw new Error(`arms disagree before the run: ${expectedHttp.slice(0, 300)}`);
     if (JSON.stringify(parsed.data.clusters.edges.map((e: { node: { id: string } }) => e.node.id)) !== JSON.stringify(expectedRaw.ids)) {
@@ -45,7 +53,14 @@ async function main() {
 
     // Warm both paths (JIT, page cache, query plan cache).
     for (let i = 0; i < 200; i++) await runRaw();
-    await autocannon({ url: `${stack.apiUrl}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body: gqlBody, connections: CONCURRENCY, duration: 2 });
+    await autocannon({
+      url: `${stack.apiUrl}/graphql`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: gqlBody,
+      connections: CONCURRENCY,
+      duration: 2,
+    });
 
     const raw = { lat: [] as number[], errors: 0, requests: 0, seconds: 0 };
     const http = { errors: 0, requests: 0, seconds: 0, mismatches: 0, non2xx: 0 };
@@ -100,8 +115,12 @@ async function main() {
     const httpRps = http.requests / http.seconds;
     console.log('\narm              p50 ms   p99 ms   req/s    errors');
     console.log(`raw Cypher       ${fmt(rawStats.p50).padStart(6)}   ${fmt(rawStats.p99).padStart(6)}   ${fmt(rawRps, 0).padStart(6)}   ${raw.errors}`);
-    console.log(`GraphQL (HTTP)   ${fmt(httpP50).padStart(6)}   ${fmt(httpP99).padStart(6)}   ${fmt(httpRps, 0).padStart(6)}   ${http.errors + http.mismatches + http.non2xx} (mismatched bodies ${http.mismatches}, non-2xx ${http.non2xx})`);
-    console.log(`\nratios GraphQL/raw: p50 ${fmt(httpP50 / rawStats.p50)}× (target ≤ 1.5) · p99 ${fmt(httpP99 / rawStats.p99)}× (target ≤ 2) · throughput ${fmt(httpRps / rawRps)}×`);
+    console.log(
+      `GraphQL (HTTP)   ${fmt(httpP50).padStart(6)}   ${fmt(httpP99).padStart(6)}   ${fmt(httpRps, 0).padStart(6)}   ${http.errors + http.mismatches + http.non2xx} (mismatched bodies ${http.mismatches}, non-2xx ${http.non2xx})`,
+    );
+    console.log(
+      `\nratios GraphQL/raw: p50 ${fmt(httpP50 / rawStats.p50)}× (target ≤ 1.5) · p99 ${fmt(httpP99 / rawStats.p99)}× (target ≤ 2) · throughput ${fmt(httpRps / rawRps)}×`,
+    );
     console.log('(GraphQL p50/p99: median over rounds of autocannon per-round percentiles; raw: percentiles over all samples)');
   } finally {
     await driver.close();

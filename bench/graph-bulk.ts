@@ -41,7 +41,15 @@ export async function stopLoadServers(): Promise<void> {
 }
 
 async function withServer<T>(dataDir: string, heapMb: number, body: (executor: Executor, server: EmbeddedNeo4j) => Promise<T>): Promise<T> {
-  const server = await startEmbeddedNeo4j({ boltPort: await freePort(), dataDir, password: PASSWORD, heapMb, startTimeoutS: 600, txTimeoutMs: 600000, log: quiet });
+  const server = await startEmbeddedNeo4j({
+    boltPort: await freePort(),
+    dataDir,
+    password: PASSWORD,
+    heapMb,
+    startTimeoutS: 600,
+    txTimeoutMs: 600000,
+    log: quiet,
+  });
   running.add(server);
   const driver = neo4j.driver(server.uri, neo4j.auth.basic('neo4j', PASSWORD), { disableLosslessIntegers: true });
   try {
@@ -79,7 +87,13 @@ RETURN clusters, atoms, bonds, version`,
     },
     { purpose: 'bench counts', timeoutMs: 600000 },
   );
-  if (!counts || counts.clusters !== expected.clusters || counts.atoms !== expected.atoms || counts.bonds !== expected.bonds || counts.version !== expected.version) {
+  if (
+    !counts ||
+    counts.clusters !== expected.clusters ||
+    counts.atoms !== expected.atoms ||
+    counts.bonds !== expected.bonds ||
+    counts.version !== expected.version
+  ) {
     throw new Error(`the ${store} store does not hold the generated catalog: ${JSON.stringify(counts)}, expected ${JSON.stringify(expected)}`);
   }
   return `${counts.clusters} clusters, ${counts.atoms} atoms, ${counts.bonds} bonds (dataset ${counts.version})`;
@@ -90,7 +104,14 @@ RETURN clusters, atoms, bonds, version`,
  * until db.awaitIndexes returns, and the finishing statements; the counts are checked and the
  * server stopped, so the API starts next on a ready store.
  */
-export async function bulkArm(opts: { dataDir: string; tmpDir: string; bundle: SeedBundle; expected: ExpectedCounts; heapMb: number; line: (label: string, text: string) => void }): Promise<LoadArm> {
+export async function bulkArm(opts: {
+  dataDir: string;
+  tmpDir: string;
+  bundle: SeedBundle;
+  expected: ExpectedCounts;
+  heapMb: number;
+  line: (label: string, text: string) => void;
+}): Promise<LoadArm> {
   const { bundle, expected, line } = opts;
   const started = performance.now();
   const result = await bulkImportCatalog(bundle, { dataDir: opts.dataDir, tmpDir: opts.tmpDir, log: process.env.BENCH_VERBOSE ? console.log : quiet });
@@ -146,7 +167,14 @@ export async function onlineArm(opts: {
       const clientCpu = process.cpuUsage(clientCpu0);
       const neo4jCpuS = cpuSeconds(server.process.pid!) - javaCpu0;
       line('store holds', await verifyCounts(executor, expected, 'online-loaded'));
-      return { clusters: expected.clusters, atoms: expected.atoms, parts: [['loadCatalog', totalS]], totalS, neo4jCpuS, clientCpuS: (clientCpu.user + clientCpu.system) / 1e6 };
+      return {
+        clusters: expected.clusters,
+        atoms: expected.atoms,
+        parts: [['loadCatalog', totalS]],
+        totalS,
+        neo4jCpuS,
+        clientCpuS: (clientCpu.user + clientCpu.system) / 1e6,
+      };
     });
   } finally {
     rmSync(opts.dataDir, { recursive: true, force: true });

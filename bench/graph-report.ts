@@ -41,7 +41,12 @@ export function planAccess(plan: { operatorType: string; arguments: Record<strin
   const found = new Set<string>();
   const walk = (op: typeof plan) => {
     const type = op.operatorType.replace(/@.*$/, '');
-    if (/Index|LabelScan|AllNodesScan/.test(type)) found.add(`${type} ${String(op.arguments.Details ?? '').replace(/\s+WHERE.*$/, '').slice(0, 60)}`.trim());
+    if (/Index|LabelScan|AllNodesScan/.test(type))
+      found.add(
+        `${type} ${String(op.arguments.Details ?? '')
+          .replace(/\s+WHERE.*$/, '')
+          .slice(0, 60)}`.trim(),
+      );
     (op.children as (typeof plan)[]).forEach(walk);
   };
   walk(plan);

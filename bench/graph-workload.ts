@@ -70,8 +70,21 @@ const X = { atomClass: 'NONMETAL' as const };
 
 export const MOTIFS: Record<string, PatternInput> = {
   'M–M bond': { atoms: [M, M], bonds: [{ a: 0, b: 1 }] },
-  'M3 triangle': { atoms: [M, M, M], bonds: [{ a: 0, b: 1 }, { a: 1, b: 2 }, { a: 0, b: 2 }] },
-  'M–X–M bridge': { atoms: [M, X, M], bonds: [{ a: 0, b: 1 }, { a: 1, b: 2 }] },
+  'M3 triangle': {
+    atoms: [M, M, M],
+    bonds: [
+      { a: 0, b: 1 },
+      { a: 1, b: 2 },
+      { a: 0, b: 2 },
+    ],
+  },
+  'M–X–M bridge': {
+    atoms: [M, X, M],
+    bonds: [
+      { a: 0, b: 1 },
+      { a: 1, b: 2 },
+    ],
+  },
 };
 
 // The resolver's default maxMatchesPerCluster, and one extra row to learn whether a next page exists.

@@ -67,7 +67,12 @@ async function main() {
   process.stdout.on('error', () => undefined);
   const started = performance.now();
   console.log(`bench:graph — ${OPTIONS.clusterCount} synthetic clusters (${OPTIONS.minAtoms}-${OPTIONS.maxAtoms} atoms, seed ${OPTIONS.seed})`);
-  console.log(`machine: ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, load average ${os.loadavg().map((x) => fmt(x, 1)).join(' ')} at start`);
+  console.log(
+    `machine: ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, load average ${os
+      .loadavg()
+      .map((x) => fmt(x, 1))
+      .join(' ')} at start`,
+  );
 
   // Deleting the store under a live Neo4j (a run killed before it could stop its API) would
   // leave two servers writing one directory.
@@ -114,8 +119,15 @@ async function main() {
   );
   let cpuBefore = snapshotCpu();
   const bulk = await bulkArm({ dataDir: DATA_DIR, tmpDir: path.join(ROOT, '.data'), bundle, expected, heapMb: HEAP_MB, line });
-  for (const [name, seconds] of bulk.parts) line(name, `${fmt(seconds, 1).padStart(6)} s  ${name === 'total' ? perS(bulk, seconds) : `(${perS(bulk, seconds)} for this part alone)`}`);
-  line('CPU used during the bulk load', cpuByCommand(cpuBefore, snapshotCpu(), new Map([[process.pid, 'bench (this process)']])).slice(0, 4).map(([name, sec]) => `${name} ${fmt(sec, 0)} s`).join(', '));
+  for (const [name, seconds] of bulk.parts)
+    line(name, `${fmt(seconds, 1).padStart(6)} s  ${name === 'total' ? perS(bulk, seconds) : `(${perS(bulk, seconds)} for this part alone)`}`);
+  line(
+    'CPU used during the bulk load',
+    cpuByCommand(cpuBefore, snapshotCpu(), new Map([[process.pid, 'bench (this process)']]))
+      .slice(0, 4)
+      .map(([name, sec]) => `${name} ${fmt(sec, 0)} s`)
+      .join(', '),
+  );
   line('store size on disk', `${fmt(directoryBytes(DATA_DIR) / 2 ** 20, 0)} MiB`);
 
   const onlineCount = Math.min(ONLINE_CLUSTERS ?? catalog.clusters.length, catalog.clusters.length);
@@ -132,19 +144,38 @@ async function main() {
     `\nload, online path (server/src/db/catalog-loader.ts loadCatalog through Bolt, batch ${BATCH ?? 'default'}) — ${onlineCount === catalog.clusters.length ? `all ${onlineCount}` : `the first ${onlineCount} of the ${catalog.clusters.length} (BENCH_ONLINE_CLUSTERS)`} clusters, into a fresh migrated store of its own`,
   );
   cpuBefore = snapshotCpu();
-  const online = await onlineArm({ dataDir: ONLINE_DATA_DIR, bundle: { ...bundle, seed: { ...bundle.seed, clusters: onlineClusters }, structures: onlineStructures }, expected: onlineExpected, batch: BATCH, heapMb: HEAP_MB, line });
+  const online = await onlineArm({
+    dataDir: ONLINE_DATA_DIR,
+    bundle: { ...bundle, seed: { ...bundle.seed, clusters: onlineClusters }, structures: onlineStructures },
+    expected: onlineExpected,
+    batch: BATCH,
+    heapMb: HEAP_MB,
+    line,
+  });
   line('wall time', `${fmt(online.totalS, 1)} s`);
   line('throughput', perS(online, online.totalS));
-  line('CPU per 1000 clusters', `Neo4j ${fmt((online.neo4jCpuS / onlineCount) * 1000, 2)} s, loader client ${fmt((online.clientCpuS / onlineCount) * 1000, 2)} s`);
+  line(
+    'CPU per 1000 clusters',
+    `Neo4j ${fmt((online.neo4jCpuS / onlineCount) * 1000, 2)} s, loader client ${fmt((online.clientCpuS / onlineCount) * 1000, 2)} s`,
+  );
   line('CPU-bound ceiling', `${fmt(onlineCount / online.neo4jCpuS, 0)} clusters per Neo4j CPU-second`);
-  line('CPU used during the online load', cpuByCommand(cpuBefore, snapshotCpu(), new Map([[process.pid, 'bench (this process)']])).slice(0, 4).map(([name, sec]) => `${name} ${fmt(sec, 0)} s`).join(', '));
+  line(
+    'CPU used during the online load',
+    cpuByCommand(cpuBefore, snapshotCpu(), new Map([[process.pid, 'bench (this process)']]))
+      .slice(0, 4)
+      .map(([name, sec]) => `${name} ${fmt(sec, 0)} s`)
+      .join(', '),
+  );
 
   const bulkRate = bulk.clusters / bulk.totalS;
   const onlineRate = online.clusters / online.totalS;
   console.log('\nload, side by side (bulk total includes the first start until the indexes are online)');
   line('bulk import', `${perS(bulk, bulk.totalS)} (${bulk.clusters} clusters in ${fmt(bulk.totalS, 1)} s)`);
   line('online loader', `${perS(online, online.totalS)} (${online.clusters} clusters in ${fmt(online.totalS, 1)} s)`);
-  line('bulk / online', `${fmt(bulkRate / onlineRate, 1)}× (target ≥ ${TARGETS.loadClustersPerS} clusters/s: ${bulkRate >= TARGETS.loadClustersPerS ? 'met' : 'NOT met'} by the bulk path)`);
+  line(
+    'bulk / online',
+    `${fmt(bulkRate / onlineRate, 1)}× (target ≥ ${TARGETS.loadClustersPerS} clusters/s: ${bulkRate >= TARGETS.loadClustersPerS ? 'met' : 'NOT met'} by the bulk path)`,
+  );
   summary.push(
     `load: bulk ${perS(bulk, bulk.totalS)} (${fmt(bulk.totalS, 0)} s for ${bulk.clusters}, incl. first start and indexes); online ${perS(online, online.totalS)} (${online.clusters} clusters); bulk/online ${fmt(bulkRate / onlineRate, 1)}×; target ≥ ${TARGETS.loadClustersPerS} clusters/s`,
   );
@@ -163,8 +194,13 @@ async function main() {
     rmSync(PID_FILE, { force: true });
   };
   const javaPid = childNamed(apiPid, 'java');
-  console.log(`\nAPI + embedded Neo4j up on the bulk-imported store in ${fmt((performance.now() - t) / 1000, 1)} s (API pid ${apiPid}, Neo4j JVM pid ${javaPid ?? 'not found'}, page cache ${PAGECACHE_MB} MiB)`);
-  const labels = new Map<number, string>([[process.pid, 'bench (this process)'], [apiPid, 'API (node)']]);
+  console.log(
+    `\nAPI + embedded Neo4j up on the bulk-imported store in ${fmt((performance.now() - t) / 1000, 1)} s (API pid ${apiPid}, Neo4j JVM pid ${javaPid ?? 'not found'}, page cache ${PAGECACHE_MB} MiB)`,
+  );
+  const labels = new Map<number, string>([
+    [process.pid, 'bench (this process)'],
+    [apiPid, 'API (node)'],
+  ]);
   if (javaPid) labels.set(javaPid, 'Neo4j (java)');
   const neighbours = (before: CpuSnapshot) =>
     cpuByCommand(before, snapshotCpu(), labels)
@@ -183,7 +219,11 @@ async function main() {
     // ---- 2. queries ---------------------------------------------------------------------------
     const graphql = async (request: GraphqlRequest): Promise<{ ms: number; body: GraphqlBody }> => {
       const start = performance.now();
-      const response = await fetch(`${stack.apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+      const response = await fetch(`${stack.apiUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      });
       const text = await response.text();
       const ms = performance.now() - start;
       try {
@@ -279,7 +319,9 @@ async function main() {
     line('all GraphQL', stats(comp.graphql));
     line('all raw Cypher', stats(comp.raw));
     line('CPU used meanwhile', neighbours(cpu));
-    summary.push(`composition search p50/p99: GraphQL ${fmt(summarize(comp.graphql.samplesMs).p50, 1)}/${fmt(summarize(comp.graphql.samplesMs).p99, 1)} ms, raw ${fmt(summarize(comp.raw.samplesMs).p50, 1)}/${fmt(summarize(comp.raw.samplesMs).p99, 1)} ms (target p99 ≤ ${TARGETS.compositionP99Ms} ms)`);
+    summary.push(
+      `composition search p50/p99: GraphQL ${fmt(summarize(comp.graphql.samplesMs).p50, 1)}/${fmt(summarize(comp.graphql.samplesMs).p99, 1)} ms, raw ${fmt(summarize(comp.raw.samplesMs).p50, 1)}/${fmt(summarize(comp.raw.samplesMs).p99, 1)} ms (target p99 ≤ ${TARGETS.compositionP99Ms} ms)`,
+    );
 
     console.log(`\nmotif search, first page of 20 without totalCount (${SAMPLES} interleaved rounds)`);
     cpu = snapshotCpu();
@@ -287,11 +329,15 @@ async function main() {
     for (const [label, arms] of motif.byItem) {
       line(`${label} GraphQL`, stats(arms.graphql));
       line(`${label} raw Cypher`, stats(arms.raw));
-      summary.push(`motif ${label} first page p50/p99: GraphQL ${fmt(summarize(arms.graphql.samplesMs).p50, 1)}/${fmt(summarize(arms.graphql.samplesMs).p99, 1)} ms, raw ${fmt(summarize(arms.raw.samplesMs).p50, 1)}/${fmt(summarize(arms.raw.samplesMs).p99, 1)} ms (target p99 ≤ ${TARGETS.motifP99Ms} ms)`);
+      summary.push(
+        `motif ${label} first page p50/p99: GraphQL ${fmt(summarize(arms.graphql.samplesMs).p50, 1)}/${fmt(summarize(arms.graphql.samplesMs).p99, 1)} ms, raw ${fmt(summarize(arms.raw.samplesMs).p50, 1)}/${fmt(summarize(arms.raw.samplesMs).p99, 1)} ms (target p99 ≤ ${TARGETS.motifP99Ms} ms)`,
+      );
     }
     line('CPU used meanwhile', neighbours(cpu));
 
-    console.log(`\nmotif search totalCount (GraphQL: a one-row page, then the count query; ${COUNT_SAMPLES} rounds; API time budget ${MOTIF_TIMEOUT_MS / 1000} s)`);
+    console.log(
+      `\nmotif search totalCount (GraphQL: a one-row page, then the count query; ${COUNT_SAMPLES} rounds; API time budget ${MOTIF_TIMEOUT_MS / 1000} s)`,
+    );
     for (const name of Object.keys(MOTIFS)) {
       const item = motifCount(name);
       const g = newArm();
@@ -317,16 +363,26 @@ async function main() {
       }
       line(`${name} count = ${total ?? '?'} GraphQL`, stats(g));
       line(`${name} count raw Cypher`, stats(r));
-      summary.push(`motif ${name} totalCount (${total ?? 'failed'}): GraphQL p50 ${fmt(summarize(g.samplesMs).p50, 0)} ms, raw p50 ${fmt(summarize(r.samplesMs).p50, 0)} ms`);
+      summary.push(
+        `motif ${name} totalCount (${total ?? 'failed'}): GraphQL p50 ${fmt(summarize(g.samplesMs).p50, 0)} ms, raw p50 ${fmt(summarize(r.samplesMs).p50, 0)} ms`,
+      );
     }
 
     // ---- 3. memory --------------------------------------------------------------------------
     const queryPeak = { api: readMemory(apiPid), java: javaPid ? readMemory(javaPid) : null };
     console.log('\npeak memory (VmHWM)');
     // After the load the high-water marks were reset to the RSS of that moment, so the second figure is the query phase's own peak.
-    line('API process (node)', `${mib(loadPeak.api?.vmHwmKiB)} at start; ${peaksReset ? `${mib(queryPeak.api?.vmHwmKiB)} during the queries` : 'peak reset not permitted'}`);
-    line('Neo4j JVM (child of the API)', `${mib(loadPeak.java?.vmHwmKiB)} at start; ${peaksReset ? `${mib(queryPeak.java?.vmHwmKiB)} during the queries` : 'peak reset not permitted'}`);
-    summary.push(`peak RSS during queries: API ${mib(queryPeak.api?.vmHwmKiB)}, Neo4j JVM ${mib(queryPeak.java?.vmHwmKiB)} (at start: ${mib(loadPeak.java?.vmHwmKiB)})`);
+    line(
+      'API process (node)',
+      `${mib(loadPeak.api?.vmHwmKiB)} at start; ${peaksReset ? `${mib(queryPeak.api?.vmHwmKiB)} during the queries` : 'peak reset not permitted'}`,
+    );
+    line(
+      'Neo4j JVM (child of the API)',
+      `${mib(loadPeak.java?.vmHwmKiB)} at start; ${peaksReset ? `${mib(queryPeak.java?.vmHwmKiB)} during the queries` : 'peak reset not permitted'}`,
+    );
+    summary.push(
+      `peak RSS during queries: API ${mib(queryPeak.api?.vmHwmKiB)}, Neo4j JVM ${mib(queryPeak.java?.vmHwmKiB)} (at start: ${mib(loadPeak.java?.vmHwmKiB)})`,
+    );
 
     // ---- 4. indexes -------------------------------------------------------------------------
     console.log(`\nindexes: raw Cypher with and without (pooled over the workload's queries, one untimed round after each schema change)`);
@@ -355,17 +411,23 @@ async function main() {
         const without = await timed(items, rounds, timeout, candidate.roundsFactor >= 0.5);
         line(`${candidate.name} (${create.file}) with`, stats(withIndex));
         line(`${candidate.name} without`, stats(without));
-        summary.push(`${candidate.kind.toLowerCase()} ${candidate.name}, ${candidate.workload} search: p50/p99 ${fmt(p50(withIndex), 1)}/${fmt(p99(withIndex), 1)} ms with, ${fmt(p50(without), 1)}/${fmt(p99(without), 1)} ms without`);
+        summary.push(
+          `${candidate.kind.toLowerCase()} ${candidate.name}, ${candidate.workload} search: p50/p99 ${fmt(p50(withIndex), 1)}/${fmt(p99(withIndex), 1)} ms with, ${fmt(p50(without), 1)}/${fmt(p99(without), 1)} ms without`,
+        );
       } finally {
         await schema(create.s);
       }
     }
-
   } finally {
     await driver.close();
     await stopStack();
   }
-  console.log(`\nsummary (${OPTIONS.clusterCount} synthetic clusters, ${catalog.atomCount} atoms, ${catalog.bondCount} bonds; ${os.cpus().length} shared cores, load average now ${os.loadavg().map((x) => fmt(x, 1)).join(' ')})`);
+  console.log(
+    `\nsummary (${OPTIONS.clusterCount} synthetic clusters, ${catalog.atomCount} atoms, ${catalog.bondCount} bonds; ${os.cpus().length} shared cores, load average now ${os
+      .loadavg()
+      .map((x) => fmt(x, 1))
+      .join(' ')})`,
+  );
   for (const s of summary) console.log(`  ${s}`);
   console.log(`total ${fmt((performance.now() - started) / 1000, 0)} s; store kept in ${path.relative(ROOT, DATA_DIR)} until the next run`);
 }

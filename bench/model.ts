@@ -54,10 +54,7 @@ function mergeFragments(a: ClusterStructureInput, b: ClusterStructureInput, take
     isomer: {
       ...a.isomer,
       atoms: [...a.isomer.atoms, ...b.isomer.atoms.filter((_, i) => keep.has(i))],
-      bonds: [
-        ...a.isomer.bonds,
-        ...b.isomer.bonds.filter((x) => keep.has(x.a) && keep.has(x.b)).map((x) => ({ ...x, a: x.a + n, b: x.b + n })),
-      ],
+      bonds: [...a.isomer.bonds, ...b.isomer.bonds.filter((x) => keep.has(x.a) && keep.has(x.b)).map((x) => ({ ...x, a: x.a + n, b: x.b + n }))],
     },
   };
 }
@@ -134,8 +131,19 @@ const PREDICTION_QUERY = `query ($id: ID!) { cluster(id: $id) { id inSamplePredi
 const EXPLAIN_QUERY = `query ($id: ID!) { explain(clusterId: $id, level: ATOM) { method fullLog10K1 emptyLog10K1 atoms { index value } } }`;
 const CHEAP_QUERY = `query ($id: ID!) { cluster(id: $id) { id formula log10K1 } }`;
 
+/** What the three queries select; each response fills the part its query asks for. */
+interface Data {
+  cluster?: {
+    id: string;
+    formula?: string;
+    log10K1?: number;
+    inSamplePrediction?: { log10K1: number; log10K1Std: number; memberLog10K1: number[]; modelVersion: string } | null;
+  } | null;
+  explain?: { method: string; fullLog10K1: number; emptyLog10K1: number; atoms: Array<{ index: number; value: number }> };
+}
+
 interface Body {
-  data?: Record<string, any> | null;
+  data?: Data | null;
   errors?: Array<{ message: string }>;
 }
 
@@ -149,19 +157,24 @@ async function graphqlArms(): Promise<void> {
   const api = await startApiProcess(dataDir, { MODELS_DIR: MODEL_DIR });
   const post = async (query: string, variables: Record<string, unknown>) => {
     const t0 = performance.now();
-    const res = await fetch(`${api.apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${api.apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as Body;
     const ms = performance.now() - t0;
     if (body.errors?.length || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
     return { ms, data: body.data };
   };
-  const checkPrediction = (data: Record<string, any>, id: string) => {
+  const checkPrediction = (data: Data, id: string) => {
     const p = data.cluster?.inSamplePrediction;
     if (data.cluster?.id !== id || !p || !Number.isFinite(p.log10K1) || !(p.log10K1Std >= 0) || p.memberLog10K1.length !== members) {
       throw new Error(`${id}: unexpected prediction ${JSON.stringify(data).slice(0, 200)}`);
     }
   };
-  const eventLoop = async () => (await (await fetch(`${api.apiUrl}/health/event-loop?reset=1`)).json()) as { windowS: number; p50Ms: number; p99Ms: number; maxMs: number };
+  const eventLoop = async () =>
+    (await (await fetch(`${api.apiUrl}/health/event-loop?reset=1`)).json()) as { windowS: number; p50Ms: number; p99Ms: number; maxMs: number };
   try {
     // Warm-up: plans, JIT, ORT session.
     for (const id of ids.slice(0, 20)) checkPrediction((await post(PREDICTION_QUERY, { id })).data, id);
@@ -192,7 +205,7 @@ async function graphqlArms(): Promise<void> {
     const explainMs: number[] = [];
     for (let i = 0; i < 11; i++) {
       const r = await post(EXPLAIN_QUERY, { id: largest });
-      const e = r.data.explain;
+      const e = r.data.explain!;
       const sum = e.atoms.reduce((s: number, a: { value: number }) => s + a.value, 0);
       // Efficiency: the Shapley values add up to f(all) − f(none).
       if (e.atoms.length !== atomsOf(largest) || Math.abs(sum - (e.fullLog10K1 - e.emptyLog10K1)) > 1e-3) {
@@ -201,10 +214,12 @@ async function graphqlArms(): Promise<void> {
       if (i > 0) explainMs.push(r.ms);
     }
     const x = summarize(explainMs);
-    console.log(`  explain ATOM, largest catalog cluster ${largest} (${atomsOf(largest)} atoms), ${x.n} requests: p50 ${fmtStat(x.p50, 0)} ms, p99 ${fmtStat(x.p99, 0)} ms`);
+    console.log(
+      `  explain ATOM, largest catalog cluster ${largest} (${atomsOf(largest)} atoms), ${x.n} requests: p50 ${fmtStat(x.p50, 0)} ms, p99 ${fmtStat(x.p99, 0)} ms`,
+    );
 
     // Event-loop delay: the same request pattern (4 concurrent clients for 8 s), cheap queries vs predictions.
-    const load = async (query: string, check: (data: Record<string, any>, id: string) => void) => {
+    const load = async (query: string, check: (data: Data, id: string) => void) => {
       await eventLoop();
       const until = performance.now() + 8000;
       let n = 0;

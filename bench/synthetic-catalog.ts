@@ -89,10 +89,7 @@ function syntheticComposition(random: () => number, pools: ElementPools, opts: S
   const ligands = pick(pools.ligands, ligandKinds, random);
   const metalCounts = splitCounts(metalAtoms, metalKinds, random);
   const ligandCounts = ligandKinds ? splitCounts(atoms - metalAtoms, ligandKinds, random) : [];
-  return [
-    ...metals.map((element, i) => ({ element, count: metalCounts[i] })),
-    ...ligands.map((element, i) => ({ element, count: ligandCounts[i] })),
-  ];
+  return [...metals.map((element, i) => ({ element, count: metalCounts[i] })), ...ligands.map((element, i) => ({ element, count: ligandCounts[i] }))];
 }
 
 /**

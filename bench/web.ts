@@ -34,7 +34,10 @@ async function measure(context: BrowserContext, url: string, waitForViewer: bool
         const headers = await res.allHeaders();
         // From the memory/disk cache nothing is transferred: count only what came over the wire.
         if (res.fromServiceWorker() || res.status() === 304) return;
-        const sizes = await res.request().sizes().catch(() => null);
+        const sizes = await res
+          .request()
+          .sizes()
+          .catch(() => null);
         // A cached response reports -1: nothing crossed the network.
         const bytes = Math.max(0, sizes ? sizes.responseBodySize : Number(headers['content-length'] ?? 0));
         const body = await res.text().catch(() => '');
@@ -90,7 +93,12 @@ async function main(): Promise<void> {
       const warm: Sample[] = [];
       for (let i = 0; i < RUNS; i++) {
         const profile = mkdtempSync(path.join(os.tmpdir(), 'clusteratlas-bench-'));
-        const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 900 } });
+        const context = await chromium.launchPersistentContext(profile, {
+          executablePath: CHROMIUM,
+          args: CHROMIUM_ARGS,
+          headless: true,
+          viewport: { width: 1280, height: 900 },
+        });
         try {
           cold.push(await measure(context, `${stack.webUrl}${p.path}`, p.viewer));
           warm.push(await measure(context, `${stack.webUrl}${p.path}`, p.viewer));
@@ -99,9 +107,19 @@ async function main(): Promise<void> {
           rmSync(profile, { recursive: true, force: true });
         }
       }
-      for (const [mode, samples] of [['cold', cold], ['warm', warm]] as const) {
+      for (const [mode, samples] of [
+        ['cold', cold],
+        ['warm', warm],
+      ] as const) {
         console.log(
-          [p.name, mode, ms(median(samples.map((s) => s.fcpMs))), p.viewer ? ms(median(samples.map((s) => s.viewerReadyMs))) : 'n/a', kb(median(samples.map((s) => s.jsGzipBytes)) ?? 0), kb(median(samples.map((s) => s.viewerChunkGzipBytes)) ?? 0)].join('\t'),
+          [
+            p.name,
+            mode,
+            ms(median(samples.map((s) => s.fcpMs))),
+            p.viewer ? ms(median(samples.map((s) => s.viewerReadyMs))) : 'n/a',
+            kb(median(samples.map((s) => s.jsGzipBytes)) ?? 0),
+            kb(median(samples.map((s) => s.viewerChunkGzipBytes)) ?? 0),
+          ].join('\t'),
         );
       }
     }

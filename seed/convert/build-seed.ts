@@ -1,11 +1,4 @@
-import {
-  FormulaError,
-  clusterId,
-  isMultiplicityConsistent,
-  metalElements,
-  parsePublishedName,
-  type PublishedName,
-} from '../../server/src/chem/formula';
+import { FormulaError, clusterId, isMultiplicityConsistent, metalElements, parsePublishedName, type PublishedName } from '../../server/src/chem/formula';
 import type { SeedCluster, SeedFile, SeedSource } from '../../server/src/load/validate-seed';
 import { parseFoldName, type FoldName } from './fold-name';
 import type { RateRow } from './read-xlsx';
@@ -44,9 +37,9 @@ export const SOURCE: SeedSource = {
 export const DATASET: SeedFile['dataset'] = {
   name: 'mou2025-cluster-n2',
   description:
-    'Measured rate constants k1 (cm^3 molecule^-1 s^-1) for reactions of 216 gas-phase metal clusters (159 with one metal element, 57 with two) with N2, as compiled and published by Mou et al. (2025), with the authors\' spin multiplicities and 10-fold cross-validation split for the 159 homonuclear clusters.',
+    "Measured rate constants k1 (cm^3 molecule^-1 s^-1) for reactions of 216 gas-phase metal clusters (159 with one metal element, 57 with two) with N2, as compiled and published by Mou et al. (2025), with the authors' spin multiplicities and 10-fold cross-validation split for the 159 homonuclear clusters.",
   licenceNote:
-    'Measured values (facts) taken from the public data set of the cited article; the authors\' DFT descriptors are not reproduced. Cite the article (doi:10.1021/acscatal.5c01379) as the source of every rate. No per-measurement primary references, temperatures or pressures were published.',
+    "Measured values (facts) taken from the public data set of the cited article; the authors' DFT descriptors are not reproduced. Cite the article (doi:10.1021/acscatal.5c01379) as the source of every rate. No per-measurement primary references, temperatures or pressures were published.",
 };
 
 /** All problems found while building, listed together so one run shows everything. */
@@ -73,13 +66,7 @@ function readNames(rows: RateRow[], problems: string[]): (PublishedName | undefi
 }
 
 /** The 15- and 8-feature files must list the same clusters, in the same order, with the same lg(k1). */
-function crossCheckFeatureFile(
-  label: string,
-  reference: RateRow[],
-  referenceNames: (PublishedName | undefined)[],
-  other: RateRow[],
-  problems: string[],
-): void {
+function crossCheckFeatureFile(label: string, reference: RateRow[], referenceNames: (PublishedName | undefined)[], other: RateRow[], problems: string[]): void {
   if (other.length !== reference.length) {
     problems.push(`${label}: ${other.length} clusters, but the 24-feature file has ${reference.length}`);
     return;
@@ -93,9 +80,7 @@ function crossCheckFeatureFile(
       problems.push(`${row.where}: "${row.name}" disagrees with "${reference[i].name}" in ${reference[i].where}`);
     }
     if (Math.abs(row.log10K1 - reference[i].log10K1) > LOG10K1_AGREEMENT) {
-      problems.push(
-        `${row.where}: lg(k1) ${row.log10K1} for ${row.name} disagrees with ${reference[i].log10K1} in ${reference[i].where}`,
-      );
+      problems.push(`${row.where}: lg(k1) ${row.log10K1} for ${row.name} disagrees with ${reference[i].log10K1} in ${reference[i].where}`);
     }
   });
 }
@@ -106,11 +91,7 @@ interface FoldFacts {
 }
 
 /** Reads the fold files: the fold in whose Test sheet each cluster appears, and its fold name. */
-function readFolds(
-  raw: RawTables,
-  byFormula: Map<string, { row: RateRow; name: PublishedName }>,
-  problems: string[],
-): Map<string, FoldFacts> {
+function readFolds(raw: RawTables, byFormula: Map<string, { row: RateRow; name: PublishedName }>, problems: string[]): Map<string, FoldFacts> {
   const facts = new Map<string, FoldFacts>();
   const namesSeen = new Map<string, string>();
   if (raw.folds.length !== EXPECTED_COUNTS.folds) {
@@ -118,7 +99,10 @@ function readFolds(
   }
   for (const { fold, train, test } of raw.folds) {
     const inThisFold = new Set<string>();
-    for (const [sheet, rows] of [['Test', test], ['Train', train]] as const) {
+    for (const [sheet, rows] of [
+      ['Test', test],
+      ['Train', train],
+    ] as const) {
       if (rows.length === 0) problems.push(`fold ${fold}: ${sheet} sheet is empty`);
       for (const row of rows) {
         let parsed: FoldName;

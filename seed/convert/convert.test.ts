@@ -158,9 +158,7 @@ describe('published names', () => {
 
   it('agree between the 24-, 15- and 8-feature files row by row', () => {
     for (const rows of [raw.homonuclear15, raw.homonuclear8]) {
-      expect(rows.map((r) => parsePublishedName(r.name).formula)).toEqual(
-        raw.homonuclear24.map((r) => parsePublishedName(r.name).formula),
-      );
+      expect(rows.map((r) => parsePublishedName(r.name).formula)).toEqual(raw.homonuclear24.map((r) => parsePublishedName(r.name).formula));
     }
   });
 });
@@ -268,9 +266,7 @@ describe('loud failures', () => {
   it('rejects an 8-feature row naming a different cluster', () => {
     const tables = rawCopy();
     tables.homonuclear8[0] = { ...tables.homonuclear8[0], name: 'Mo2S2ˉ' };
-    expect(buildProblems(tables)).toEqual([
-      expect.stringMatching(/homonuclear-159-8features\.xlsx!Sheet1 row 2: "Mo2S2ˉ" disagrees with "Mo2S1¯"/),
-    ]);
+    expect(buildProblems(tables)).toEqual([expect.stringMatching(/homonuclear-159-8features\.xlsx!Sheet1 row 2: "Mo2S2ˉ" disagrees with "Mo2S1¯"/)]);
   });
 
   it('rejects a cluster name that cannot be parsed, naming file, row and character', () => {
@@ -292,9 +288,7 @@ describe('loud failures', () => {
     const twice = tables.folds[0].test[0];
     tables.folds[1].test.push({ ...twice, where: 'homonuclear-159-fold2-train-test.xlsx!Test row 18' });
     tables.folds[1].train = tables.folds[1].train.filter((r) => r.name !== twice.name);
-    expect(buildProblems(tables)).toEqual([
-      expect.stringMatching(/fold2-train-test\.xlsx!Test row 18: Mo3S4C is in the Test sheet of folds 1 and 2/),
-    ]);
+    expect(buildProblems(tables)).toEqual([expect.stringMatching(/fold2-train-test\.xlsx!Test row 18: Mo3S4C is in the Test sheet of folds 1 and 2/)]);
   });
 
   it('rejects ids that collide and counts that are not 159 + 57', () => {

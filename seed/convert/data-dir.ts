@@ -24,9 +24,7 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
   const dir = fromEnv && fromEnv.trim() !== '' ? path.resolve(fromEnv) : DEFAULT_DATA_DIR;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     const origin = fromEnv ? `CLUSTER_DATA_DIR=${fromEnv}` : `the default ${DEFAULT_DATA_DIR}`;
-    throw new Error(
-      `cluster data directory not found (${origin}); set CLUSTER_DATA_DIR to the folder holding ${DATA_FILES.homonuclear24}`,
-    );
+    throw new Error(`cluster data directory not found (${origin}); set CLUSTER_DATA_DIR to the folder holding ${DATA_FILES.homonuclear24}`);
   }
   return dir;
 }

@@ -19,10 +19,7 @@ const FOLD_NAME = /^([A-Za-z0-9]+)-(?:([0-9]+)-M([0-9]+)|M([0-9]+)(?:-([0-9]+))?
 export function parseFoldName(foldName: string): FoldName {
   const match = FOLD_NAME.exec(foldName);
   if (!match) {
-    throw new FormulaError(
-      `fold-file cluster name "${foldName}" matches none of formula-isomer-M<mult>, formula-M<mult>-isomer, formula-M<mult>`,
-      foldName,
-    );
+    throw new FormulaError(`fold-file cluster name "${foldName}" matches none of formula-isomer-M<mult>, formula-M<mult>-isomer, formula-M<mult>`, foldName);
   }
   const [, formulaText, isomerBefore, multiplicityAfter, multiplicityBefore, isomerAfter] = match;
   const composition = parseFormula(formulaText);

@@ -29,7 +29,7 @@ async function openWorksheet(filePath: string, sheetName: string | undefined): P
   try {
     await workbook.xlsx.readFile(filePath);
   } catch (error) {
-    throw new Error(`cannot read ${filePath}: ${(error as Error).message}`);
+    throw new Error(`cannot read ${filePath}: ${(error as Error).message}`, { cause: error });
   }
   const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
   if (!sheet) {

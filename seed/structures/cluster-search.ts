@@ -110,11 +110,16 @@ export async function searchCluster(cluster: SeedCluster, options: SearchOptions
     .sort((x, y) => poolRank(x.pool) - poolRank(y.pool) || lowest(x.pool) - lowest(y.pool));
   const allStarts = scans.flatMap((s) => s.starts);
   if (scored.length === 0) {
-    throw new ClusterSearchError(`${cluster.id}: no start gave a usable structure at multiplicity ${multiplicities.join(' or ')} (${summariseFailures(allStarts)})`, allStarts);
+    throw new ClusterSearchError(
+      `${cluster.id}: no start gave a usable structure at multiplicity ${multiplicities.join(' or ')} (${summariseFailures(allStarts)})`,
+      allStarts,
+    );
   }
   const chosen = scored[0];
   if (programVersion !== SEARCH_SETTINGS.expectedProgramVersion) {
-    throw new Error(`${cluster.id}: xtb reports version ${programVersion}, settings expect ${SEARCH_SETTINGS.expectedProgramVersion}; update SEARCH_SETTINGS deliberately`);
+    throw new Error(
+      `${cluster.id}: xtb reports version ${programVersion}, settings expect ${SEARCH_SETTINGS.expectedProgramVersion}; update SEARCH_SETTINGS deliberately`,
+    );
   }
   const isomers = selectIsomers(chosen.pool);
   const tier = chosen.pool[0].tier;

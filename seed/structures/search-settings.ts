@@ -25,7 +25,12 @@ export const SEARCH_SETTINGS = {
   retryElectronicTemperatureK: 1000,
   accuracy: 1.0,
   maxScfIterations: 250,
-  startGeometry: { generator: 'randomStartGeometry (metal core first, grown bonded)', bondScale: [1.0, 1.1] as [number, number], candidatesPerAtom: 12, minContactRatio: START_MIN_CONTACT },
+  startGeometry: {
+    generator: 'randomStartGeometry (metal core first, grown bonded)',
+    bondScale: [1.0, 1.1] as [number, number],
+    candidatesPerAtom: 12,
+    minContactRatio: START_MIN_CONTACT,
+  },
   /** Start count by atom count: n ≤ 4 → 4, n ≤ 8 → 5, larger → 6 (sized to the 60-minute budget, see README). */
   startsBySize: [
     { maxAtoms: 4, starts: 4 },
@@ -84,5 +89,8 @@ export function settingsHash(cluster: SeedCluster): string {
     settings: SEARCH_SETTINGS,
     cluster: { id: cluster.id, composition: cluster.composition, charge: cluster.charge, multiplicities: candidateMultiplicities(cluster) },
   };
-  return createHash('sha256').update(JSON.stringify(inputs, (_, value) => (value === Infinity ? 'Infinity' : value))).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify(inputs, (_, value) => (value === Infinity ? 'Infinity' : value)))
+    .digest('hex')
+    .slice(0, 16);
 }

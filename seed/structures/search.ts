@@ -48,7 +48,12 @@ function parseArgs(argv: string[]): Options {
     };
     switch (flag) {
       case '--only':
-        options.only = new Set(value().split(',').map((s) => s.trim()).filter(Boolean));
+        options.only = new Set(
+          value()
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
         break;
       case '--workers':
         options.workers = Math.max(1, positiveInt(value(), '--workers'));
@@ -136,7 +141,9 @@ async function main(): Promise<void> {
     .filter((c) => !isUpToDate(c, existing))
     .sort((a, b) => atomElements(b).length - atomElements(a).length || a.id.localeCompare(b.id))
     .slice(0, options.limit);
-  console.log(`${selected.length} clusters selected, ${selected.length - todo.length} up to date, ${todo.length} to compute with ${options.workers} workers (xtb: 1 thread each, nice ${options.niceness}) on ${os.cpus().length} cores`);
+  console.log(
+    `${selected.length} clusters selected, ${selected.length - todo.length} up to date, ${todo.length} to compute with ${options.workers} workers (xtb: 1 thread each, nice ${options.niceness}) on ${os.cpus().length} cores`,
+  );
 
   const controller = new AbortController();
   const stop = (signal: string) => {
@@ -151,7 +158,10 @@ async function main(): Promise<void> {
   // The bar is for terminals; a redirected run (nohup, CI) gets one plain line per cluster instead.
   const tty = Boolean(process.stdout.isTTY);
   const bars = tty
-    ? new MultiBar({ format: 'structures |{bar}| {value}/{total} | {duration_formatted} elapsed | ETA {eta_formatted} | {current}', hideCursor: true, etaBuffer: 20 }, Presets.shades_classic)
+    ? new MultiBar(
+        { format: 'structures |{bar}| {value}/{total} | {duration_formatted} elapsed | ETA {eta_formatted} | {current}', hideCursor: true, etaBuffer: 20 },
+        Presets.shades_classic,
+      )
     : null;
   const bar = bars?.create(todo.length, 0, { current: '' });
   const log = (line: string) => (bars ? bars.log(`${line}\n`) : console.log(line));

@@ -52,11 +52,7 @@ export function randomStartGeometry(elements: readonly string[], seed: number, o
       const length = (minScale + (maxScale - minScale) * random()) * (radii[anchor] + radii[atom]);
       const direction = randomUnitVector(random);
       const anchorPosition = positions[anchor] as Vec3;
-      const position: Vec3 = [
-        anchorPosition[0] + length * direction[0],
-        anchorPosition[1] + length * direction[1],
-        anchorPosition[2] + length * direction[2],
-      ];
+      const position: Vec3 = [anchorPosition[0] + length * direction[0], anchorPosition[1] + length * direction[1], anchorPosition[2] + length * direction[2]];
       let neighbours = 0;
       let clash = false;
       for (const other of placed) {

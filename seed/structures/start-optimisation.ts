@@ -82,7 +82,14 @@ export async function optimiseStart(
     if (single) {
       const runaway = single.warnings.some((w) => w.code === 'CHARGE_RUNAWAY');
       if (runaway) stages[stages.length - 1].outcome = 'charge-runaway';
-      const candidate: Candidate = { result: single, signature: bondGraphSignature(single.atoms), chargeRunaway: runaway, seed, route: 'gfn1-geometry+gfn2-singlepoint', tier: runaway ? 3 : 1 };
+      const candidate: Candidate = {
+        result: single,
+        signature: bondGraphSignature(single.atoms),
+        chargeRunaway: runaway,
+        seed,
+        route: 'gfn1-geometry+gfn2-singlepoint',
+        tier: runaway ? 3 : 1,
+      };
       if (!fallback || candidate.tier < fallback.tier) fallback = candidate;
     }
   }
@@ -137,7 +144,13 @@ async function settle(result: XtbResult, base: BaseInput, stages: StageRecord[])
     stages[stages.length - 1].outcome = 'opt-not-converged';
     const stage = newStage('gfn2-opt-continue', current.settings.electronicTemperatureK, current.settings.scfGuess);
     try {
-      current = await runXtb({ ...base, atoms: current.atoms, optimize: SEARCH_SETTINGS.optLevel, electronicTemperatureK: current.settings.electronicTemperatureK, scfGuess: current.settings.scfGuess });
+      current = await runXtb({
+        ...base,
+        atoms: current.atoms,
+        optimize: SEARCH_SETTINGS.optLevel,
+        electronicTemperatureK: current.settings.electronicTemperatureK,
+        scfGuess: current.settings.scfGuess,
+      });
       stage.energyHartree = current.totalEnergyHartree;
       if (!current.optimization?.converged) stage.outcome = 'opt-not-converged';
     } catch (error) {
@@ -184,4 +197,3 @@ function outcomeOf(error: unknown): StageRecord['outcome'] {
   }
   throw error;
 }
-

@@ -23,7 +23,12 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
   const repository = new ClusterRepository(db.executor);
   const queues = createJobQueues(cfg);
   // A missing or corrupt model leaves the catalog serving; model fields answer MODEL_UNAVAILABLE.
-  const loaded = await tryLoadModel({ modelDir: cfg.MODELS_DIR, intraOpNumThreads: cfg.ORT_INTRA_OP_THREADS, schedule: queues.scheduleInference, maxFloatsPerCall: cfg.INFERENCE_MAX_FLOATS_PER_CALL });
+  const loaded = await tryLoadModel({
+    modelDir: cfg.MODELS_DIR,
+    intraOpNumThreads: cfg.ORT_INTRA_OP_THREADS,
+    schedule: queues.scheduleInference,
+    maxFloatsPerCall: cfg.INFERENCE_MAX_FLOATS_PER_CALL,
+  });
   if (loaded.status === 'ready') log(`model: ${loaded.model.info.name} ${loaded.model.info.version} loaded (${loaded.model.info.members} members)`);
   else log(`model: unavailable — ${loaded.error.message}`);
   const model = loaded.status === 'ready' ? loaded.model : null;

@@ -13,7 +13,9 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env, stdoutIsTty =
     base: { service: 'clusteratlas' },
     // Keys never reach a log line, whatever a caller passes in.
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.apiKey'], censor: '[redacted]' },
-    ...(format === 'pretty' ? { transport: { target: 'pino-pretty', options: { colorize: stdoutIsTty, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service' } } } : {}),
+    ...(format === 'pretty'
+      ? { transport: { target: 'pino-pretty', options: { colorize: stdoutIsTty, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service' } } }
+      : {}),
   });
 }
 

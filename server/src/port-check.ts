@@ -26,7 +26,9 @@ export async function takenPorts(claims: PortClaim[]): Promise<string[]> {
   const problems: string[] = [];
   for (const c of claims) {
     if (await isPortTaken(c.host, c.port)) {
-      problems.push(`port ${c.port} on ${c.host} (${c.service}) is already in use — is ClusterAtlas already running? Stop it, or set ${c.envVar} to a free port.`);
+      problems.push(
+        `port ${c.port} on ${c.host} (${c.service}) is already in use — is ClusterAtlas already running? Stop it, or set ${c.envVar} to a free port.`,
+      );
     }
   }
   return problems;

@@ -29,12 +29,17 @@ test('GraphiQL loads from the site itself and runs the first example', async () 
     if (!r.url().startsWith(webUrl) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
   });
   // The explorer learns the schema as any client does: the standard introspection query, answered by the API.
-  const introspection = page.waitForResponse((r) => r.url() === `${webUrl}/api/graphql` && (r.request().postData() ?? '').includes('__schema'), { timeout: 60000 });
+  const introspection = page.waitForResponse((r) => r.url() === `${webUrl}/api/graphql` && (r.request().postData() ?? '').includes('__schema'), {
+    timeout: 60000,
+  });
   await page.goto(`${webUrl}/explorer`);
   await page.locator('.graphiql-container').waitFor();
   const introspected = await introspection;
   expect(introspected.status()).toBe(200);
-  const schemaBody = (await introspected.json()) as { data?: { __schema?: { queryType: { name: string }; types: Array<{ name: string; fields: Array<{ name: string }> | null }> } }; errors?: unknown };
+  const schemaBody = (await introspected.json()) as {
+    data?: { __schema?: { queryType: { name: string }; types: Array<{ name: string; fields: Array<{ name: string }> | null }> } };
+    errors?: unknown;
+  };
   expect(schemaBody.errors).toBeUndefined();
   const queryType = schemaBody.data!.__schema!.types.find((t) => t.name === schemaBody.data!.__schema!.queryType.name);
   expect(queryType?.fields?.map((f) => f.name)).toEqual(expect.arrayContaining(['clusters', 'limits', 'predict']));

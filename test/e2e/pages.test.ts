@@ -15,7 +15,11 @@ const PAGES: PageCase[] = [
   { name: 'home', path: '/', ready: (p) => p.locator('.results tbody tr').first().waitFor() },
   { name: 'search-Ta3S', path: '/?q=Ta3S*&sort=log10k1&dir=desc', ready: (p) => p.locator('.results tbody tr').first().waitFor() },
   // Structured pages are drawn when their 3D view is (or when they say no structure exists yet).
-  { name: 'cluster', path: '/clusters/Mo5S2-anion', ready: (p) => p.locator('.viewer-canvas[data-viewer-ready="true"], [data-not-available="Computed structure"]').first().waitFor({ timeout: 30000 }) },
+  {
+    name: 'cluster',
+    path: '/clusters/Mo5S2-anion',
+    ready: (p) => p.locator('.viewer-canvas[data-viewer-ready="true"], [data-not-available="Computed structure"]').first().waitFor({ timeout: 30000 }),
+  },
   { name: 'compare', path: '/compare?ids=Ta3S2-neutral,Mo5S2-anion,V3C4-anion', ready: (p) => p.locator('.compare-table').waitFor() },
   { name: 'motif-results', path: '/motif?p=Mo-S-Mo', ready: (p) => p.locator('h2#motif-results').waitFor() },
   { name: 'compare-empty', path: '/compare', ready: (p) => p.locator('#add-formula').waitFor() },

@@ -26,7 +26,14 @@ beforeAll(async () => {
       const scenario = new URL(req.url ?? '/', 'http://x').searchParams.get('scenario');
       const common = { 'content-type': 'application/json; charset=utf-8', vary: 'Accept-Encoding', server: 'secret-internals/1.0' };
       if (scenario === 'limited') {
-        res.writeHead(429, { ...common, 'retry-after': '7', 'ratelimit-limit': '100', 'ratelimit-remaining': '0', 'ratelimit-reset': '7', 'x-ratelimit-used': '100' });
+        res.writeHead(429, {
+          ...common,
+          'retry-after': '7',
+          'ratelimit-limit': '100',
+          'ratelimit-remaining': '0',
+          'ratelimit-reset': '7',
+          'x-ratelimit-used': '100',
+        });
         res.end('{"errors":[{"message":"Too many requests","extensions":{"code":"RATE_LIMITED"}}]}');
       } else if (scenario === 'busy') {
         res.writeHead(503, { ...common, 'retry-after': '3' });
@@ -51,7 +58,11 @@ afterAll(async () => {
 });
 
 const post = (search = '', headers: Record<string, string> = {}) =>
-  fetch(`${web.url}/api/graphql${search}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"query":"{ dataset { version } }"}' });
+  fetch(`${web.url}/api/graphql${search}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: '{"query":"{ dataset { version } }"}',
+  });
 
 test('the visitor address is appended to X-Forwarded-For, so a client cannot replace it', async () => {
   seen.length = 0;

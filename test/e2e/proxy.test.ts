@@ -73,11 +73,14 @@ describe('what the proxy refuses', () => {
     expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  test.each(['/download/%zz', '/download/%E0%A4%A', '/clusters/%zz', '/clusters/%', '/motif/%C0%AF'])('%s (malformed percent-encoding) is a 400, not a 500', async (path) => {
-    const res = await fetch(`${webUrl}${path}`);
-    expect(res.status).toBe(400);
-    expect(await res.text()).not.toMatch(/at .*\.js|URIError|node_modules/);
-  });
+  test.each(['/download/%zz', '/download/%E0%A4%A', '/clusters/%zz', '/clusters/%', '/motif/%C0%AF'])(
+    '%s (malformed percent-encoding) is a 400, not a 500',
+    async (path) => {
+      const res = await fetch(`${webUrl}${path}`);
+      expect(res.status).toBe(400);
+      expect(await res.text()).not.toMatch(/at .*\.js|URIError|node_modules/);
+    },
+  );
 
   test('a 5,000-character cluster id is a plain not-found page', async () => {
     const res = await fetch(`${webUrl}/clusters/${'Mo'.repeat(2500)}`);

@@ -14,7 +14,10 @@ interface PageCase {
 // GraphiQL with Monaco (workers, injected styles, fonts), the hydrated search table.
 const PAGES: PageCase[] = [
   { path: '/', ready: (p) => p.locator('.results tbody tr').first().waitFor() },
-  { path: '/clusters/Mo5S2-anion', ready: (p) => p.locator('.viewer-canvas[data-viewer-ready="true"], [data-not-available="Computed structure"]').first().waitFor({ timeout: 30000 }) },
+  {
+    path: '/clusters/Mo5S2-anion',
+    ready: (p) => p.locator('.viewer-canvas[data-viewer-ready="true"], [data-not-available="Computed structure"]').first().waitFor({ timeout: 30000 }),
+  },
   { path: '/trends?f=Ta-S&f=V-C', ready: (p) => p.locator('[data-plot-status="ready"] svg').first().waitFor() },
   { path: '/explorer', ready: (p) => p.locator('.graphiql-container .monaco-editor').first().waitFor({ timeout: 30000 }) },
   { path: '/compare?ids=Ta3S2-neutral,Mo5S2-anion', ready: (p) => p.locator('.compare-table').waitFor() },
@@ -35,18 +38,23 @@ function directives(csp: string): Map<string, string[]> {
 }
 
 describe('security headers', () => {
-  test.each(['/', '/clusters/Mo5S2-anion', '/explorer', '/api/graphql?query=%7Bdataset%7Bversion%7D%7D', '/download/clusters.csv', '/icon.svg', '/no-such-page'])(
-    '%s carries nosniff, a frame ban, a referrer policy and a permissions policy',
-    async (path) => {
-      const res = await fetch(`${webUrl}${path}`, { headers: { 'apollo-require-preflight': 'true' } });
-      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(res.headers.get('x-frame-options')).toBe('DENY');
-      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-      expect(res.headers.get('permissions-policy')).toMatch(/camera=\(\)/);
-      expect(res.headers.get('permissions-policy')).toMatch(/geolocation=\(\)/);
-      await res.arrayBuffer();
-    },
-  );
+  test.each([
+    '/',
+    '/clusters/Mo5S2-anion',
+    '/explorer',
+    '/api/graphql?query=%7Bdataset%7Bversion%7D%7D',
+    '/download/clusters.csv',
+    '/icon.svg',
+    '/no-such-page',
+  ])('%s carries nosniff, a frame ban, a referrer policy and a permissions policy', async (path) => {
+    const res = await fetch(`${webUrl}${path}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('permissions-policy')).toMatch(/camera=\(\)/);
+    expect(res.headers.get('permissions-policy')).toMatch(/geolocation=\(\)/);
+    await res.arrayBuffer();
+  });
 
   test('pages get a strict, per-request CSP whose nonce is on every script the server sent', async () => {
     const nonces = new Set<string>();

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { LooseData } from '../helpers/graphql';
 import http from 'node:http';
 import { startApi, type RunningApi } from '../../server/src/api';
 import { loadConfig } from '../../server/src/config';
@@ -17,7 +18,7 @@ interface Reply {
   status: number;
   headers: http.IncomingHttpHeaders;
   text: string;
-  json: any;
+  json: LooseData;
 }
 
 function request(
@@ -33,13 +34,13 @@ function request(
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown = null;
+        let json: unknown;
         try {
           json = text ? JSON.parse(text) : null;
         } catch {
           json = null;
         }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: json as LooseData });
       });
     });
     req.on('error', reject);
@@ -127,7 +128,8 @@ describe('rate limit per client (429, Retry-After, RateLimit headers)', () => {
 
   it('lets no forwarded caller reset /health/event-loop: its ?reset=1 reads without starting a new window', async () => {
     const url = `${own.api.url}/health/event-loop`;
-    const read = async (forwardedFor?: string, reset = true) => (await request(`${url}${reset ? '?reset=1' : ''}`, { forwardedFor })).json as { windowS: number };
+    const read = async (forwardedFor?: string, reset = true) =>
+      (await request(`${url}${reset ? '?reset=1' : ''}`, { forwardedFor })).json as { windowS: number };
     await read();
     await new Promise((r) => setTimeout(r, 300));
     const forwarded = await read('203.0.113.66');
@@ -152,8 +154,17 @@ describe('fair, bounded inference queue', () => {
   let own: { api: RunningApi; db: Database };
   let clusterId: string;
   beforeAll(async () => {
-    own = await startOwnApi({ INFERENCE_CONCURRENCY: '1', INFERENCE_QUEUE_MAX: '64', INFERENCE_QUEUE_PER_CLIENT: '16', RATE_LIMIT_POINTS: '100000', TRUST_PROXY: '127.0.0.1' });
-    const r = await post(own.api, '{ clusters(filter: {hasStructure: true, size: {min: 8, max: 10}}, first: 1, orderBy: {field: SIZE, direction: DESC}) { edges { node { id } } } }');
+    own = await startOwnApi({
+      INFERENCE_CONCURRENCY: '1',
+      INFERENCE_QUEUE_MAX: '64',
+      INFERENCE_QUEUE_PER_CLIENT: '16',
+      RATE_LIMIT_POINTS: '100000',
+      TRUST_PROXY: '127.0.0.1',
+    });
+    const r = await post(
+      own.api,
+      '{ clusters(filter: {hasStructure: true, size: {min: 8, max: 10}}, first: 1, orderBy: {field: SIZE, direction: DESC}) { edges { node { id } } } }',
+    );
     clusterId = r.json.data.clusters.edges[0].node.id;
   });
   afterAll(async () => {
@@ -173,7 +184,12 @@ describe('fair, bounded inference queue', () => {
     );
     // Give the flood a head start into the queue (an ordering aid, not a timing assertion).
     await new Promise((r) => setTimeout(r, 100));
-    const cheap = await post(own.api, 'query($id: ID!) { cluster(id: $id) { id prediction { log10K1 } } }', { id: 'Mo5S2-anion', nonce: String(Date.now()) }, { forwardedFor: '198.51.100.20' });
+    const cheap = await post(
+      own.api,
+      'query($id: ID!) { cluster(id: $id) { id prediction { log10K1 } } }',
+      { id: 'Mo5S2-anion', nonce: String(Date.now()) },
+      { forwardedFor: '198.51.100.20' },
+    );
     events.push('cheap');
     const floodReplies = await Promise.all(flood);
 
@@ -229,7 +245,7 @@ describe('full queues', () => {
     const r = await post(own.api, q, {}, { forwardedFor: '198.51.100.40' });
     expect(r.status).toBe(429);
     expect(r.headers['retry-after']).toMatch(/^[1-9]\d*$/);
-    const codes = r.json.errors.map((e: any) => e.extensions.code);
+    const codes = r.json.errors.map((e: { extensions: { code: string } }) => e.extensions.code);
     expect(codes).toContain('TOO_MANY_JOBS');
   });
 
@@ -238,7 +254,11 @@ describe('full queues', () => {
     const body = JSON.stringify({ query: CHEAP, variables: { id: 'Mo5S2-anion' } });
     const replies: Array<Promise<Reply>> = [];
     const open = [0, 1].map(() => {
-      const req = http.request(`${own.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length), 'x-forwarded-for': '198.51.100.60' }, agent: false });
+      const req = http.request(`${own.api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length), 'x-forwarded-for': '198.51.100.60' },
+        agent: false,
+      });
       replies.push(
         new Promise((resolve, reject) => {
           req.on('response', (res) => {
@@ -281,7 +301,8 @@ describe('full queues', () => {
 describe('read cache: ETag and 304, keyed by version', () => {
   let own: { api: RunningApi; db: Database };
   let other: { api: RunningApi; db: Database };
-  const MOTIF = '{ motifSearch(pattern: {atoms: [{atomClass: METAL}, {atomClass: NONMETAL}], bonds: [{a: 0, b: 1}]}, first: 5) { edges { node { cluster { id } matchCount } } } }';
+  const MOTIF =
+    '{ motifSearch(pattern: {atoms: [{atomClass: METAL}, {atomClass: NONMETAL}], bonds: [{a: 0, b: 1}]}, first: 5) { edges { node { cluster { id } matchCount } } } }';
   const get = (api: RunningApi, query: string, headers: Record<string, string> = {}) =>
     request(`${api.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { 'apollo-require-preflight': 'true', ...headers } });
   beforeAll(async () => {

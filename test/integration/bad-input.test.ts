@@ -1,4 +1,4 @@
-import { gql } from '../helpers/graphql';
+import { gql, type LooseData } from '../helpers/graphql';
 import { stackInfo } from '../helpers/stack-info';
 
 async function expectBadInput(query: string, argument: string, message: RegExp) {
@@ -16,7 +16,8 @@ describe('bad input gets a clear error, never a 500', () => {
     expectBadInput('{ clusters(filter: {formula: "Mo3Qq"}) { totalCount } }', 'filter.formula', /unknown element "Qq" at position 4/));
   it('rejects an unknown element in an element set', () =>
     expectBadInput('{ clusters(filter: {elements: {anyOf: ["Mo", "Zz"]}}) { totalCount } }', 'filter.elements.anyOf[1]', /unknown element "Zz"/));
-  it('rejects inverted ranges', () => expectBadInput('{ clusters(filter: {size: {min: 9, max: 3}}) { totalCount } }', 'filter.size', /min 9 is greater than max 3/));
+  it('rejects inverted ranges', () =>
+    expectBadInput('{ clusters(filter: {size: {min: 9, max: 3}}) { totalCount } }', 'filter.size', /min 9 is greater than max 3/));
   it('rejects first > 100', () => expectBadInput('{ clusters(first: 101) { totalCount } }', 'first', /between 0 and 100/));
   it('rejects a forged cursor', () => expectBadInput('{ clusters(after: "bm9wZQ") { totalCount } }', 'after', /not a cursor/));
   it('rejects a malformed formula lookup', () => expectBadInput('{ clusterByFormula(formula: "Mo5S2)", charge: -1) { id } }', 'formula', /position/));
@@ -52,7 +53,7 @@ describe('bad input gets a clear error, never a 500', () => {
       body: JSON.stringify({ query: `{ dataset { version } } #${'x'.repeat(110_000)}` }),
     });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await res.json()) as LooseData).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('blocks simple cross-site GET requests (CSRF prevention)', async () => {

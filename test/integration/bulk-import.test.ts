@@ -33,7 +33,15 @@ let bulk: Store;
 let online: Store;
 
 async function startStore(dir: string): Promise<Store> {
-  const server = await startEmbeddedNeo4j({ boltPort: await freePort(), dataDir: dir, password: PASSWORD, heapMb: 512, startTimeoutS: 180, txTimeoutMs: 120000, log: quiet });
+  const server = await startEmbeddedNeo4j({
+    boltPort: await freePort(),
+    dataDir: dir,
+    password: PASSWORD,
+    heapMb: 512,
+    startTimeoutS: 180,
+    txTimeoutMs: 120000,
+    log: quiet,
+  });
   const driver = neo4j.driver(server.uri, neo4j.auth.basic('neo4j', PASSWORD), { disableLosslessIntegers: true });
   const store = { dir, server, driver, executor: new Executor(driver, 'neo4j', 120000) };
   stores.push(store);
@@ -128,7 +136,10 @@ describe('bulk import (neo4j-admin database import full) against the online load
 
   it('stores numbers as FLOAT, lists as typed lists and keeps empty lists, as the JS driver does', async () => {
     const [row] = await bulk.executor.read<{ types: string[] }>(
-      { cypher: `MATCH (c:Cluster {id: 'Rh2Co-anion'}) RETURN [valueType(c.charge), valueType(c.compositionCounts), valueType(c.ligands), valueType(c.multiplicity)] AS types`, params: {} },
+      {
+        cypher: `MATCH (c:Cluster {id: 'Rh2Co-anion'}) RETURN [valueType(c.charge), valueType(c.compositionCounts), valueType(c.ligands), valueType(c.multiplicity)] AS types`,
+        params: {},
+      },
       { purpose: 'test types' },
     );
     expect(row.types).toEqual(['FLOAT NOT NULL', 'LIST<FLOAT NOT NULL> NOT NULL', expect.stringMatching(/^LIST<NOTHING/), 'NULL']);
@@ -136,7 +147,10 @@ describe('bulk import (neo4j-admin database import full) against the online load
 
   it('counts as seeded with the current graph model, its migrated indexes online', async () => {
     expect(await currentDatasetVersion(bulk.executor)).toEqual({ version: bundle.datasetVersion, current: true });
-    const indexes = await bulk.executor.read<{ name: string; state: string }>({ cypher: 'SHOW INDEXES YIELD name, state RETURN name, state', params: {} }, { purpose: 'test indexes' });
+    const indexes = await bulk.executor.read<{ name: string; state: string }>(
+      { cypher: 'SHOW INDEXES YIELD name, state RETURN name, state', params: {} },
+      { purpose: 'test indexes' },
+    );
     expect(indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['cluster_id', 'atom_id', 'cluster_element_set', 'bond_order']));
     expect(indexes.filter((i) => i.state !== 'ONLINE')).toEqual([]);
   });

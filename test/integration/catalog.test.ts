@@ -1,23 +1,22 @@
 import { isMetal } from '../../server/src/chem/elements';
-import { gql } from '../helpers/graphql';
+import { gql, type GraphQLResponse, type LooseData } from '../helpers/graphql';
 import { countOf, seedClusters } from '../helpers/seed-fixtures';
 import { stackInfo } from '../helpers/stack-info';
 
 const seed = seedClusters();
-const ids = (edges: Array<{ node: { id: string } }>) => edges.map((e) => e.node.id).sort();
 
 async function allIds(filter: Record<string, unknown>): Promise<string[]> {
   const found: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const r: any = await gql(
+    const r: GraphQLResponse = await gql(
       `query($filter: ClusterFilter, $after: String) { clusters(filter: $filter, first: 100, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
       { filter, after },
     );
     expect(r.body.errors).toBeUndefined();
-    found.push(...r.body.data.clusters.edges.map((e: any) => e.node.id));
-    if (!r.body.data.clusters.pageInfo.hasNextPage) break;
-    after = r.body.data.clusters.pageInfo.endCursor;
+    found.push(...r.body.data!.clusters.edges.map((e: { node: { id: string } }) => e.node.id));
+    if (!r.body.data!.clusters.pageInfo.hasNextPage) break;
+    after = r.body.data!.clusters.pageInfo.endCursor;
   }
   return found.sort();
 }
@@ -76,15 +75,15 @@ describe('catalog API against the seeded Neo4j', () => {
     const seenIds = new Set<string>();
     let after: string | null = null;
     do {
-      const r: any = await gql(
+      const r: GraphQLResponse = await gql(
         `query($after: String) { clusters(first: 37, after: $after, orderBy: {field: LOG10K1, direction: DESC}) { edges { node { id log10K1 } } pageInfo { hasNextPage endCursor } } }`,
         { after },
       );
-      for (const e of r.body.data.clusters.edges) {
+      for (const e of r.body.data!.clusters.edges) {
         seen.push(e.node.log10K1);
         seenIds.add(e.node.id);
       }
-      after = r.body.data.clusters.pageInfo.hasNextPage ? r.body.data.clusters.pageInfo.endCursor : null;
+      after = r.body.data!.clusters.pageInfo.hasNextPage ? r.body.data!.clusters.pageInfo.endCursor : null;
     } while (after);
     expect(seenIds.size).toBe(216);
     expect(seen).toEqual([...seen].sort((a, b) => b - a));
@@ -113,7 +112,9 @@ describe('catalog API against the seeded Neo4j', () => {
   });
 
   it('finds clusters by formula in any count notation, and answers null for unknown ids', async () => {
-    const r = await gql('{ a: clusterByFormula(formula: "Rh1Co3H2", charge: -1) { id } b: cluster(id: "Xx9-anion") { id } c: cluster(id: "Rh3CoH-anion") { publishedName } }');
+    const r = await gql(
+      '{ a: clusterByFormula(formula: "Rh1Co3H2", charge: -1) { id } b: cluster(id: "Xx9-anion") { id } c: cluster(id: "Rh3CoH-anion") { publishedName } }',
+    );
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data!.a.id).toBe('RhCo3H2-anion');
     expect(r.body.data!.b).toBeNull();
@@ -126,7 +127,7 @@ describe('catalog API against the seeded Neo4j', () => {
     expect(f.total).toBe(216);
     const byElement = new Map<string, number>();
     for (const c of seed) for (const p of c.composition) byElement.set(p.element, (byElement.get(p.element) ?? 0) + 1);
-    expect(Object.fromEntries(f.byElement.map((b: any) => [b.value, b.count]))).toEqual(Object.fromEntries(byElement));
+    expect(Object.fromEntries(f.byElement.map((b: { value: string; count: number }) => [b.value, b.count]))).toEqual(Object.fromEntries(byElement));
     expect(f.byCharge).toEqual([
       { value: -1, count: seed.filter((c) => c.charge === -1).length },
       { value: 0, count: seed.filter((c) => c.charge === 0).length },
@@ -141,7 +142,7 @@ describe('catalog API against the seeded Neo4j', () => {
     const { apiUrl, datasetVersion } = stackInfo();
     const json = await fetch(`${apiUrl}/download/clusters.json`);
     expect(json.headers.get('x-dataset-version')).toBe(datasetVersion);
-    const body = (await json.json()) as any;
+    const body = (await json.json()) as LooseData;
     expect(body.clusters).toHaveLength(216);
     expect(body.howToCite[0].doi).toBe('10.1021/acscatal.5c01379');
     const csv = await (await fetch(`${apiUrl}/download/clusters.csv`)).text();

@@ -36,7 +36,10 @@ describe('export of a result set', () => {
     expect(res.headers.get('x-dataset-version')).toBe(datasetVersion);
     expect(res.headers.get('link')).toContain('10.1021/acscatal.5c01379');
     const rows = parseCsv(await res.text());
-    const expectedIds = seed.clusters.filter((c) => /^Mo\d*S2-anion$/.test(c.id)).map((c) => c.id).sort();
+    const expectedIds = seed.clusters
+      .filter((c) => /^Mo\d*S2-anion$/.test(c.id))
+      .map((c) => c.id)
+      .sort();
     expect(rows.map((r) => r.id).sort()).toEqual(expectedIds);
     const protocol = oof.protocols[0];
     const mo5s2 = rows.find((r) => r.id === 'Mo5S2-anion')!;
@@ -56,7 +59,12 @@ describe('export of a result set', () => {
     expect(body.licence.computed).toMatch(/CC-BY-4\.0/);
     expect(body.howToCite.measurements.doi).toBe('10.1021/acscatal.5c01379');
     const ids = body.clusters.map((c: { id: string }) => c.id).sort();
-    expect(ids).toEqual(seed.clusters.filter((c) => /^Ta3(S\d*)?-neutral$/.test(c.id)).map((c) => c.id).sort());
+    expect(ids).toEqual(
+      seed.clusters
+        .filter((c) => /^Ta3(S\d*)?-neutral$/.test(c.id))
+        .map((c) => c.id)
+        .sort(),
+    );
     expect(body.clusters[0].heldOutPredictions.length).toBeGreaterThan(0);
     expect(body.clusters[0].measurements[0].source.doi).toBe('10.1021/acscatal.5c01379');
   });
@@ -67,7 +75,16 @@ describe('export of a result set', () => {
     const heldOut = new Map(oof.protocols.find((p) => p.key === calibration.protocol)!.rows.map((r) => [r.id, r.gin!]));
     const csv = parseCsv(await (await fetch(exportUrl('csv', { formula: 'Mo?S2-' }))).text());
     const json = (await (await fetch(exportUrl('json', { formula: 'Mo?S2-' }))).json()) as {
-      clusters: Array<{ id: string; prediction: { kind: string; protocol: string; log10K1: number; interval68: { lowLog10K1: number; highLog10K1: number; calibrated: boolean }; interval95: { lowLog10K1: number; highLog10K1: number; calibrated: boolean } } | null }>;
+      clusters: Array<{
+        id: string;
+        prediction: {
+          kind: string;
+          protocol: string;
+          log10K1: number;
+          interval68: { lowLog10K1: number; highLog10K1: number; calibrated: boolean };
+          interval95: { lowLog10K1: number; highLog10K1: number; calibrated: boolean };
+        } | null;
+      }>;
     };
     expect(csv.length).toBeGreaterThan(2);
     expect(json.clusters.map((c) => c.id).sort()).toEqual(csv.map((r) => r.id).sort());

@@ -38,7 +38,15 @@ afterAll(async () => {
 
 async function neo4jAt(dir: string, boltPort: number): Promise<EmbeddedNeo4j> {
   const t0 = Date.now();
-  const n = await startEmbeddedNeo4j({ boltPort, dataDir: path.join(tmp, dir), password: PASSWORD, heapMb: 512, startTimeoutS: 300, txTimeoutMs: 120000, log: () => undefined });
+  const n = await startEmbeddedNeo4j({
+    boltPort,
+    dataDir: path.join(tmp, dir),
+    password: PASSWORD,
+    heapMb: 512,
+    startTimeoutS: 300,
+    txTimeoutMs: 120000,
+    log: () => undefined,
+  });
   timings[`neo4j start ${dir} #${started.filter((s) => s.uri === n.uri).length + 1}`] = Date.now() - t0;
   started.push(n);
   return n;
@@ -159,7 +167,10 @@ describe('Neo4j killed with SIGKILL during `npm run seed`', () => {
       const child = run(API_MAIN, env(store.uri, { API_PORT: String(apiPort), API_HOST: '127.0.0.1', NEO4J_ACQUIRE_TIMEOUT_MS: '2000' }), log);
       while (Date.now() - t0 < 240000) {
         if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}:\n${logOf(log).slice(-2000)}`);
-        const ok = await fetch(`${apiUrl()}/health`).then((r) => r.status === 200, () => false);
+        const ok = await fetch(`${apiUrl()}/health`).then(
+          (r) => r.status === 200,
+          () => false,
+        );
         if (ok) {
           timings[`api ready (${log})`] = Date.now() - t0;
           return child;

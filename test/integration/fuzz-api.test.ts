@@ -38,7 +38,9 @@ async function send(a: Attempt): Promise<void> {
   // A message may quote (≤ 40 characters of) the input: what the request itself contains is no leak.
   const sent = `${a.path}${a.body ?? ''}`;
   for (const [what, pattern] of LEAKS) {
-    const leaked = [...text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))].find((m) => !sent.includes(m[0]) && !sent.includes(JSON.stringify(m[0]).slice(1, -1)));
+    const leaked = [...text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))].find(
+      (m) => !sent.includes(m[0]) && !sent.includes(JSON.stringify(m[0]).slice(1, -1)),
+    );
     if (leaked) throw new Error(`${what} leaked in ${where}`);
   }
   if ((res.headers.get('content-type') ?? '').includes('json') && a.method !== 'HEAD') {
@@ -71,20 +73,39 @@ const filter = fc
     },
     { requiredKeys: [] },
   )
-  .map((r) => `{${Object.entries(r).map(([k, v]) => `${k}: ${v}`).join(', ')}}`);
+  .map(
+    (r) =>
+      `{${Object.entries(r)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')}}`,
+  );
 const motifPattern = fc
   .tuple(
     fc.oneof(
       // At most 4 atoms: a valid disconnected 8-atom pattern would spend the whole 10 s motif budget.
-      fc.array(element.map((e) => `{element: ${e}}`), { maxLength: 4 }),
+      fc.array(
+        element.map((e) => `{element: ${e}}`),
+        { maxLength: 4 },
+      ),
       fc.constant(Array.from({ length: 9 }, () => '{element: "Mo"}')),
       fc.array(fc.constantFrom('{atomClass: METAL}', '{atomClass: NONMETAL}', '{element: "Mo", atomClass: METAL}'), { maxLength: 3 }),
     ),
-    fc.array(fc.tuple(gqlInt, gqlInt).map(([a, b]) => `{a: ${a}, b: ${b}}`), { maxLength: 13 }),
+    fc.array(
+      fc.tuple(gqlInt, gqlInt).map(([a, b]) => `{a: ${a}, b: ${b}}`),
+      { maxLength: 13 },
+    ),
   )
   .map(([atoms, bonds]) => `{atoms: [${atoms.join(', ')}], bonds: [${bonds.join(', ')}]}`);
 
-const clusterSelection = fc.constantFrom('id', 'id formula', 'measurements { log10K1 source { doi } }', 'structure { atoms { element } bonds { a b } }', 'composition { element count }', 'isomers { rank }', '__typename');
+const clusterSelection = fc.constantFrom(
+  'id',
+  'id formula',
+  'measurements { log10K1 source { doi } }',
+  'structure { atoms { element } bonds { a b } }',
+  'composition { element count }',
+  'isomers { rank }',
+  '__typename',
+);
 const ofTypes = (n: number): string => (n === 0 ? 'name' : `ofType { ${ofTypes(n - 1)} }`);
 
 const rootField = fc.oneof(
@@ -95,20 +116,31 @@ const rootField = fc.oneof(
   fc.tuple(gqlString, gqlInt).map(([f, q]) => `clusterByFormula(formula: ${f}, charge: ${q}) { id }`),
   filter.map((f) => `facets(filter: ${f}) { total byElement { value count } }`),
   fc.tuple(gqlString, gqlInt).map(([id, k]) => `similar(clusterId: ${id}, k: ${k}) { similarity cluster { id } }`),
-  fc.tuple(gqlString, fc.constantFrom('WHOLE', 'METAL_CORE', 'NEIGHBORHOOD', 'NOPE'), gqlInt, gqlInt).map(
-    ([id, kind, atom, hops]) => `subgraph(clusterId: ${id}, kind: ${kind}, atomIndex: ${atom}, hops: ${hops}) { totalCharge atoms { element } }`,
-  ),
+  fc
+    .tuple(gqlString, fc.constantFrom('WHOLE', 'METAL_CORE', 'NEIGHBORHOOD', 'NOPE'), gqlInt, gqlInt)
+    .map(([id, kind, atom, hops]) => `subgraph(clusterId: ${id}, kind: ${kind}, atomIndex: ${atom}, hops: ${hops}) { totalCharge atoms { element } }`),
   // Catalog ids are left out on purpose: a real explain runs thousands of model evaluations.
-  fc.tuple(fc.string({ maxLength: 30 }).map((s) => JSON.stringify(`zz${s}`)), fc.constantFrom('ATOM', 'BOND', 'SUBGRAPH', 'X')).map(([id, l]) => `explain(clusterId: ${id}, level: ${l}) { fullLog10K1 }`),
+  fc
+    .tuple(
+      fc.string({ maxLength: 30 }).map((s) => JSON.stringify(`zz${s}`)),
+      fc.constantFrom('ATOM', 'BOND', 'SUBGRAPH', 'X'),
+    )
+    .map(([id, l]) => `explain(clusterId: ${id}, level: ${l}) { fullLog10K1 }`),
   fc.tuple(gqlString, gqlInt, gqlInt).map(([xyz, q, m]) => `predict(structure: {xyz: ${xyz}, charge: ${q}, multiplicity: ${m}}) { xtbWallTimeMs }`),
-  fc.tuple(motifPattern, gqlInt, gqlInt).map(([p, n, m]) => `motifSearch(pattern: ${p}, first: ${n}, maxMatchesPerCluster: ${m}) { edges { node { matchCount } } }`),
+  fc
+    .tuple(motifPattern, gqlInt, gqlInt)
+    .map(([p, n, m]) => `motifSearch(pattern: ${p}, first: ${n}, maxMatchesPerCluster: ${m}) { edges { node { matchCount } } }`),
   fc.constantFrom('__typename', '__schema { types { name } }', '__type(name: "Cluster") { name fields { name } }', 'model { version }'),
   fc.integer({ min: 1, max: 400 }).map((n) => `__type(name: "Cluster") { ${ofTypes(n)} }`),
   fc.integer({ min: 1, max: 5 }).map((n) => `__schema { types { ${'fields { type { '.repeat(n)}name${' } }'.repeat(n)} } }`),
 );
 
 const selection = fc.array(
-  fc.tuple(fc.option(fc.constantFrom('a', 'b', 'c', '_x', 'a1'), { nil: undefined }), rootField, fc.option(fc.constantFrom('@include(if: true)', '@skip(if: $flag)', '@deprecated', '@include(if: "x")'), { nil: undefined })),
+  fc.tuple(
+    fc.option(fc.constantFrom('a', 'b', 'c', '_x', 'a1'), { nil: undefined }),
+    rootField,
+    fc.option(fc.constantFrom('@include(if: true)', '@skip(if: $flag)', '@deprecated', '@include(if: "x")'), { nil: undefined }),
+  ),
   { minLength: 1, maxLength: 5 },
 );
 
@@ -130,17 +162,19 @@ const withDirective = (field: string, dir: string | undefined) => {
   const brace = field.indexOf(' {');
   return brace < 0 ? `${field} ${dir}` : `${field.slice(0, brace)} ${dir}${field.slice(brace)}`;
 };
-const wellFormed = fc.tuple(fc.constantFrom('', 'query', 'query Q', 'query ($flag: Boolean)', 'mutation', 'subscription S'), selection).map(
-  ([head, sel]) => `${head} { ${sel.map(([alias, field, dir]) => `${alias ? `${alias}: ` : ''}${withDirective(field, dir)}`).join(' ')} }`,
-);
+const wellFormed = fc
+  .tuple(fc.constantFrom('', 'query', 'query Q', 'query ($flag: Boolean)', 'mutation', 'subscription S'), selection)
+  .map(([head, sel]) => `${head} { ${sel.map(([alias, field, dir]) => `${alias ? `${alias}: ` : ''}${withDirective(field, dir)}`).join(' ')} }`);
 
 /** Corrupts a document: cuts, duplicates or injects characters at random places. */
-const mutated = fc.tuple(wellFormed, fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '{', '}', '(', ')', '"', '...', '$', '#', '\\', ':', '@', '\u0000')), { maxLength: 4 })).map(([doc, edits]) =>
-  edits.reduce((d, [at, s]) => {
-    const i = d.length ? at % d.length : 0;
-    return d.slice(0, i) + s + d.slice(i + (s === '' ? 1 : 0));
-  }, doc),
-);
+const mutated = fc
+  .tuple(wellFormed, fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '{', '}', '(', ')', '"', '...', '$', '#', '\\', ':', '@', '\u0000')), { maxLength: 4 }))
+  .map(([doc, edits]) =>
+    edits.reduce((d, [at, s]) => {
+      const i = d.length ? at % d.length : 0;
+      return d.slice(0, i) + s + d.slice(i + (s === '' ? 1 : 0));
+    }, doc),
+  );
 
 const document = fc.oneof(
   { weight: 4, arbitrary: wellFormed },
@@ -169,10 +203,26 @@ const VARIABLE_QUERIES = [
 const variables = fc.oneof(
   fc.dictionary(fc.constantFrom('a', 'n', 'f', 'id', 'k', 's', 'p', 'flag', 'zz'), jsonish, { maxKeys: 4 }),
   fc.record({
-    s: fc.record({ xyz: hostileString, charge: fc.oneof(fc.integer(), fc.double(), fc.string()), multiplicity: fc.oneof(fc.integer(), fc.constant(null)), optimize: fc.anything() }, { requiredKeys: [] }),
+    s: fc.record(
+      {
+        xyz: hostileString,
+        charge: fc.oneof(fc.integer(), fc.double(), fc.string()),
+        multiplicity: fc.oneof(fc.integer(), fc.constant(null)),
+        optimize: fc.anything(),
+      },
+      { requiredKeys: [] },
+    ),
   }),
-  fc.record({ f: fc.record({ formula: hostileString, ids: fc.array(hostileString, { maxLength: 120 }), charges: fc.array(fc.integer(), { maxLength: 30 }) }, { requiredKeys: [] }) }),
-  fc.record({ p: fc.record({ atoms: fc.array(fc.record({ element: hostileString }), { maxLength: 10 }), bonds: fc.anything() }, { requiredKeys: [] }), n: fc.integer() }),
+  fc.record({
+    f: fc.record(
+      { formula: hostileString, ids: fc.array(hostileString, { maxLength: 120 }), charges: fc.array(fc.integer(), { maxLength: 30 }) },
+      { requiredKeys: [] },
+    ),
+  }),
+  fc.record({
+    p: fc.record({ atoms: fc.array(fc.record({ element: hostileString }), { maxLength: 10 }), bonds: fc.anything() }, { requiredKeys: [] }),
+    n: fc.integer(),
+  }),
   jsonish,
 );
 
@@ -204,28 +254,66 @@ const headers = fc
   )
   .map((h) => Object.fromEntries(Object.entries(h).filter(([, v]) => v !== '')) as Record<string, string>);
 
-const post = (body: string, h: Record<string, string> = { 'content-type': 'application/json' }): Attempt => ({ method: 'POST', path: '/graphql', headers: h, body });
+const post = (body: string, h: Record<string, string> = { 'content-type': 'application/json' }): Attempt => ({
+  method: 'POST',
+  path: '/graphql',
+  headers: h,
+  body,
+});
 
 const attempts: Array<[string, fc.Arbitrary<Attempt>, number]> = [
-  ['documents', fc.tuple(document, fc.option(fc.constantFrom('Q', 'S', 'nope'), { nil: undefined })).map(([query, operationName]) => post(JSON.stringify({ query, operationName }))), 900],
+  [
+    'documents',
+    fc
+      .tuple(document, fc.option(fc.constantFrom('Q', 'S', 'nope'), { nil: undefined }))
+      .map(([query, operationName]) => post(JSON.stringify({ query, operationName }))),
+    900,
+  ],
   ['variables', fc.tuple(fc.constantFrom(...VARIABLE_QUERIES), variables).map(([query, v]) => post(JSON.stringify({ query, variables: v }))), 450],
-  ['headers', fc.tuple(headers, fc.constantFrom('{ dataset { version } }', '{ clusters(first: 2) { totalCount } }', 'mutation { x }')).map(([h, query]) => post(JSON.stringify({ query }), h)), 350],
+  [
+    'headers',
+    fc
+      .tuple(headers, fc.constantFrom('{ dataset { version } }', '{ clusters(first: 2) { totalCount } }', 'mutation { x }'))
+      .map(([h, query]) => post(JSON.stringify({ query }), h)),
+    350,
+  ],
   [
     'bodies and methods',
     fc.oneof(
       fc.string({ maxLength: 300 }).map((b) => post(b)),
       fc.jsonValue({ maxDepth: 3 }).map((b) => post(JSON.stringify(b))),
-      fc.record({ query: fc.jsonValue({ maxDepth: 2 }), variables: fc.jsonValue({ maxDepth: 2 }), operationName: fc.jsonValue({ maxDepth: 1 }), extensions: fc.jsonValue({ maxDepth: 3 }) }, { requiredKeys: [] }).map((b) => post(JSON.stringify(b))),
-      fc.record({ sha256Hash: fc.string({ maxLength: 70 }), version: fc.oneof(fc.constant(1), fc.integer()), query: fc.option(fc.constant('{ dataset { version } }'), { nil: undefined }) }).map(({ sha256Hash, version, query }) =>
-        post(JSON.stringify({ query, extensions: { persistedQuery: { version, sha256Hash } } })),
-      ),
+      fc
+        .record(
+          {
+            query: fc.jsonValue({ maxDepth: 2 }),
+            variables: fc.jsonValue({ maxDepth: 2 }),
+            operationName: fc.jsonValue({ maxDepth: 1 }),
+            extensions: fc.jsonValue({ maxDepth: 3 }),
+          },
+          { requiredKeys: [] },
+        )
+        .map((b) => post(JSON.stringify(b))),
+      fc
+        .record({
+          sha256Hash: fc.string({ maxLength: 70 }),
+          version: fc.oneof(fc.constant(1), fc.integer()),
+          query: fc.option(fc.constant('{ dataset { version } }'), { nil: undefined }),
+        })
+        .map(({ sha256Hash, version, query }) => post(JSON.stringify({ query, extensions: { persistedQuery: { version, sha256Hash } } }))),
       fc.tuple(document, fc.boolean()).map(([q, preflight]): Attempt => ({
         method: 'GET',
         path: `/graphql?query=${percentEncode(q)}&variables=${encodeURIComponent('{"a":1')}`,
         headers: preflight ? { 'apollo-require-preflight': 'true' } : ({} as Record<string, string>),
       })),
-      fc.tuple(fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS'), fc.string({ maxLength: 50 })).map(([method, body]): Attempt => ({ method, path: '/graphql', headers: { 'content-type': 'application/json' }, body: method === 'OPTIONS' ? undefined : body })),
-      fc.string({ maxLength: 30 }).map((s): Attempt => ({ method: 'GET', path: `/graphql?${percentEncode(s)}=%E0%A4%A&query=%`, headers: { 'apollo-require-preflight': 'true' } })),
+      fc.tuple(fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS'), fc.string({ maxLength: 50 })).map(([method, body]): Attempt => ({
+        method,
+        path: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        body: method === 'OPTIONS' ? undefined : body,
+      })),
+      fc
+        .string({ maxLength: 30 })
+        .map((s): Attempt => ({ method: 'GET', path: `/graphql?${percentEncode(s)}=%E0%A4%A&query=%`, headers: { 'apollo-require-preflight': 'true' } })),
     ),
     350,
   ],
@@ -237,9 +325,13 @@ describe('fuzzing the HTTP API with hostile requests', () => {
     console.log(`fuzz: ${cases} requests, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`);
   });
 
-  it.each(attempts)('%s: no 5xx, no leak, every answer versioned', async (_name, arbitrary, numRuns) => {
-    await fc.assert(fc.asyncProperty(arbitrary, send), { numRuns });
-  }, 180_000);
+  it.each(attempts)(
+    '%s: no 5xx, no leak, every answer versioned',
+    async (_name, arbitrary, numRuns) => {
+      await fc.assert(fc.asyncProperty(arbitrary, send), { numRuns });
+    },
+    180_000,
+  );
 
   it('ran at least 2,000 cases and the server still answers a cheap query', async () => {
     expect(cases).toBeGreaterThanOrEqual(2000);

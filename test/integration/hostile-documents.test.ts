@@ -1,12 +1,16 @@
 import { getIntrospectionQuery, type IntrospectionOptions } from 'graphql';
-import { gql } from '../helpers/graphql';
+import { gql, type GraphQLResponse, type LooseData } from '../helpers/graphql';
 import { stackInfo } from '../helpers/stack-info';
 
 /** One request as any client sends it; the raw text too, to check what was echoed. */
 async function post(body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) {
   const res = await fetch(`${stackInfo().apiUrl}/graphql`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
   const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }>; extensions?: Record<string, any> } };
+  return {
+    status: res.status,
+    text,
+    body: JSON.parse(text) as GraphQLResponse['body'],
+  };
 }
 
 async function expectHealthy() {
@@ -15,7 +19,7 @@ async function expectHealthy() {
   expect(r.body.data!.dataset.version).toBe(stackInfo().datasetVersion);
 }
 
-function expectVersioned(body: { extensions?: Record<string, any> }) {
+function expectVersioned(body: { extensions?: LooseData }) {
   expect(body.extensions?.datasetVersion).toBe(stackInfo().datasetVersion);
 }
 
@@ -48,7 +52,7 @@ describe('hostile documents are refused with a 4xx before they cost anything', (
   });
 
   it('costs predict by the structure in the variables before xtb runs', async () => {
-    const xyz = `50\n\n${Array.from({ length: 50 }, (_, i) => `Mo ${(i % 5) * 2.6} ${Math.floor(i / 5) % 5 * 2.6} ${Math.floor(i / 25) * 2.6}`).join('\n')}\n`;
+    const xyz = `50\n\n${Array.from({ length: 50 }, (_, i) => `Mo ${(i % 5) * 2.6} ${(Math.floor(i / 5) % 5) * 2.6} ${Math.floor(i / 25) * 2.6}`).join('\n')}\n`;
     const query = 'query($s: StructureInput!) { a: predict(structure: $s) { xtbWallTimeMs } b: predict(structure: $s) { xtbWallTimeMs } }';
     const r = await post({ query, variables: { s: { xyz, charge: 0, multiplicity: 1, optimize: true } } });
     expect(r.status).toBe(400);
@@ -114,13 +118,16 @@ describe('every client mistake is a 4xx with a stable code and the dataset versi
     expectVersioned(r.body);
   });
 
-  it.each(['mutation { dataset { version } }', 'subscription { dataset { version } }', 'mutation M { x }'])('%s → 400 OPERATION_NOT_SUPPORTED', async (query) => {
-    const r = await post({ query });
-    expect(r.status).toBe(400);
-    expect(r.body.errors![0].extensions!.code).toBe('OPERATION_NOT_SUPPORTED');
-    expect(r.body.data).toBeUndefined();
-    expectVersioned(r.body);
-  });
+  it.each(['mutation { dataset { version } }', 'subscription { dataset { version } }', 'mutation M { x }'])(
+    '%s → 400 OPERATION_NOT_SUPPORTED',
+    async (query) => {
+      const r = await post({ query });
+      expect(r.status).toBe(400);
+      expect(r.body.errors![0].extensions!.code).toBe('OPERATION_NOT_SUPPORTED');
+      expect(r.body.data).toBeUndefined();
+      expectVersioned(r.body);
+    },
+  );
 
   it.each([
     ['a charset other than UTF-8', { 'content-type': 'application/json; charset=latin1' }, 415, 'UNSUPPORTED_CHARSET'],
@@ -162,14 +169,17 @@ describe('standard introspection works; hostile introspection does not', () => {
     const r = await post({ query: getIntrospectionQuery(options as IntrospectionOptions) });
     expect(r.status).toBe(200);
     expect(r.body.errors).toBeUndefined();
-    const types = r.body.data.__schema.types as Array<{ name: string }>;
+    const types = r.body.data!.__schema.types as Array<{ name: string }>;
     expect(types.map((t) => t.name)).toEqual(expect.arrayContaining(['Cluster', 'Query', 'StructureInput']));
     expectVersioned(r.body);
   });
 
   it('rejects a 300-deep ofType chain and nested introspection lists with 400', async () => {
     const ofTypes = (n: number): string => (n === 0 ? 'name' : `ofType { ${ofTypes(n - 1)} }`);
-    for (const query of [`{ __type(name: "Cluster") { ${ofTypes(300)} } }`, '{ __schema { types { fields { type { fields { type { fields { type { name } } } } } } } } }']) {
+    for (const query of [
+      `{ __type(name: "Cluster") { ${ofTypes(300)} } }`,
+      '{ __schema { types { fields { type { fields { type { fields { type { name } } } } } } } } }',
+    ]) {
       const r = await post({ query });
       expect(r.status).toBe(400);
       expect(r.body.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -39,7 +39,10 @@ describe('the limits query over HTTP', () => {
     expect(longFormula.status).toBe(400);
     expect(longFormula.body.errors![0].message).toContain(String(maxFormulaLength));
 
-    const chain = (n: number) => ({ atoms: Array.from({ length: n }, () => ({ atomClass: 'ANY' })), bonds: Array.from({ length: n - 1 }, (_, i) => ({ a: i, b: i + 1 })) });
+    const chain = (n: number) => ({
+      atoms: Array.from({ length: n }, () => ({ atomClass: 'ANY' })),
+      bonds: Array.from({ length: n - 1 }, (_, i) => ({ a: i, b: i + 1 })),
+    });
     const tooBig = await gql('query($p: MotifPatternInput!) { motifSearch(pattern: $p, first: 1) { totalCount } }', { p: chain(motif.maxAtoms + 1) });
     expect(tooBig.status).toBe(400);
     expect(tooBig.body.errors![0].message).toContain(`at most ${motif.maxAtoms} atoms`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isMetal } from '../../server/src/chem/elements';
 import type { StructureFile } from '../../server/src/load/seed-file';
 import { bruteForceMatches, type BfPattern } from '../helpers/brute-force-matcher';
-import { gql } from '../helpers/graphql';
+import { gql, type GraphQLResponse } from '../helpers/graphql';
 
 const STRUCTURES_DIR = path.join(__dirname, '..', '..', 'seed', 'structures', 'data');
 const structures: StructureFile[] = readdirSync(STRUCTURES_DIR)
@@ -33,9 +33,32 @@ const PATTERNS: Array<[string, BfPattern]> = [
   ['H on metal', { atoms: [M, { element: 'H' }], bonds: chain(2) }],
   ['two unbonded S', { atoms: [{ element: 'S' }, { element: 'S' }], bonds: [] }],
   ['M4 path', { atoms: [M, M, M, M], bonds: chain(4) }],
-  ['M4 star', { atoms: [M, M, M, M], bonds: [{ a: 0, b: 1 }, { a: 0, b: 2 }, { a: 0, b: 3 }] }],
+  [
+    'M4 star',
+    {
+      atoms: [M, M, M, M],
+      bonds: [
+        { a: 0, b: 1 },
+        { a: 0, b: 2 },
+        { a: 0, b: 3 },
+      ],
+    },
+  ],
   ['M3X capped triangle', { atoms: [M, M, M, X], bonds: [...chain(3), { a: 0, b: 2 }, { a: 3, b: 0 }, { a: 3, b: 1 }, { a: 3, b: 2 }] }],
-  ['M4 tetrahedron', { atoms: [M, M, M, M], bonds: [{ a: 0, b: 1 }, { a: 0, b: 2 }, { a: 0, b: 3 }, { a: 1, b: 2 }, { a: 1, b: 3 }, { a: 2, b: 3 }] }],
+  [
+    'M4 tetrahedron',
+    {
+      atoms: [M, M, M, M],
+      bonds: [
+        { a: 0, b: 1 },
+        { a: 0, b: 2 },
+        { a: 0, b: 3 },
+        { a: 1, b: 2 },
+        { a: 1, b: 3 },
+        { a: 2, b: 3 },
+      ],
+    },
+  ],
   ['M2X2 ring', { atoms: [M, X, M, X], bonds: [...chain(4), { a: 3, b: 0 }] }],
   ['V–N–V', { atoms: [{ element: 'V' }, { element: 'N' }, { element: 'V' }], bonds: chain(3) }],
   ['any–any–any chain', { atoms: [ANY, ANY, ANY], bonds: chain(3) }],
@@ -76,16 +99,16 @@ async function cypherMatches(pattern: BfPattern): Promise<Map<string, Hit>> {
   const found = new Map<string, Hit>();
   let after: string | null = null;
   for (;;) {
-    const r: any = await gql(
+    const r: GraphQLResponse = await gql(
       `query($pattern: MotifPatternInput!, $after: String) {
         motifSearch(pattern: $pattern, first: 100, after: $after, maxMatchesPerCluster: 1000) {
           edges { node { cluster { id } matchCount matches distinctMatchCount distinctMatches } } pageInfo { hasNextPage endCursor } } }`,
       { pattern, after },
     );
     expect(r.body.errors).toBeUndefined();
-    for (const e of r.body.data.motifSearch.edges) found.set(e.node.cluster.id, e.node);
-    if (!r.body.data.motifSearch.pageInfo.hasNextPage) return found;
-    after = r.body.data.motifSearch.pageInfo.endCursor;
+    for (const e of r.body.data!.motifSearch.edges) found.set(e.node.cluster.id, e.node);
+    if (!r.body.data!.motifSearch.pageInfo.hasNextPage) return found;
+    after = r.body.data!.motifSearch.pageInfo.endCursor;
   }
 }
 
@@ -130,13 +153,13 @@ describe('motif search input and limits', () => {
   it('combines with catalog filters and reports totalCount on request', async () => {
     const pattern = { atoms: [M, M], bonds: chain(2) };
     const all = await cypherMatches(pattern);
-    const r: any = await gql(
+    const r: GraphQLResponse = await gql(
       `query($p: MotifPatternInput!) { motifSearch(pattern: $p, filter: {charges: [0]}, first: 100) { totalCount edges { node { cluster { id charge } } } } }`,
       { p: pattern },
     );
-    const neutral = r.body.data.motifSearch.edges.map((e: any) => e.node.cluster);
-    expect(neutral.every((c: any) => c.charge === 0)).toBe(true);
-    expect(r.body.data.motifSearch.totalCount).toBe(neutral.length);
+    const neutral = r.body.data!.motifSearch.edges.map((e: { node: { cluster: { id: string; charge: number } } }) => e.node.cluster);
+    expect(neutral.every((c: { charge: number }) => c.charge === 0)).toBe(true);
+    expect(r.body.data!.motifSearch.totalCount).toBe(neutral.length);
     expect(neutral.length).toBe([...all.keys()].filter((id) => id.endsWith('-neutral')).length);
   });
 
@@ -149,10 +172,10 @@ describe('motif search input and limits', () => {
     ['empty', { atoms: [] }, 'pattern.atoms', /at least one atom/],
   ];
   it.each(bad)('rejects %s with BAD_USER_INPUT naming the input', async (_n, pattern, argument, message) => {
-    const r: any = await gql('query($p: MotifPatternInput!) { motifSearch(pattern: $p) { edges { cursor } } }', { p: pattern });
+    const r: GraphQLResponse = await gql('query($p: MotifPatternInput!) { motifSearch(pattern: $p) { edges { cursor } } }', { p: pattern });
     expect(r.status).toBe(400);
-    expect(r.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(r.body.errors[0].extensions.argument).toBe(argument);
-    expect(r.body.errors[0].message).toMatch(message);
+    expect(r.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(r.body.errors![0].extensions!.argument).toBe(argument);
+    expect(r.body.errors![0].message).toMatch(message);
   });
 });

@@ -3,7 +3,9 @@ import { stackInfo } from '../helpers/stack-info';
 
 // A real catalog cluster with a stored structure and at most 14 atoms (exact Shapley values).
 async function smallClusterWithStructure(): Promise<{ id: string; charge: number; size: number }> {
-  const r = await gql('{ clusters(filter: {hasStructure: true, size: {min: 4, max: 8}, charges: [-1]}, first: 1, orderBy: {field: SIZE, direction: DESC}) { edges { node { id charge size } } } }');
+  const r = await gql(
+    '{ clusters(filter: {hasStructure: true, size: {min: 4, max: 8}, charges: [-1]}, first: 1, orderBy: {field: SIZE, direction: DESC}) { edges { node { id charge size } } } }',
+  );
   return r.body.data!.clusters.edges[0].node;
 }
 
@@ -20,7 +22,7 @@ describe('model predictions through GraphQL', () => {
     const widths68 = new Set<string>();
     for (const { node } of r.body.data!.clusters.edges) {
       const p = node.prediction;
-      const c = node.heldOutPredictions.find((h: any) => h.protocol === 'c');
+      const c = node.heldOutPredictions.find((h: { protocol: string }) => h.protocol === 'c');
       expect(p.kind).toBe('HELD_OUT');
       expect(p.protocol).toBe('c');
       expect(p.heldOutSplit).toBe(c.split);
@@ -31,7 +33,10 @@ describe('model predictions through GraphQL', () => {
       expect(p.captureLimit.kind).toBe(node.charge === 0 ? 'NEUTRAL_GAS_KINETIC' : 'LANGEVIN');
       // Langevin rates of cluster anions with N2 are 5.8–7e-10 (langevin.test.ts).
       if (node.charge !== 0) expect(10 ** p.captureLimit.log10K1).toBeGreaterThan(5.8e-10);
-      for (const [iv, conf] of [[p.interval68, 0.68], [p.interval95, 0.95]] as const) {
+      for (const [iv, conf] of [
+        [p.interval68, 0.68],
+        [p.interval95, 0.95],
+      ] as const) {
         expect(iv.confidence).toBe(conf);
         expect(iv.calibrated).toBe(true);
         expect(iv.lowLog10K1).toBeLessThan(p.log10K1);
@@ -70,7 +75,7 @@ describe('model predictions through GraphQL', () => {
     const c = r.body.data!.cluster;
     expect(c.prediction.kind).toBe('HELD_OUT');
     expect(c.prediction.heldOutSplit).toBe('Co–Rh');
-    expect(c.prediction.log10K1).toBeCloseTo(c.heldOutPredictions.find((h: any) => h.protocol === 'c').log10K1, 5);
+    expect(c.prediction.log10K1).toBeCloseTo(c.heldOutPredictions.find((h: { protocol: string }) => h.protocol === 'c').log10K1, 5);
     expect(c.inSamplePrediction.kind).toBe('IN_SAMPLE');
     expect(c.prediction.domain.inDomain).toBe(true);
     expect(c.prediction.domain.caveats.join(' ')).toMatch(/heteronuclear/);
@@ -78,12 +83,15 @@ describe('model predictions through GraphQL', () => {
 
   it('atom Shapley values sum to f(all) − f(none) and match the prediction', async () => {
     const c = await smallClusterWithStructure();
-    const r = await gql(`query($id: ID!) { cluster(id: $id) { inSamplePrediction { unboundedLog10K1 } }
-      explain(clusterId: $id, level: ATOM) { method fullLog10K1 emptyLog10K1 atoms { index element value standardError } } }`, { id: c.id });
+    const r = await gql(
+      `query($id: ID!) { cluster(id: $id) { inSamplePrediction { unboundedLog10K1 } }
+      explain(clusterId: $id, level: ATOM) { method fullLog10K1 emptyLog10K1 atoms { index element value standardError } } }`,
+      { id: c.id },
+    );
     const e = r.body.data!.explain;
     expect(e.method).toBe('exact Shapley');
     expect(e.atoms).toHaveLength(c.size);
-    const sum = e.atoms.reduce((s: number, a: any) => s + a.value, 0);
+    const sum = e.atoms.reduce((s: number, a: { value: number }) => s + a.value, 0);
     expect(sum).toBeCloseTo(e.fullLog10K1 - e.emptyLog10K1, 4);
     // Attributions explain the served model's output for the cluster.
     expect(e.fullLog10K1).toBeCloseTo(r.body.data!.cluster.inSamplePrediction.unboundedLog10K1, 4);
@@ -91,18 +99,24 @@ describe('model predictions through GraphQL', () => {
 
   it('bond occlusion and subgraph contributions come with charge polarization', async () => {
     const c = await smallClusterWithStructure();
-    const r = await gql(`query($id: ID!) {
+    const r = await gql(
+      `query($id: ID!) {
       bond: explain(clusterId: $id, level: BOND) { fullLog10K1 bonds { a b delta log10K1Without } }
       sub: explain(clusterId: $id, level: SUBGRAPH) { subgraphs { name kind atoms shapleySum coalitionValue chargePolarization } atoms { value } }
       core: subgraph(clusterId: $id, kind: METAL_CORE) { chargePolarization atoms { index } }
-      cluster(id: $id) { structure { bonds { a b } } } }`, { id: c.id });
+      cluster(id: $id) { structure { bonds { a b } } } }`,
+      { id: c.id },
+    );
     const d = r.body.data!;
-    expect(d.bond.bonds.map((b: any) => [b.a, b.b])).toEqual(d.cluster.structure.bonds.map((b: any) => [b.a, b.b]));
+    expect(d.bond.bonds.map((b: { a: number; b: number }) => [b.a, b.b])).toEqual(d.cluster.structure.bonds.map((b: { a: number; b: number }) => [b.a, b.b]));
     for (const b of d.bond.bonds) expect(b.delta).toBeCloseTo(d.bond.fullLog10K1 - b.log10K1Without, 6);
-    const core = d.sub.subgraphs.find((s: any) => s.name === 'metal core');
-    expect(core.atoms).toEqual(d.core.atoms.map((a: any) => a.index));
+    const core = d.sub.subgraphs.find((s: { name: string }) => s.name === 'metal core');
+    expect(core.atoms).toEqual(d.core.atoms.map((a: { index: number }) => a.index));
     expect(core.chargePolarization).toBeCloseTo(d.core.chargePolarization, 10);
-    expect(core.shapleySum).toBeCloseTo(core.atoms.reduce((s: number, i: number) => s + d.sub.atoms[i].value, 0), 6);
+    expect(core.shapleySum).toBeCloseTo(
+      core.atoms.reduce((s: number, i: number) => s + d.sub.atoms[i].value, 0),
+      6,
+    );
   });
 
   it('finds similar clusters by embedding, excluding the cluster itself', async () => {
@@ -110,8 +124,8 @@ describe('model predictions through GraphQL', () => {
     const r = await gql(`query($id: ID!) { similar(clusterId: $id, k: 4) { similarity cluster { id } } }`, { id: c.id });
     const list = r.body.data!.similar;
     expect(list).toHaveLength(4);
-    expect(list.map((s: any) => s.cluster.id)).not.toContain(c.id);
-    const sims = list.map((s: any) => s.similarity);
+    expect(list.map((s: { cluster: { id: string } }) => s.cluster.id)).not.toContain(c.id);
+    const sims = list.map((s: { similarity: number }) => s.similarity);
     expect(sims).toEqual([...sims].sort((a: number, b: number) => b - a));
     const bad = await gql(`query($id: ID!) { similar(clusterId: $id, k: 0) { similarity } }`, { id: c.id });
     expect(bad.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
@@ -126,9 +140,9 @@ describe('model predictions through GraphQL', () => {
     expect(homo.nuclearity).toBe('HOMONUCLEAR');
     expect(hetero.nuclearity).toBe('HETERONUCLEAR');
     // (a) CV over homonuclear folds, (b) trained on homonuclear and tested on heteronuclear, (c) every family held out once.
-    expect(homo.heldOutPredictions.map((h: any) => h.protocol).sort()).toEqual(['a', 'c']);
-    expect(hetero.heldOutPredictions.map((h: any) => h.protocol).sort()).toEqual(['b', 'c']);
-    expect(homo.heldOutPredictions.find((h: any) => h.protocol === 'a').split).toMatch(/fold/);
+    expect(homo.heldOutPredictions.map((h: { protocol: string }) => h.protocol).sort()).toEqual(['a', 'c']);
+    expect(hetero.heldOutPredictions.map((h: { protocol: string }) => h.protocol).sort()).toEqual(['b', 'c']);
+    expect(homo.heldOutPredictions.find((h: { protocol: string }) => h.protocol === 'a').split).toMatch(/fold/);
     for (const h of [...homo.heldOutPredictions, ...hetero.heldOutPredictions]) {
       expect(h.log10K1).toBeGreaterThan(-17);
       expect(h.log10K1).toBeLessThan(-7);
@@ -150,9 +164,12 @@ describe('predict for a structure not in the catalog (real GFN2-xTB)', () => {
     const c = await smallClusterWithStructure();
     const r0 = await gql(`query($id: ID!) { cluster(id: $id) { charge inSamplePrediction { log10K1 } structure { xyz multiplicity } } }`, { id: c.id });
     const { structure, inSamplePrediction: prediction, charge } = r0.body.data!.cluster;
-    const r = await gql(`query($s: StructureInput!) { predict(structure: $s) { prediction { kind log10K1 log10K1Std interval95 { lowLog10K1 highLog10K1 calibrated } domain { inDomain } } structure { atoms { element partialCharge } } nearest { cluster { id } similarity } } }`, {
-      s: { xyz: structure.xyz, charge, multiplicity: structure.multiplicity },
-    });
+    const r = await gql(
+      `query($s: StructureInput!) { predict(structure: $s) { prediction { kind log10K1 log10K1Std interval95 { lowLog10K1 highLog10K1 calibrated } domain { inDomain } } structure { atoms { element partialCharge } } nearest { cluster { id } similarity } } }`,
+      {
+        s: { xyz: structure.xyz, charge, multiplicity: structure.multiplicity },
+      },
+    );
     expect(r.body.errors).toBeUndefined();
     const p = r.body.data!.predict;
     // Same geometry, same method: the xtb single point reproduces the stored features.
@@ -164,9 +181,17 @@ describe('predict for a structure not in the catalog (real GFN2-xTB)', () => {
 
   const grid = (n: number) => Array.from({ length: n }, (_, i) => `Mo ${(i % 5) * 2.7} ${(Math.floor(i / 5) % 5) * 2.7} ${Math.floor(i / 25) * 2.7}`);
   const outside: Array<[string, Record<string, unknown>, RegExp]> = [
-    ['a 50-atom Mo grid (training has 2–13 atoms)', { xyz: `50\ngrid\n${grid(50).join('\n')}\n`, charge: -1, multiplicity: 2 }, /50 atoms is outside the training range 2–13/],
+    [
+      'a 50-atom Mo grid (training has 2–13 atoms)',
+      { xyz: `50\ngrid\n${grid(50).join('\n')}\n`, charge: -1, multiplicity: 2 },
+      /50 atoms is outside the training range 2–13/,
+    ],
     ['an element the model never saw (W)', { xyz: '2\nx\nW 0 0 0\nW 0 0 2.5\n', charge: -1, multiplicity: 2 }, /elements not in the training data: W/],
-    ['a cation (training has anions and neutrals)', { xyz: '2\nx\nMo 0 0 0\nMo 0 0 2.2\n', charge: 1, multiplicity: 2 }, /charge 1 is not among the training charges/],
+    [
+      'a cation (training has anions and neutrals)',
+      { xyz: '2\nx\nMo 0 0 0\nMo 0 0 2.2\n', charge: 1, multiplicity: 2 },
+      /charge 1 is not among the training charges/,
+    ],
   ];
   it.each(outside)('refuses %s with OUT_OF_DOMAIN before running xtb', async (_name, s, message) => {
     const r = await gql('query($s: StructureInput!) { predict(structure: $s) { prediction { log10K1 } } }', { s });

@@ -1,7 +1,11 @@
 import { stackInfo } from '../helpers/stack-info';
 
 const ask = (headers: Record<string, string> = {}) =>
-  fetch(`${stackInfo().apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"query":"{ dataset { version } }"}' });
+  fetch(`${stackInfo().apiUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: '{"query":"{ dataset { version } }"}',
+  });
 
 describe('every API answer names its request id (the id on its log lines)', () => {
   it('makes one per request, and keeps a well-formed one the caller sent', async () => {

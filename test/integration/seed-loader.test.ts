@@ -44,7 +44,9 @@ describe('seed loader', () => {
 
   it('applying the schema migrations twice changes nothing', async () => {
     const constraints = async () =>
-      (await executor.read<{ name: string }>({ cypher: 'SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name', params: {} }, { purpose: 'test' })).map((r) => r.name);
+      (await executor.read<{ name: string }>({ cypher: 'SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name', params: {} }, { purpose: 'test' })).map(
+        (r) => r.name,
+      );
     const first = await constraints();
     await applyMigrations(executor);
     expect(await constraints()).toEqual(first);

@@ -19,20 +19,29 @@ describe('structures as graphs through GraphQL', () => {
 
   it('returns atoms, bonds and an XYZ export equal to the seed file', async () => {
     const file = load(fixtureId);
-    const r = await gql(`query($id: ID!) { cluster(id: $id) { structure { rank method energyHartree xyz extendedXyz
+    const r = await gql(
+      `query($id: ID!) { cluster(id: $id) { structure { rank method energyHartree xyz extendedXyz
       atoms { index element xAngstrom yAngstrom zAngstrom partialCharge coordinationNumber isMetal } bonds { a b order lengthAngstrom } }
-      isomers { rank relativeEnergyKcalPerMol } } }`, { id: fixtureId });
+      isomers { rank relativeEnergyKcalPerMol } } }`,
+      { id: fixtureId },
+    );
     const s = r.body.data!.cluster.structure;
     const lowest = file.isomers[0];
     expect(s.rank).toBe(0);
     expect(s.energyHartree).toBe(lowest.energyHartree);
-    expect(s.atoms.map((a: any) => [a.element, a.xAngstrom, a.yAngstrom, a.zAngstrom, a.partialCharge])).toEqual(
-      lowest.atoms.map((a) => [a.element, ...a.xyzAngstrom, a.partialCharge]),
-    );
-    expect(s.bonds.map((b: any) => [b.a, b.b, b.order])).toEqual(
+    expect(
+      s.atoms.map((a: { element: string; xAngstrom: number; yAngstrom: number; zAngstrom: number; partialCharge: number }) => [
+        a.element,
+        a.xAngstrom,
+        a.yAngstrom,
+        a.zAngstrom,
+        a.partialCharge,
+      ]),
+    ).toEqual(lowest.atoms.map((a) => [a.element, ...a.xyzAngstrom, a.partialCharge]));
+    expect(s.bonds.map((b: { a: number; b: number; order: number }) => [b.a, b.b, b.order])).toEqual(
       lowest.bonds.map((b) => [Math.min(b.a, b.b), Math.max(b.a, b.b), b.wibergOrder]).sort((x, y) => x[0] - y[0] || x[1] - y[1]),
     );
-    expect(r.body.data!.cluster.isomers.map((i: any) => i.rank)).toEqual(file.isomers.map((i) => i.rank));
+    expect(r.body.data!.cluster.isomers.map((i: { rank: number }) => i.rank)).toEqual(file.isomers.map((i) => i.rank));
     const parsed = parseXyz(s.xyz);
     expect(parsed.atoms.map((a) => a.element)).toEqual(lowest.atoms.map((a) => a.element));
     parsed.atoms.forEach((a, i) => a.xyzAngstrom.forEach((v, k) => expect(v).toBeCloseTo(lowest.atoms[i].xyzAngstrom[k], 6)));
@@ -44,17 +53,25 @@ describe('structures as graphs through GraphQL', () => {
     const metalCharges = lowest.atoms.filter((a) => isMetal(a.element)).map((a) => a.partialCharge);
     const mean = metalCharges.reduce((s, q) => s + q, 0) / metalCharges.length;
     const sd = Math.sqrt(metalCharges.reduce((s, q) => s + (q - mean) ** 2, 0) / metalCharges.length);
-    const r = await gql(`query($id: ID!) { subgraph(clusterId: $id, kind: METAL_CORE) { totalCharge chargePolarization atoms { element } components { atoms { index } } } }`, { id: fixtureId });
+    const r = await gql(
+      `query($id: ID!) { subgraph(clusterId: $id, kind: METAL_CORE) { totalCharge chargePolarization atoms { element } components { atoms { index } } } }`,
+      { id: fixtureId },
+    );
     const sub = r.body.data!.subgraph;
-    expect(sub.atoms.every((a: any) => isMetal(a.element))).toBe(true);
+    expect(sub.atoms.every((a: { element: string }) => isMetal(a.element))).toBe(true);
     expect(sub.atoms).toHaveLength(metalCharges.length);
-    expect(sub.totalCharge).toBeCloseTo(metalCharges.reduce((s, q) => s + q, 0), 10);
+    expect(sub.totalCharge).toBeCloseTo(
+      metalCharges.reduce((s, q) => s + q, 0),
+      10,
+    );
     expect(sub.chargePolarization).toBeCloseTo(sd, 10);
-    expect(sub.components.flatMap((c: any) => c.atoms).length).toBe(metalCharges.length);
+    expect(sub.components.flatMap((c: { atoms: unknown[] }) => c.atoms).length).toBe(metalCharges.length);
   });
 
   it('NEIGHBORHOOD of hops 0 is the atom itself; bad atom index is a clear error', async () => {
-    const r = await gql(`query($id: ID!) { subgraph(clusterId: $id, kind: NEIGHBORHOOD, atomIndex: 0, hops: 0) { atoms { index } bonds { a } } }`, { id: fixtureId });
+    const r = await gql(`query($id: ID!) { subgraph(clusterId: $id, kind: NEIGHBORHOOD, atomIndex: 0, hops: 0) { atoms { index } bonds { a } } }`, {
+      id: fixtureId,
+    });
     expect(r.body.data!.subgraph).toEqual({ atoms: [{ index: 0 }], bonds: [] });
     const bad = await gql(`query($id: ID!) { subgraph(clusterId: $id, kind: NEIGHBORHOOD, atomIndex: 999) { totalCharge } }`, { id: fixtureId });
     expect(bad.status).toBe(400);

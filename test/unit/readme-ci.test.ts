@@ -22,7 +22,10 @@ describe('README commands and .ci/run stay one thing', () => {
   });
 
   it('the Quick start has one apt-get line, which .ci/run reads rather than repeats', () => {
-    const aptLines = quickStartBlocks().join('\n').split('\n').filter((l) => l.includes('apt-get install'));
+    const aptLines = quickStartBlocks()
+      .join('\n')
+      .split('\n')
+      .filter((l) => l.includes('apt-get install'));
     expect(aptLines).toHaveLength(1);
     // The same extraction .ci/run performs.
     expect(aptLines[0]).toMatch(/^apt-get update && apt-get install -y /);
@@ -33,7 +36,10 @@ describe('README commands and .ci/run stay one thing', () => {
   });
 
   it('the one pip line (crepes into the Python the model scripts use) is read from the README too', () => {
-    const pipLines = quickStartBlocks().join('\n').split('\n').filter((l) => l.includes('pip install'));
+    const pipLines = quickStartBlocks()
+      .join('\n')
+      .split('\n')
+      .filter((l) => l.includes('pip install'));
     expect(pipLines).toHaveLength(1);
     expect(pipLines[0]).toMatch(/^\/usr\/bin\/python3 -m pip install /);
     expect(ciRun).toContain("grep -m1 -E '^/usr/bin/python3 -m pip install ' README.md");

@@ -8,7 +8,12 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
     <div className="notice notice-error" role="alert">
       <h1>Something went wrong on this page</h1>
       <p>
-        The page could not be shown. This is usually the API being unavailable for a moment. {error.digest ? <>Reference: <code>{error.digest}</code>.</> : null}
+        The page could not be shown. This is usually the API being unavailable for a moment.{' '}
+        {error.digest ? (
+          <>
+            Reference: <code>{error.digest}</code>.
+          </>
+        ) : null}
       </p>
       <div className="actions">
         <button type="button" className="button" onClick={() => reset()}>

@@ -12,7 +12,17 @@ import { StructureViewerLazy } from './StructureViewerLazy';
  * The cluster's 3D view and its attributions share state: attributions are fetched by the browser
  * after the page is up (Shapley values take many model evaluations) and then colour the view.
  */
-export function ClusterStructurePanel({ clusterId, structure, label, modelAvailable }: { clusterId: string; structure: StructureFullFragment; label: string; modelAvailable: boolean }) {
+export function ClusterStructurePanel({
+  clusterId,
+  structure,
+  label,
+  modelAvailable,
+}: {
+  clusterId: string;
+  structure: StructureFullFragment;
+  label: string;
+  modelAvailable: boolean;
+}) {
   const [atomsExpl, setAtomsExpl] = useState<ExplanationInfoFragment | null>(null);
   const [subExpl, setSubExpl] = useState<ExplanationInfoFragment | null>(null);
   const [state, setState] = useState<'idle' | 'loading' | 'ready' | 'failed'>(modelAvailable ? 'loading' : 'idle');

@@ -18,7 +18,13 @@ export function CalibrationPlot({ curves, titles }: { curves: Record<string, Cov
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
     <figure data-calibration-plot>
-      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label="Calibration plot: nominal against observed coverage of the prediction intervals on held-out clusters">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width={W}
+        height={H}
+        role="img"
+        aria-label="Calibration plot: nominal against observed coverage of the prediction intervals on held-out clusters"
+      >
         <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} stroke="#999" strokeDasharray="4 3" />
         <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(0)} stroke="#333" />
         <line x1={x(0)} y1={y(0)} x2={x(0)} y2={y(1)} stroke="#333" />

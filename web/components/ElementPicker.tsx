@@ -20,7 +20,13 @@ export function ElementPicker({ elements, chosen }: { elements: FacetOption<stri
           );
         }
         return (
-          <label key={cell.symbol} className="ptable-cell is-present" style={style} data-element={cell.symbol} title={`${cell.symbol}: ${facet.matching} matching clusters`}>
+          <label
+            key={cell.symbol}
+            className="ptable-cell is-present"
+            style={style}
+            data-element={cell.symbol}
+            title={`${cell.symbol}: ${facet.matching} matching clusters`}
+          >
             <input type="checkbox" name="el" value={cell.symbol} defaultChecked={chosen.includes(cell.symbol)} />
             <span className="ptable-symbol">{cell.symbol}</span>
             <span className="ptable-count">

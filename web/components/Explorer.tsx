@@ -48,20 +48,28 @@ function useAccessibleTabs(root: React.RefObject<HTMLDivElement | null>) {
   }, [root]);
 }
 
-export default function Explorer({ tabs, initialQuery, initialVariables }: { tabs: Array<{ query: string; variables?: string }>; initialQuery?: string; initialVariables?: string }) {
+export default function Explorer({
+  tabs,
+  initialQuery,
+  initialVariables,
+}: {
+  tabs: Array<{ query: string; variables?: string }>;
+  initialQuery?: string;
+  initialVariables?: string;
+}) {
   const root = useRef<HTMLDivElement>(null);
   const first = tabs[0];
   useAccessibleTabs(root);
   return (
     <div ref={root} style={{ height: '100%' }}>
-    <GraphiQL
-      fetcher={fetcher}
-      defaultTabs={tabs}
-      initialQuery={initialQuery ?? first?.query}
-      initialVariables={initialQuery ? (initialVariables ?? '{}') : (first?.variables ?? '')}
-      defaultEditorToolsVisibility="variables"
-      shouldPersistHeaders={false}
-    />
+      <GraphiQL
+        fetcher={fetcher}
+        defaultTabs={tabs}
+        initialQuery={initialQuery ?? first?.query}
+        initialVariables={initialQuery ? (initialVariables ?? '{}') : (first?.variables ?? '')}
+        defaultEditorToolsVisibility="variables"
+        shouldPersistHeaders={false}
+      />
     </div>
   );
 }

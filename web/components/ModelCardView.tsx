@@ -72,9 +72,9 @@ export function ModelCardView({ model }: { model: Card }) {
         <section aria-label="Prediction intervals" data-calibration>
           <h3>Prediction intervals and their coverage</h3>
           <p>
-            Every prediction carries 68 % and 95 % conformal intervals ({cal.library}, score “{cal.method.name}”), calibrated on the {cal.calibrationSetSize} held-out predictions
-            of protocol ({cal.protocol}): ±{num(cal.halfWidth['68'], 2)} and ±{num(cal.halfWidth['95'], 2)} log<sub>10</sub> units. The coverage below is measured with the calibration
-            itself held out.
+            Every prediction carries 68 % and 95 % conformal intervals ({cal.library}, score “{cal.method.name}”), calibrated on the {cal.calibrationSetSize}{' '}
+            held-out predictions of protocol ({cal.protocol}): ±{num(cal.halfWidth['68'], 2)} and ±{num(cal.halfWidth['95'], 2)} log<sub>10</sub> units. The
+            coverage below is measured with the calibration itself held out.
           </p>
           <div className="two-col">
             {cal.coverageCurve ? <CalibrationPlot curves={cal.coverageCurve} titles={Object.fromEntries(protocols.map((p) => [p.key, p.title]))} /> : null}

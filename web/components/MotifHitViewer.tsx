@@ -5,7 +5,19 @@ import type { ViewerAtomFragment, ViewerBondFragment } from '@/lib/api/generated
 import { StructureViewerLazy } from './StructureViewerLazy';
 
 /** One hit's structure with a chosen match highlighted. Atoms are numbered from 1, as in the XYZ download. */
-export function MotifHitViewer({ atoms, bonds, matches, label, deferred = false }: { atoms: ViewerAtomFragment[]; bonds: ViewerBondFragment[]; matches: number[][]; label: string; deferred?: boolean }) {
+export function MotifHitViewer({
+  atoms,
+  bonds,
+  matches,
+  label,
+  deferred = false,
+}: {
+  atoms: ViewerAtomFragment[];
+  bonds: ViewerBondFragment[];
+  matches: number[][];
+  label: string;
+  deferred?: boolean;
+}) {
   const [k, setK] = useState(0);
   // Browsers allow only a few WebGL contexts per page: later hits draw their view on request.
   const [shown, setShown] = useState(!deferred);

@@ -36,9 +36,28 @@ export function ParityPlot({ points }: { points: ParityPoint[] }) {
           y: { domain: [lo, hi], label: 'Predicted log₁₀ k₁ (out of fold)' },
           color: { legend: true, type: 'categorical', scheme: 'tableau10' },
           marks: [
-            Plot.line([[lo, lo], [hi, hi]], { stroke: '#888', strokeDasharray: '4,3' }),
-            Plot.ruleX(points, { x: 'observed', y1: (d: ParityPoint) => d.predicted - d.std, y2: (d: ParityPoint) => d.predicted + d.std, stroke: 'family', strokeOpacity: 0.35 }),
-            Plot.dot(points, { x: 'observed', y: 'predicted', stroke: 'family', r: 3.5, tip: true, title: (d: ParityPoint) => `${d.formula}\nmeasured ${d.observed.toFixed(2)}\npredicted ${d.predicted.toFixed(2)} ± ${d.std.toFixed(2)}` }),
+            Plot.line(
+              [
+                [lo, lo],
+                [hi, hi],
+              ],
+              { stroke: '#888', strokeDasharray: '4,3' },
+            ),
+            Plot.ruleX(points, {
+              x: 'observed',
+              y1: (d: ParityPoint) => d.predicted - d.std,
+              y2: (d: ParityPoint) => d.predicted + d.std,
+              stroke: 'family',
+              strokeOpacity: 0.35,
+            }),
+            Plot.dot(points, {
+              x: 'observed',
+              y: 'predicted',
+              stroke: 'family',
+              r: 3.5,
+              tip: true,
+              title: (d: ParityPoint) => `${d.formula}\nmeasured ${d.observed.toFixed(2)}\npredicted ${d.predicted.toFixed(2)} ± ${d.std.toFixed(2)}`,
+            }),
           ],
         });
         chart.querySelectorAll('g[aria-label]:not([role])').forEach((g) => g.setAttribute('role', 'group'));

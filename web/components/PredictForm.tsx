@@ -64,7 +64,9 @@ export function PredictForm({ exampleId, limits }: { exampleId: string | null; l
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > maxFileBytes(limits)) {
-      setErrors({ xyz: `The file is ${Math.round(file.size / 1024)} kB; an XYZ file of at most ${limits.maxAtoms} atoms is far smaller (at most ${limits.maxXyzCharacters} characters).` });
+      setErrors({
+        xyz: `The file is ${Math.round(file.size / 1024)} kB; an XYZ file of at most ${limits.maxAtoms} atoms is far smaller (at most ${limits.maxXyzCharacters} characters).`,
+      });
       return;
     }
     setXyz(await file.text());
@@ -83,8 +85,10 @@ export function PredictForm({ exampleId, limits }: { exampleId: string | null; l
       if (problem) local.xyz = problem;
     }
     if (!/^[-+−]?\d+$/.test(charge.trim())) local.charge = `Charge must be a whole number, got "${charge}".`;
-    else if (Math.abs(Number(charge.trim().replace('−', '-'))) > limits.maxCharge) local.charge = `Charge must be between −${limits.maxCharge} and +${limits.maxCharge}, got ${charge.trim()}.`;
-    if (!/^\d+$/.test(multiplicity.trim()) || Number(multiplicity) < 1) local.multiplicity = `Multiplicity 2S+1 must be a whole number ≥ 1, got "${multiplicity}".`;
+    else if (Math.abs(Number(charge.trim().replace('−', '-'))) > limits.maxCharge)
+      local.charge = `Charge must be between −${limits.maxCharge} and +${limits.maxCharge}, got ${charge.trim()}.`;
+    if (!/^\d+$/.test(multiplicity.trim()) || Number(multiplicity) < 1)
+      local.multiplicity = `Multiplicity 2S+1 must be a whole number ≥ 1, got "${multiplicity}".`;
     setErrors(local);
     if (Object.keys(local).length) return;
     setBusy(true);
@@ -124,7 +128,8 @@ export function PredictForm({ exampleId, limits }: { exampleId: string | null; l
           </p>
         ) : (
           <p id="xyz-help" className="hint">
-            Atom count, a comment line, then one line per atom: element and x, y, z in Å. At most <span data-testid="max-atoms">{limits.maxAtoms}</span> atoms, charge between −{limits.maxCharge} and +{limits.maxCharge}.
+            Atom count, a comment line, then one line per atom: element and x, y, z in Å. At most <span data-testid="max-atoms">{limits.maxAtoms}</span> atoms,
+            charge between −{limits.maxCharge} and +{limits.maxCharge}.
           </p>
         )}
         <div className="query-row" style={{ marginTop: '0.5rem' }}>
@@ -138,7 +143,16 @@ export function PredictForm({ exampleId, limits }: { exampleId: string | null; l
         </div>
         <div className="query-row" style={{ marginTop: '0.75rem' }}>
           <label htmlFor="charge">Charge</label>
-          <input id="charge" type="text" inputMode="numeric" value={charge} onChange={(e) => setCharge(e.target.value)} style={{ width: '5rem' }} aria-invalid={errors.charge ? true : undefined} aria-describedby={errors.charge ? 'charge-error' : undefined} />
+          <input
+            id="charge"
+            type="text"
+            inputMode="numeric"
+            value={charge}
+            onChange={(e) => setCharge(e.target.value)}
+            style={{ width: '5rem' }}
+            aria-invalid={errors.charge ? true : undefined}
+            aria-describedby={errors.charge ? 'charge-error' : undefined}
+          />
           <label htmlFor="multiplicity">Multiplicity (2S+1)</label>
           <input
             id="multiplicity"
@@ -176,8 +190,8 @@ export function PredictForm({ exampleId, limits }: { exampleId: string | null; l
         ) : null}
         {errors.refusal ? (
           <div className="notice notice-warn" role="alert" id="predict-refusal" data-predict-refusal>
-            <strong>No prediction: this structure is outside what the model was trained on.</strong> {errors.refusal} The model was trained on
-            anionic and neutral clusters of 2–13 atoms; see the <Link href="/trends">model page</Link>.
+            <strong>No prediction: this structure is outside what the model was trained on.</strong> {errors.refusal} The model was trained on anionic and
+            neutral clusters of 2–13 atoms; see the <Link href="/trends">model page</Link>.
           </div>
         ) : null}
       </form>
@@ -187,9 +201,16 @@ export function PredictForm({ exampleId, limits }: { exampleId: string | null; l
           <h2 id="predict-result">Prediction</h2>
           <div className="two-col">
             <div className="card">
-              <StructureViewerLazy atoms={result.structure.atoms} bonds={result.structure.bonds} attributions={attributions} label="your structure" initialMode="element" />
+              <StructureViewerLazy
+                atoms={result.structure.atoms}
+                bonds={result.structure.bonds}
+                attributions={attributions}
+                label="your structure"
+                initialMode="element"
+              />
               <p className="hint">
-                {explanation ? 'Attributions loaded: choose “colour by attribution”.' : 'Computing attributions…'} GFN2-xTB took {(result.xtbWallTimeMs / 1000).toFixed(1)} s.
+                {explanation ? 'Attributions loaded: choose “colour by attribution”.' : 'Computing attributions…'} GFN2-xTB took{' '}
+                {(result.xtbWallTimeMs / 1000).toFixed(1)} s.
               </p>
             </div>
             <div className="card">

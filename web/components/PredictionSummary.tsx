@@ -37,7 +37,17 @@ export function intervalText(iv: { lowLog10K1: number; highLog10K1: number }): s
  * verdict; "predicted − measured" only for held-out predictions (an in-sample difference says
  * nothing about accuracy).
  */
-export function PredictionSummary({ prediction, error, measured, hasStructure }: { prediction: PredictionInfoFragment | null | undefined; error?: ApiErrorDetail; measured?: number | null; hasStructure: boolean }) {
+export function PredictionSummary({
+  prediction,
+  error,
+  measured,
+  hasStructure,
+}: {
+  prediction: PredictionInfoFragment | null | undefined;
+  error?: ApiErrorDetail;
+  measured?: number | null;
+  hasStructure: boolean;
+}) {
   if (!prediction) {
     if (error) {
       return (
@@ -46,7 +56,11 @@ export function PredictionSummary({ prediction, error, measured, hasStructure }:
         </div>
       );
     }
-    return <NotAvailable what="Prediction">{hasStructure ? 'The model gave no prediction for this structure.' : 'Predictions need a computed structure, and this cluster has none yet.'}</NotAvailable>;
+    return (
+      <NotAvailable what="Prediction">
+        {hasStructure ? 'The model gave no prediction for this structure.' : 'Predictions need a computed structure, and this cluster has none yet.'}
+      </NotAvailable>
+    );
   }
   const d = prediction.domain;
   const p = prediction;
@@ -103,15 +117,16 @@ export function PredictionSummary({ prediction, error, measured, hasStructure }:
           : p.kind === 'IN_SAMPLE'
             ? 'In-sample: the served model was trained on this cluster, so this value is not a test of it. '
             : ''}
-        Intervals are conformal, calibrated on held-out errors (they cover the measured value at the stated rate on held-out clusters);
-        the ensemble spread (±{fixed(p.log10K1Std)}) is much narrower than the real error. Nearest training cluster:{' '}
-        <Link href={`/clusters/${encodeURIComponent(d.nearestTrainingClusterId)}`}>{d.nearestTrainingClusterId}</Link> (distance {d.nearestDistance.toFixed(2)}, threshold{' '}
-        {d.distanceThreshold.toFixed(2)}). Model <code>{p.modelVersion}</code>.
+        Intervals are conformal, calibrated on held-out errors (they cover the measured value at the stated rate on held-out clusters); the ensemble spread (±
+        {fixed(p.log10K1Std)}) is much narrower than the real error. Nearest training cluster:{' '}
+        <Link href={`/clusters/${encodeURIComponent(d.nearestTrainingClusterId)}`}>{d.nearestTrainingClusterId}</Link> (distance {d.nearestDistance.toFixed(2)},
+        threshold {d.distanceThreshold.toFixed(2)}). Model <code>{p.modelVersion}</code>.
       </p>
       {p.cappedAtCaptureLimit ? (
         <p className="notice notice-warn" data-capped>
-          The network gave log<sub>10</sub> k<sub>1</sub> = {fixed(p.unboundedLog10K1)}, above the {p.captureLimit.kind === 'LANGEVIN' ? 'Langevin capture rate' : 'gas-kinetic collision rate'} (
-          {fixed(p.captureLimit.log10K1)}); the prediction is set to that limit.
+          The network gave log<sub>10</sub> k<sub>1</sub> = {fixed(p.unboundedLog10K1)}, above the{' '}
+          {p.captureLimit.kind === 'LANGEVIN' ? 'Langevin capture rate' : 'gas-kinetic collision rate'} ({fixed(p.captureLimit.log10K1)}); the prediction is set
+          to that limit.
         </p>
       ) : null}
       {uncalibrated ? (

@@ -53,12 +53,7 @@ export function ResultsTable({ rows, state, range }: { rows: ClusterSummaryFragm
             {COLUMNS.map((c, i) => {
               const active = c.field !== null && state.sort === c.field;
               return (
-                <th
-                  key={i}
-                  scope="col"
-                  className={c.className}
-                  aria-sort={active ? (state.dir === 'ASC' ? 'ascending' : 'descending') : undefined}
-                >
+                <th key={i} scope="col" className={c.className} aria-sort={active ? (state.dir === 'ASC' ? 'ascending' : 'descending') : undefined}>
                   {c.field ? (
                     <Link href={`/${toQuery(sortedBy(state, c.field))}`} scroll={false}>
                       {c.label}
@@ -90,7 +85,10 @@ export function ResultsTable({ rows, state, range }: { rows: ClusterSummaryFragm
               <td className="num hide-phone">
                 {c.prediction ? (
                   <span title={c.prediction.domain.inDomain ? 'inside the applicability domain' : 'outside the applicability domain'}>
-                    {fixed(c.prediction.log10K1)} <span className="hint">[{fixed(c.prediction.interval68.lowLog10K1)}, {fixed(c.prediction.interval68.highLog10K1)}]</span>
+                    {fixed(c.prediction.log10K1)}{' '}
+                    <span className="hint">
+                      [{fixed(c.prediction.interval68.lowLog10K1)}, {fixed(c.prediction.interval68.highLog10K1)}]
+                    </span>
                     {c.prediction.domain.inDomain ? null : <span className="tag tag-warn">out of domain</span>}
                   </span>
                 ) : (

@@ -153,9 +153,8 @@ export function SearchForm({ state, charges, elements, nuclearity, formulaError 
           <summary>Pattern syntax</summary>
           <p>
             Element symbols with counts. Elements you do not name must be absent. A count can be a number (<code>S2</code>), a range (<code>Mo2-5</code>),{' '}
-            <code>?</code> for one or more, or <code>*</code> for any number including none. A charge may follow (<code>-</code>, <code>+</code>,{' '}
-            <code>⁻</code>, <code>2-</code>, <code>^-</code>, <code>anion</code>, <code>cation</code>, <code>neutral</code>). Leave empty to list
-            everything.
+            <code>?</code> for one or more, or <code>*</code> for any number including none. A charge may follow (<code>-</code>, <code>+</code>, <code>⁻</code>
+            , <code>2-</code>, <code>^-</code>, <code>anion</code>, <code>cation</code>, <code>neutral</code>). Leave empty to list everything.
           </p>
           <dl>
             {EXAMPLES.map(([pattern, meaning]) => (

@@ -61,7 +61,13 @@ export function SeriesPlot({ points, currentId, title }: { points: SeriesPoint[]
           log₁₀ k₁ / (cm³ s⁻¹)
         </text>
         {line.length > 1 ? (
-          <polyline points={line.map((p) => `${sx(p.size)},${sy(p.log10K1)}`).join(' ')} fill="none" stroke="var(--accent, #3b528b)" strokeOpacity={0.6} strokeWidth={1.5} />
+          <polyline
+            points={line.map((p) => `${sx(p.size)},${sy(p.log10K1)}`).join(' ')}
+            fill="none"
+            stroke="var(--accent, #3b528b)"
+            strokeOpacity={0.6}
+            strokeWidth={1.5}
+          />
         ) : null}
         {measured.map((p) => {
           const isCurrent = p.id === currentId;
@@ -94,8 +100,8 @@ export function SeriesPlot({ points, currentId, title }: { points: SeriesPoint[]
         })}
       </svg>
       <figcaption className="hint">
-        Same elements and charge, measured log₁₀ k₁ against size; filled points share this cluster&apos;s non-metal part ({current.ligandKey || 'none'}) and
-        are joined by a line. Select a point to open that cluster.
+        Same elements and charge, measured log₁₀ k₁ against size; filled points share this cluster&apos;s non-metal part ({current.ligandKey || 'none'}) and are
+        joined by a line. Select a point to open that cluster.
       </figcaption>
     </figure>
   );

@@ -34,7 +34,6 @@ function scaleFor(values: number[]): number {
   return max;
 }
 
-
 interface StyleSettings {
   mode: ColourMode;
   labels: boolean;
@@ -61,8 +60,14 @@ function applyStyle(viewer: GLViewer, atoms: ViewerAtomFragment[], { mode, label
   viewer.setStyle({}, { sphere: { ...colour, scale: 0.26 }, stick: { ...colour, radius: 0.11 } });
   if (metals.length) viewer.setStyle({ index: metals }, { sphere: { ...colour, scale: 0.32 }, stick: { ...colour, radius: 0.11 } });
   if (dimmed.length) {
-    viewer.setStyle({ index: dimmed.filter((i) => !ligands.includes(i)) }, { sphere: { ...colour, scale: 0.32, opacity: opacity(true) }, stick: { ...colour, radius: 0.11, opacity: opacity(true) } });
-    viewer.setStyle({ index: dimmed.filter((i) => ligands.includes(i)) }, { sphere: { ...colour, scale: 0.26, opacity: opacity(true) }, stick: { ...colour, radius: 0.11, opacity: opacity(true) } });
+    viewer.setStyle(
+      { index: dimmed.filter((i) => !ligands.includes(i)) },
+      { sphere: { ...colour, scale: 0.32, opacity: opacity(true) }, stick: { ...colour, radius: 0.11, opacity: opacity(true) } },
+    );
+    viewer.setStyle(
+      { index: dimmed.filter((i) => ligands.includes(i)) },
+      { sphere: { ...colour, scale: 0.26, opacity: opacity(true) }, stick: { ...colour, radius: 0.11, opacity: opacity(true) } },
+    );
   }
   if (hl.size) viewer.setStyle({ index: [...hl] }, { sphere: { ...colour, scale: 0.4 }, stick: { ...colour, radius: 0.11 } });
   viewer.removeAllLabels();
@@ -90,7 +95,16 @@ function applyStyle(viewer: GLViewer, atoms: ViewerAtomFragment[], { mode, label
  * The 3D structure: 3Dmol.js is imported only here, on the client, so it lands in its own chunk
  * and pages without a structure never download it.
  */
-export function StructureViewer({ atoms: stored, bonds, attributions, highlight, linkGroup, label, initialMode = 'element', compact = false }: StructureViewerProps) {
+export function StructureViewer({
+  atoms: stored,
+  bonds,
+  attributions,
+  highlight,
+  linkGroup,
+  label,
+  initialMode = 'element',
+  compact = false,
+}: StructureViewerProps) {
   // The view opens along the principal axes (widest face towards the viewer); coordinates in
   // downloads stay as computed.
   const atoms = useMemo(() => orientToPrincipalAxes(stored), [stored]);
@@ -117,6 +131,7 @@ export function StructureViewer({ atoms: stored, bonds, attributions, highlight,
 
   // Create the viewer once per structure.
   useEffect(() => {
+    const container = box.current;
     let cancelled = false;
     let viewer: GLViewer | null = null;
     import('3dmol')
@@ -147,7 +162,9 @@ export function StructureViewer({ atoms: stored, bonds, attributions, highlight,
             const bondText = (neighbours.get(a.index) ?? [])
               .map((n) => `${atoms[n.other]?.element}${n.other + 1}: order ${n.order.toFixed(2)}, ${n.length.toFixed(2)} Å`)
               .join('; ');
-            setHovered(`${a.element}${a.index + 1} · q = ${fixed(a.partialCharge, 3)} e · CN = ${a.coordinationNumber.toFixed(2)}${bondText ? ` · bonds: ${bondText}` : ''}`);
+            setHovered(
+              `${a.element}${a.index + 1} · q = ${fixed(a.partialCharge, 3)} e · CN = ${a.coordinationNumber.toFixed(2)}${bondText ? ` · bonds: ${bondText}` : ''}`,
+            );
           },
           () => setHovered(null),
         );
@@ -177,7 +194,7 @@ export function StructureViewer({ atoms: stored, bonds, attributions, highlight,
       if (viewer && linkGroup) linked.get(linkGroup)?.delete(viewer);
       viewerRef.current = null;
       // 3Dmol keeps its WebGL context on the canvas; dropping the element releases it.
-      box.current?.replaceChildren();
+      container?.replaceChildren();
     };
   }, [atoms, neighbours, linkGroup]);
 
@@ -209,9 +226,17 @@ export function StructureViewer({ atoms: stored, bonds, attributions, highlight,
   return (
     <figure className="viewer" style={{ margin: 0 }} aria-label={`3D structure of ${label}`}>
       <div className="viewer-box" style={compact ? { aspectRatio: '1 / 1' } : undefined}>
-        <div ref={box} className="viewer-canvas" data-viewer-status={status} role="img" aria-label={`Interactive 3D model of ${label}: drag to rotate, scroll to zoom, or use the buttons below`} />
+        <div
+          ref={box}
+          className="viewer-canvas"
+          data-viewer-status={status}
+          role="img"
+          aria-label={`Interactive 3D model of ${label}: drag to rotate, scroll to zoom, or use the buttons below`}
+        />
         {status === 'loading' ? <p className="viewer-status">Loading 3D viewer…</p> : null}
-        {status === 'failed' ? <p className="viewer-status field-error">The 3D viewer could not start (WebGL unavailable?). The XYZ download still works.</p> : null}
+        {status === 'failed' ? (
+          <p className="viewer-status field-error">The 3D viewer could not start (WebGL unavailable?). The XYZ download still works.</p>
+        ) : null}
       </div>
       <div className="viewer-toolbar" id={controlsId}>
         <label>

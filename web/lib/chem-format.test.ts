@@ -12,7 +12,11 @@ describe('chemistry display helpers', () => {
       { element: 'Mo', count: '5' },
       { element: 'S', count: '2' },
     ]);
-    expect(formulaParts('Ta3S2C').map((p) => p.element + p.count).join(' ')).toBe('Ta3 S2 C');
+    expect(
+      formulaParts('Ta3S2C')
+        .map((p) => p.element + p.count)
+        .join(' '),
+    ).toBe('Ta3 S2 C');
     expect(clusterTitle('Rh1Co3H2', -1)).toBe('Rh1Co3H2 anion');
   });
 

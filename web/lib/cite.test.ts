@@ -34,7 +34,7 @@ describe('cluster citations', () => {
     const lines = citeCluster(mo5s2).ris.split('\n');
     expect(lines[0]).toBe('TY  - DATA');
     expect(lines[lines.length - 1]).toBe('ER  - ');
-    for (const l of lines) expect(l).toMatch(/^[A-Z][A-Z0-9]  - /);
+    for (const l of lines) expect(l).toMatch(/^[A-Z][A-Z0-9] {2}- /);
     expect(lines).toContain('ET  - mou2025-cluster-n2@1.0.0+abc');
   });
 });

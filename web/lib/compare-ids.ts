@@ -7,7 +7,10 @@ export const MAX_COMPARE_IDS = 4;
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
 export function parseCompareIds(raw: string | string[] | undefined): { ids: string[]; rejected: string[] } {
-  const parts = (Array.isArray(raw) ? raw : raw ? [raw] : []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const parts = (Array.isArray(raw) ? raw : raw ? [raw] : [])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const ids: string[] = [];
   const rejected: string[] = [];
   for (const p of parts) {

@@ -21,7 +21,9 @@ function read(): ComparePick[] {
   try {
     const parsed: unknown = JSON.parse(window.localStorage.getItem(KEY) ?? '[]');
     snapshot = Array.isArray(parsed)
-      ? parsed.filter((p): p is ComparePick => typeof p?.id === 'string' && typeof p?.formula === 'string' && typeof p?.charge === 'number').slice(0, MAX_COMPARE)
+      ? parsed
+          .filter((p): p is ComparePick => typeof p?.id === 'string' && typeof p?.formula === 'string' && typeof p?.charge === 'number')
+          .slice(0, MAX_COMPARE)
       : [];
   } catch {
     snapshot = [];

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { orientToPrincipalAxes } from './principal-axes';
 
 const structure = (id: string) =>
-  (JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'seed', 'structures', 'data', `${id}.json`), 'utf8')) as {
-    isomers: Array<{ atoms: Array<{ element: string; xyzAngstrom: [number, number, number] }> }>;
-  }).isomers[0].atoms.map((a) => ({ element: a.element, xAngstrom: a.xyzAngstrom[0], yAngstrom: a.xyzAngstrom[1], zAngstrom: a.xyzAngstrom[2] }));
+  (
+    JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'seed', 'structures', 'data', `${id}.json`), 'utf8')) as {
+      isomers: Array<{ atoms: Array<{ element: string; xyzAngstrom: [number, number, number] }> }>;
+    }
+  ).isomers[0].atoms.map((a) => ({ element: a.element, xAngstrom: a.xyzAngstrom[0], yAngstrom: a.xyzAngstrom[1], zAngstrom: a.xyzAngstrom[2] }));
 
 const spread = (atoms: Array<{ xAngstrom: number; yAngstrom: number; zAngstrom: number }>, k: 'xAngstrom' | 'yAngstrom' | 'zAngstrom') => {
   const m = atoms.reduce((s, a) => s + a[k], 0) / atoms.length;

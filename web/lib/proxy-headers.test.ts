@@ -28,7 +28,15 @@ describe('proxy headers', () => {
     const up = copyRequestHeaders(new Headers({ 'if-none-match': '"a"', cookie: 'x=1', authorization: 'Bearer t', 'apollo-require-preflight': '1' }));
     expect(names(up).sort()).toEqual(['apollo-require-preflight', 'if-none-match']);
     const down = copyResponseHeaders(
-      new Headers({ etag: '"a"', 'set-cookie': 'y=2', 'ratelimit-policy': '100;w=60', 'x-ratelimit-reset': '5', 'retry-after': '5', server: 'x', 'content-encoding': 'br' }),
+      new Headers({
+        etag: '"a"',
+        'set-cookie': 'y=2',
+        'ratelimit-policy': '100;w=60',
+        'x-ratelimit-reset': '5',
+        'retry-after': '5',
+        server: 'x',
+        'content-encoding': 'br',
+      }),
     );
     expect(names(down).sort()).toEqual(['etag', 'ratelimit-policy', 'retry-after', 'x-ratelimit-reset']);
   });

@@ -16,7 +16,17 @@ export const REQUEST_HEADERS = [
 ] as const;
 
 /** API → client: caching, rate limits and versions. Content-Encoding is not passed: fetch has already decoded the body. */
-const RESPONSE_HEADERS = ['content-type', 'content-disposition', 'etag', 'last-modified', 'cache-control', 'vary', 'retry-after', 'x-dataset-version', 'x-model-version'];
+const RESPONSE_HEADERS = [
+  'content-type',
+  'content-disposition',
+  'etag',
+  'last-modified',
+  'cache-control',
+  'vary',
+  'retry-after',
+  'x-dataset-version',
+  'x-model-version',
+];
 const RESPONSE_PREFIXES = ['ratelimit', 'x-ratelimit'];
 
 export function copyRequestHeaders(from: Headers, to: Headers = new Headers()): Headers {
@@ -44,7 +54,11 @@ export function forwardedFor(incoming: Headers): string | null {
   const chain = incoming.get('x-forwarded-for');
   if (!chain) return null;
   // A hostile chain is capped, not rejected: the trustworthy entries are at the end.
-  const entries = chain.split(',').map((s) => s.trim()).filter(Boolean).slice(-10);
+  const entries = chain
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(-10);
   return entries.length ? entries.join(', ') : null;
 }
 

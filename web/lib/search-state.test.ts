@@ -2,7 +2,16 @@ import { nextPage, parseSearch, previousPage, sortedBy, toFilter, toOrder, toQue
 
 describe('catalog search state in the URL', () => {
   test('a shared URL parses into the API filter and order', () => {
-    const { state, problems } = parseSearch({ q: 'Ta3S*', charge: ['0', '-1'], nuc: 'homo', el: 'S,Ta', smin: '4', kmax: '-11.5', sort: 'log10k1', dir: 'desc' });
+    const { state, problems } = parseSearch({
+      q: 'Ta3S*',
+      charge: ['0', '-1'],
+      nuc: 'homo',
+      el: 'S,Ta',
+      smin: '4',
+      kmax: '-11.5',
+      sort: 'log10k1',
+      dir: 'desc',
+    });
     expect(problems).toEqual([]);
     expect(toFilter(state)).toEqual({
       formula: 'Ta3S*',

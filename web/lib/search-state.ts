@@ -52,7 +52,10 @@ export interface ParsedSearch {
 function all(raw: RawParams, key: string): string[] {
   const v = raw[key];
   if (v === undefined) return [];
-  return (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  return (Array.isArray(v) ? v : [v])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function one(raw: RawParams, key: string): string | null {

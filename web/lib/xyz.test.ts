@@ -24,7 +24,9 @@ describe('XYZ pre-check in the browser', () => {
     expect(checkXyz('five\nx\nTa 0 0 0', LIMITS)).toBe('Line 1 must be the number of atoms, found "five".');
     expect(checkXyz(TA3S2.replace(/^5/, '6'), LIMITS)).toBe('Line 1 says 6 atoms, but 5 atom lines follow the comment line.');
     expect(checkXyz(TA3S2.replace('S    0.000000   0.000000   1.800000', 'Zz 0 0 1.8'), LIMITS)).toBe('Line 6: "Zz" is not an element symbol.');
-    expect(checkXyz(TA3S2.replace('Ta   1.316359  -0.760000   0.000000', 'Ta 1.3 -0.76'), LIMITS)).toBe('Line 4: expected an element and three coordinates, found 2 coordinates.');
+    expect(checkXyz(TA3S2.replace('Ta   1.316359  -0.760000   0.000000', 'Ta 1.3 -0.76'), LIMITS)).toBe(
+      'Line 4: expected an element and three coordinates, found 2 coordinates.',
+    );
     expect(checkXyz(TA3S2.replace('-1.316359', '-1,316'), LIMITS)).toBe('Line 5: coordinate x "-1,316" is not a number.');
     expect(checkXyz('51\nbig\n' + 'C 0 0 0\n'.repeat(51), LIMITS)).toBe('Line 1 says 51 atoms; at most 50 are accepted.');
     expect(checkXyz(TA3S2, { ...LIMITS, maxAtoms: 4 })).toBe('Line 1 says 5 atoms; at most 4 are accepted.');

@@ -3,7 +3,9 @@
  * (line and column). The API parses it again and stays the authority.
  */
 const SYMBOLS = new Set(
-  'H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh Fl Mc Lv Ts Og'.split(' '),
+  'H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh Fl Mc Lv Ts Og'.split(
+    ' ',
+  ),
 );
 
 /** `limits` come from the API's `limits.predict`, the numbers it enforces. */
@@ -22,7 +24,8 @@ export function checkXyz(text: string, limits: { maxAtoms: number; maxXyzCharact
     const fields = atomLines[i].trim().split(/\s+/);
     const symbol = fields[0] ? fields[0][0].toUpperCase() + fields[0].slice(1).toLowerCase() : '';
     if (!SYMBOLS.has(symbol)) return `Line ${lineNo}: "${fields[0] ?? ''}" is not an element symbol.`;
-    if (fields.length < 4) return `Line ${lineNo}: expected an element and three coordinates, found ${fields.length - 1} coordinate${fields.length === 2 ? '' : 's'}.`;
+    if (fields.length < 4)
+      return `Line ${lineNo}: expected an element and three coordinates, found ${fields.length - 1} coordinate${fields.length === 2 ? '' : 's'}.`;
     for (let k = 1; k <= 3; k++) {
       if (!Number.isFinite(Number(fields[k]))) return `Line ${lineNo}: coordinate ${'xyz'[k - 1]} "${fields[k]}" is not a number.`;
     }

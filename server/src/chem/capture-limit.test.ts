@@ -18,7 +18,7 @@ describe('capture limit of cluster + N2', () => {
 
   it('lies above every neutral hard-sphere estimate for small clusters at 300 K', () => {
     // σ·v̄ for r_cluster + r_N2 = 5.5 Å, μ = 26 u, T = 300 K, written out independently.
-    const sigma = Math.PI * (5.5e-8) ** 2;
+    const sigma = Math.PI * 5.5e-8 ** 2;
     const mu = 26 * 1.6605e-24;
     const v = Math.sqrt((8 * 1.380649e-16 * 300) / (Math.PI * mu));
     expect(sigma * v).toBeGreaterThan(3e-10);

@@ -34,9 +34,7 @@ export function deriveClusterProperties(cluster: {
   const metals = elements.filter(isMetal);
   const massU = compositionMassU(cluster.composition);
   // With several measurements the catalog shows their mean in log space; each stays available.
-  const log10K1 = cluster.measurements.length
-    ? cluster.measurements.reduce((s, m) => s + m.log10K1, 0) / cluster.measurements.length
-    : null;
+  const log10K1 = cluster.measurements.length ? cluster.measurements.reduce((s, m) => s + m.log10K1, 0) / cluster.measurements.length : null;
   const k1 = log10K1 === null ? null : 10 ** log10K1;
   const kL = langevinRateCm3PerMoleculeS(massU, cluster.charge);
   return {

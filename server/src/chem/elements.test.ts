@@ -79,13 +79,49 @@ describe('periodic table', () => {
 
 describe('isMetal', () => {
   it.each([
-    'Li', 'Na', 'K', 'Cs', 'Be', 'Mg', 'Ca', 'Ba', 'Sc', 'Ti', 'V', 'Fe', 'Co', 'Ni', 'Cu', 'Zn', 'Nb', 'Mo', 'Rh',
-    'Pd', 'Ag', 'Hf', 'Ta', 'W', 'Pt', 'Au', 'Hg', 'La', 'Ce', 'Lu', 'U', 'Pu', 'Al', 'Ga', 'In', 'Sn', 'Tl', 'Pb', 'Bi',
+    'Li',
+    'Na',
+    'K',
+    'Cs',
+    'Be',
+    'Mg',
+    'Ca',
+    'Ba',
+    'Sc',
+    'Ti',
+    'V',
+    'Fe',
+    'Co',
+    'Ni',
+    'Cu',
+    'Zn',
+    'Nb',
+    'Mo',
+    'Rh',
+    'Pd',
+    'Ag',
+    'Hf',
+    'Ta',
+    'W',
+    'Pt',
+    'Au',
+    'Hg',
+    'La',
+    'Ce',
+    'Lu',
+    'U',
+    'Pu',
+    'Al',
+    'Ga',
+    'In',
+    'Sn',
+    'Tl',
+    'Pb',
+    'Bi',
   ])('%s is a metal', (symbol) => expect(isMetal(symbol)).toBe(true));
 
-  it.each(['H', 'He', 'B', 'C', 'N', 'O', 'F', 'P', 'S', 'Cl', 'Se', 'Br', 'I', 'Ar', 'Xe', 'Rn'])(
-    '%s is a nonmetal',
-    (symbol) => expect(isMetal(symbol)).toBe(false),
+  it.each(['H', 'He', 'B', 'C', 'N', 'O', 'F', 'P', 'S', 'Cl', 'Se', 'Br', 'I', 'Ar', 'Xe', 'Rn'])('%s is a nonmetal', (symbol) =>
+    expect(isMetal(symbol)).toBe(false),
   );
 
   it.each(['Si', 'Ge', 'As', 'Sb', 'Te'])('metalloid %s counts as a nonmetal', (symbol) => {

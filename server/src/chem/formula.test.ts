@@ -85,7 +85,12 @@ describe('formatFormula', () => {
         { element: 'H', count: 2 },
       ]),
     ).toBe('RhCo3H2');
-    expect(formatFormula([{ element: 'Mo', count: 1 }, { element: 'C', count: 1 }])).toBe('MoC');
+    expect(
+      formatFormula([
+        { element: 'Mo', count: 1 },
+        { element: 'C', count: 1 },
+      ]),
+    ).toBe('MoC');
     expect(canonicalFormula('Ta3S1C')).toBe('Ta3SC');
     expect(canonicalFormula('Mo2S2C1')).toBe('Mo2S2C');
   });
@@ -95,7 +100,13 @@ describe('formatFormula', () => {
     [[{ element: 'Xx', count: 1 }], /unknown element "Xx" at composition entry 0/],
     [[{ element: 'Mo', count: 0 }], /count 0 for "Mo" at composition entry 0/],
     [[{ element: 'Mo', count: 1.5 }], /count 1.5 for "Mo"/],
-    [[{ element: 'Mo', count: 1 }, { element: 'Mo', count: 2 }], /"Mo" appears twice in the composition \(entry 1\)/],
+    [
+      [
+        { element: 'Mo', count: 1 },
+        { element: 'Mo', count: 2 },
+      ],
+      /"Mo" appears twice in the composition \(entry 1\)/,
+    ],
   ])('rejects %j', (composition, message) => {
     expect(() => formatFormula(composition)).toThrow(message);
   });

@@ -44,11 +44,7 @@ export function parseFormula(formula: string): ElementCount[] {
     const first = formula[i];
     if (!/[A-Z]/.test(first)) {
       const what = /[0-9]/.test(first) ? 'a count with no element before it' : 'an element symbol';
-      throw new FormulaError(
-        `unexpected character "${first}" at position ${start + 1} in "${formula}": expected ${what}`,
-        formula,
-        start + 1,
-      );
+      throw new FormulaError(`unexpected character "${first}" at position ${start + 1} in "${formula}": expected ${what}`, formula, start + 1);
     }
     i += 1;
     while (i < formula.length && /[a-z]/.test(formula[i])) i += 1;
@@ -57,11 +53,7 @@ export function parseFormula(formula: string): ElementCount[] {
       throw new FormulaError(`unknown element "${symbol}" at position ${start + 1} in "${formula}"`, formula, start + 1);
     }
     if (seen.has(symbol)) {
-      throw new FormulaError(
-        `element "${symbol}" appears twice (again at position ${start + 1}) in "${formula}"`,
-        formula,
-        start + 1,
-      );
+      throw new FormulaError(`element "${symbol}" appears twice (again at position ${start + 1}) in "${formula}"`, formula, start + 1);
     }
     seen.add(symbol);
     const digitsStart = i;
@@ -104,10 +96,7 @@ export function formatFormula(composition: Composition): string {
       }
       seen.add(element);
       if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
-        throw new FormulaError(
-          `count ${count} for "${element}" at composition entry ${index} must be a whole number from 1 to ${MAX_COUNT}`,
-          element,
-        );
+        throw new FormulaError(`count ${count} for "${element}" at composition entry ${index} must be a whole number from 1 to ${MAX_COUNT}`, element);
       }
       return count === 1 ? element : `${element}${count}`;
     })
@@ -218,11 +207,7 @@ export function parsePublishedName(name: string): PublishedName {
     while (digitsStart > 0 && SUPERSCRIPT_DIGITS.includes(text[digitsStart - 1])) digitsStart -= 1;
     if (digitsStart < end) {
       if (marks !== 1) {
-        throw new FormulaError(
-          `charge written both with superscript digits and repeated signs in "${name}"`,
-          name,
-          digitsStart + 1,
-        );
+        throw new FormulaError(`charge written both with superscript digits and repeated signs in "${name}"`, name, digitsStart + 1);
       }
       const digits = [...text.slice(digitsStart, end)].map((d) => SUPERSCRIPT_DIGITS.indexOf(d)).join('');
       magnitude = Number(digits);

@@ -77,7 +77,12 @@ function rotate(p: Vec3, q: [number, number, number, number]): Vec3 {
 
 const arbitraryRigidMotion = fc
   .record({
-    q: fc.tuple(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true })),
+    q: fc.tuple(
+      fc.double({ min: -1, max: 1, noNaN: true }),
+      fc.double({ min: -1, max: 1, noNaN: true }),
+      fc.double({ min: -1, max: 1, noNaN: true }),
+      fc.double({ min: -1, max: 1, noNaN: true }),
+    ),
     shift: arbitraryPoint,
   })
   .filter(({ q }) => Math.hypot(...q) > 0.1)
@@ -123,8 +128,18 @@ describe('bond rule d ≤ 1.25 (r_i + r_j)', () => {
   });
 
   it('uses the element pair: Fe–H at 1.85 Å is bonded (limit 1.85), S–S at 2.90 Å is not (limit 2.575)', () => {
-    expect(findBonds([{ element: 'Fe', xyzAngstrom: [0, 0, 0] }, { element: 'H', xyzAngstrom: [0, 0, 1.85] }])).toHaveLength(1);
-    expect(findBonds([{ element: 'S', xyzAngstrom: [0, 0, 0] }, { element: 'S', xyzAngstrom: [0, 2.9, 0] }])).toHaveLength(0);
+    expect(
+      findBonds([
+        { element: 'Fe', xyzAngstrom: [0, 0, 0] },
+        { element: 'H', xyzAngstrom: [0, 0, 1.85] },
+      ]),
+    ).toHaveLength(1);
+    expect(
+      findBonds([
+        { element: 'S', xyzAngstrom: [0, 0, 0] },
+        { element: 'S', xyzAngstrom: [0, 2.9, 0] },
+      ]),
+    ).toHaveLength(0);
   });
 
   it('rejects unknown element symbols by name', () => {
@@ -138,7 +153,10 @@ describe('connectedComponents', () => {
       fc.property(
         fc.integer({ min: 1, max: 30 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 40 }))),
         ([n, pairs]) => {
-          const components = connectedComponents(n, pairs.map(([a, b]) => ({ a, b })));
+          const components = connectedComponents(
+            n,
+            pairs.map(([a, b]) => ({ a, b })),
+          );
           const all = components.flat().sort((x, y) => x - y);
           expect(all).toEqual(Array.from({ length: n }, (_, i) => i));
           for (const c of components) expect([...c].sort((x, y) => x - y)).toEqual(c);
@@ -181,7 +199,16 @@ describe('bondGraphSignature', () => {
   it('is invariant under atom permutation and rigid rotation + translation', () => {
     fc.assert(
       fc.property(
-        arbitraryGeometry.chain((g) => fc.tuple(fc.constant(g), fc.shuffledSubarray(Array.from({ length: g.length }, (_, i) => i), { minLength: g.length }), arbitraryRigidMotion)),
+        arbitraryGeometry.chain((g) =>
+          fc.tuple(
+            fc.constant(g),
+            fc.shuffledSubarray(
+              Array.from({ length: g.length }, (_, i) => i),
+              { minLength: g.length },
+            ),
+            arbitraryRigidMotion,
+          ),
+        ),
         ([atoms, permutation, { q, shift }]) => {
           const moved = permutation.map((i) => {
             const r = rotate(atoms[i].xyzAngstrom, q);
@@ -286,12 +313,19 @@ describe('parseXyz on hostile input', () => {
   it('accepts exactly the numbers the earlier (quadratic) pattern accepted', () => {
     // Short strings over the characters that matter: the old pattern is fast there, so it is the reference.
     const numberish = fc.string({ unit: fc.constantFrom('0', '1', '9', '.', 'e', 'E', '+', '-', 'x'), maxLength: 12 });
-    fc.assert(fc.property(numberish, (s) => DECIMAL_NUMBER.test(s) === OLD_NUMBER.test(s)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(numberish, (s) => DECIMAL_NUMBER.test(s) === OLD_NUMBER.test(s)),
+      { numRuns: 5000 },
+    );
   });
 
   it('reads back every finite coordinate within the bound, in any notation', () => {
     const coordinate = fc.double({ min: -MAX_COORDINATE_ANGSTROM, max: MAX_COORDINATE_ANGSTROM, noNaN: true });
-    const notation = fc.constantFrom((x: number) => String(x), (x: number) => x.toExponential(6), (x: number) => x.toFixed(8));
+    const notation = fc.constantFrom(
+      (x: number) => String(x),
+      (x: number) => x.toExponential(6),
+      (x: number) => x.toFixed(8),
+    );
     fc.assert(
       fc.property(fc.tuple(coordinate, coordinate, coordinate), notation, (xyz, write) => {
         const parsed = parseXyz(`1\n\nMo ${xyz.map(write).join(' ')}\n`);

@@ -116,7 +116,12 @@ function extremeContact(atoms: readonly GeometryAtom[], key: (c: Contact) => num
   for (let a = 0; a < atoms.length; a++) {
     for (let b = a + 1; b < atoms.length; b++) {
       const d = distanceAngstrom(atoms[a].xyzAngstrom, atoms[b].xyzAngstrom);
-      const contact = { a, b, distanceAngstrom: d, ratioToCovalentSum: d / (covalentRadiusAngstrom(atoms[a].element) + covalentRadiusAngstrom(atoms[b].element)) };
+      const contact = {
+        a,
+        b,
+        distanceAngstrom: d,
+        ratioToCovalentSum: d / (covalentRadiusAngstrom(atoms[a].element) + covalentRadiusAngstrom(atoms[b].element)),
+      };
       if (best === null || key(contact) < key(best)) best = contact;
     }
   }
@@ -143,7 +148,14 @@ export function bondGraphSignature(atoms: readonly GeometryAtom[], tolerance = B
   }
   let colours = atoms.map((atom) => atom.element);
   for (let round = 0; round < atoms.length; round++) {
-    const next = colours.map((colour, i) => shortHash(`${colour}(${neighbours[i].map((j) => colours[j]).sort().join(',')})`));
+    const next = colours.map((colour, i) =>
+      shortHash(
+        `${colour}(${neighbours[i]
+          .map((j) => colours[j])
+          .sort()
+          .join(',')})`,
+      ),
+    );
     const stable = countDistinct(next) === countDistinct(colours);
     colours = next;
     if (stable && round > 0) break;
@@ -265,7 +277,10 @@ export function parseXyz(text: string, options: ParseXyzOptions = {}): ParsedXyz
     const lineNumber = k + 3;
     const line = lines[k + 2];
     if (line === undefined || line.trim() === '') {
-      throw new XyzParseError(`expected atom ${k + 1} of ${count} ("Element x y z"), found ${line === undefined ? 'end of input' : 'an empty line'}`, lineNumber);
+      throw new XyzParseError(
+        `expected atom ${k + 1} of ${count} ("Element x y z"), found ${line === undefined ? 'end of input' : 'an empty line'}`,
+        lineNumber,
+      );
     }
     const fields = line.trim().split(/\s+/);
     if (fields.length < 4) throw new XyzParseError(`expected "Element x y z", found "${truncate(line.trim())}"`, lineNumber);

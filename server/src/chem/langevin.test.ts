@@ -1,9 +1,5 @@
 import { parseFormula } from './formula';
-import {
-  clusterLangevinRateCm3PerMoleculeS,
-  langevinRateCm3PerMoleculeS,
-  reactionEfficiency,
-} from './langevin';
+import { clusterLangevinRateCm3PerMoleculeS, langevinRateCm3PerMoleculeS, reactionEfficiency } from './langevin';
 
 describe('Langevin capture rate with N2', () => {
   it('matches a hand calculation for Mo5S2¯', () => {

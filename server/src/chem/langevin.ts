@@ -9,7 +9,7 @@ import { compositionMassU, type Composition } from './formula';
  */
 
 /** Elementary charge in esu (statcoulomb): 1.602176634e-19 C × 2.99792458e9 statC/C. */
-export const ELEMENTARY_CHARGE_ESU = 4.80320e-10;
+export const ELEMENTARY_CHARGE_ESU = 4.8032e-10;
 
 /** Polarizability volume of N2 (isotropic average), 1.74 Å³. */
 export const N2_POLARIZABILITY_CM3 = 1.74e-24;
@@ -18,7 +18,7 @@ export const N2_POLARIZABILITY_CM3 = 1.74e-24;
 export const N2_MASS_U = 28.0134;
 
 /** Atomic mass constant (CODATA 2018) in grams. */
-export const GRAMS_PER_U = 1.66053906660e-24;
+export const GRAMS_PER_U = 1.6605390666e-24;
 
 /**
  * k_L in cm³ molecule⁻¹ s⁻¹ for an ion of mass `ionMassU` (u) and charge number `charge`
@@ -53,10 +53,7 @@ export function clusterLangevinRateCm3PerMoleculeS(composition: Composition, cha
  * Reaction efficiency φ = k1 / k_L (dimensionless). Null when there is no Langevin rate
  * (neutral cluster), so callers cannot divide by a missing value by accident.
  */
-export function reactionEfficiency(
-  k1Cm3PerMoleculeS: number,
-  langevinRate: number | null,
-): number | null {
+export function reactionEfficiency(k1Cm3PerMoleculeS: number, langevinRate: number | null): number | null {
   if (langevinRate === null) return null;
   if (!Number.isFinite(k1Cm3PerMoleculeS) || k1Cm3PerMoleculeS < 0) {
     throw new RangeError(`k1Cm3PerMoleculeS must be a non-negative number, got ${k1Cm3PerMoleculeS}`);

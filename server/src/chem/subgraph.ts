@@ -61,11 +61,23 @@ export function extractSubgraph<B extends GraphBond>(
 ): Subgraph<B> {
   switch (kind) {
     case 'WHOLE':
-      return induced(kind, atoms.map((a) => a.index), bonds);
+      return induced(
+        kind,
+        atoms.map((a) => a.index),
+        bonds,
+      );
     case 'METAL_CORE':
-      return induced(kind, atoms.filter((a) => a.isMetal).map((a) => a.index), bonds);
+      return induced(
+        kind,
+        atoms.filter((a) => a.isMetal).map((a) => a.index),
+        bonds,
+      );
     case 'LIGAND_SHELL':
-      return induced(kind, atoms.filter((a) => !a.isMetal).map((a) => a.index), bonds);
+      return induced(
+        kind,
+        atoms.filter((a) => !a.isMetal).map((a) => a.index),
+        bonds,
+      );
     case 'NEIGHBORHOOD': {
       const start = opts.atomIndex;
       if (start === undefined || !atoms.some((a) => a.index === start)) throw new RangeError(`atom ${start} is not in the structure`);
@@ -91,6 +103,12 @@ export function subgraphComponents<B extends GraphBond>(sub: Subgraph<B>): Subgr
   const position = new Map(sub.atomIndices.map((atom, i) => [atom, i]));
   const local = sub.bonds.map((b) => ({ a: position.get(b.a)!, b: position.get(b.b)! }));
   return connectedComponents(sub.atomIndices.length, local)
-    .map((component) => induced(sub.kind, component.map((i) => sub.atomIndices[i]), sub.bonds))
+    .map((component) =>
+      induced(
+        sub.kind,
+        component.map((i) => sub.atomIndices[i]),
+        sub.bonds,
+      ),
+    )
     .sort((x, y) => x.atomIndices[0] - y.atomIndices[0]);
 }

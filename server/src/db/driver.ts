@@ -26,11 +26,11 @@ export async function verifyDriver(driver: Driver, uri: string, database: string
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
     if (code === 'Neo.ClientError.Security.Unauthorized') {
-      throw new Error(`Neo4j at ${uri} rejected the credentials: check NEO4J_USER / NEO4J_PASSWORD.`);
+      throw new Error(`Neo4j at ${uri} rejected the credentials: check NEO4J_USER / NEO4J_PASSWORD.`, { cause: err });
     }
     if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
-      throw new Error(`Neo4j at ${uri} has no database "${database}": check NEO4J_DATABASE.`);
+      throw new Error(`Neo4j at ${uri} has no database "${database}": check NEO4J_DATABASE.`, { cause: err });
     }
-    throw new Error(`Cannot reach Neo4j at ${uri}: ${(err as Error).message}`);
+    throw new Error(`Cannot reach Neo4j at ${uri}: ${(err as Error).message}`, { cause: err });
   }
 }

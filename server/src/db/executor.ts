@@ -10,7 +10,10 @@ export interface RunOptions {
 
 /** The database could not answer (down, unreachable, or over its time budget). */
 export class DatabaseUnavailableError extends Error {
-  constructor(message: string, readonly reason: 'UNREACHABLE' | 'TIMEOUT') {
+  constructor(
+    message: string,
+    readonly reason: 'UNREACHABLE' | 'TIMEOUT',
+  ) {
     super(message);
     this.name = 'DatabaseUnavailableError';
   }

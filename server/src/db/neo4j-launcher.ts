@@ -51,20 +51,16 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   const log = opts.log ?? lineLog('neo4j');
   ensureLauncherBuilt(log);
   mkdirSync(opts.dataDir, { recursive: true });
-  const child = spawn(
-    'java',
-    [`-Xmx${opts.heapMb}m`, '-XX:+UseG1GC', '-cp', LAUNCHER_CLASSPATH, 'org.clusteratlas.neo4j.Launcher'],
-    {
-      env: {
-        ...process.env,
-        NEO4J_BOLT_PORT: String(opts.boltPort),
-        NEO4J_DATA_DIR: opts.dataDir,
-        NEO4J_PASSWORD: opts.password,
-        NEO4J_TX_TIMEOUT_MS: String(opts.txTimeoutMs),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn('java', [`-Xmx${opts.heapMb}m`, '-XX:+UseG1GC', '-cp', LAUNCHER_CLASSPATH, 'org.clusteratlas.neo4j.Launcher'], {
+    env: {
+      ...process.env,
+      NEO4J_BOLT_PORT: String(opts.boltPort),
+      NEO4J_DATA_DIR: opts.dataDir,
+      NEO4J_PASSWORD: opts.password,
+      NEO4J_TX_TIMEOUT_MS: String(opts.txTimeoutMs),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stderrTail: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => {
     stderrTail.push(line);

@@ -13,7 +13,6 @@ import { badInput, checkLength, MAX_ID_LENGTH } from './errors';
 import { CatalogFacets, DatasetInfo } from './facets.type';
 import { pageWindow, toConnection } from './pagination';
 
-
 @UseMiddleware(translateServiceErrors)
 @Resolver(() => Cluster)
 export class ClusterResolver {
@@ -24,11 +23,7 @@ export class ClusterResolver {
   }
 
   @Query(() => Cluster, { nullable: true, description: 'A cluster by formula (any element order of counts, e.g. "Rh1Co3H2") and charge.' })
-  async clusterByFormula(
-    @Arg('formula') formula: string,
-    @Arg('charge', () => Int) charge: number,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<ClusterView | null> {
+  async clusterByFormula(@Arg('formula') formula: string, @Arg('charge', () => Int) charge: number, @Ctx() ctx: GraphQLContext): Promise<ClusterView | null> {
     checkLength('formula', formula, MAX_FORMULA_LENGTH);
     let canonical: string;
     try {

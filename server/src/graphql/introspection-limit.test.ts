@@ -1,5 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, getIntrospectionQuery, Kind, parse, print, specifiedRules, validate, type IntrospectionOptions, type OperationDefinitionNode } from 'graphql';
+import {
+  buildSchema,
+  getIntrospectionQuery,
+  Kind,
+  parse,
+  print,
+  specifiedRules,
+  validate,
+  type IntrospectionOptions,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { introspectionLimitRule, introspectionLimits } from './introspection-limit';
 import { SCHEMA_FILE } from './schema';
 
@@ -42,7 +52,10 @@ describe('introspection limit', () => {
     const standard = parse(getIntrospectionQuery());
     const op = standard.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
     const schemaField = print(op.selectionSet.selections[0]);
-    const fragments = standard.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => print(d)).join('\n');
+    const fragments = standard.definitions
+      .filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => print(d))
+      .join('\n');
     expect(errorsOf(`{ s0: ${schemaField} } ${fragments}`)).toEqual([]);
     const aliased = `{ ${Array.from({ length: 4 }, (_, i) => `s${i}: ${schemaField}`).join(' ')} } ${fragments}`;
     expect(rejected(aliased)).toBe(true);

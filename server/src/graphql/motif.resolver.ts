@@ -43,8 +43,7 @@ export const patternTimeoutIsClientError: MiddlewareFn = async (_action, next) =
 export class MotifResolver {
   @UseMiddleware(patternTimeoutIsClientError)
   @Query(() => MotifSearchConnection, {
-    description:
-      'Clusters whose lowest-energy structure contains the motif, with every match. Combine with any catalog filter. Neo4j time budget 10 s.',
+    description: 'Clusters whose lowest-energy structure contains the motif, with every match. Combine with any catalog filter. Neo4j time budget 10 s.',
   })
   async motifSearch(
     @Arg('pattern', () => MotifPatternInput) patternInput: MotifPatternInput,

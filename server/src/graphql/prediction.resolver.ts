@@ -78,7 +78,9 @@ export class PredictionResolver {
     return {
       prediction: toPrediction(prediction),
       structure: user.structure,
-      nearest: neighbours.map((n, i) => ({ cluster: clusters[i], similarity: n.cosineSimilarity, distance: n.distance })).filter((n) => n.cluster && !(n.cluster instanceof Error)),
+      nearest: neighbours
+        .map((n, i) => ({ cluster: clusters[i], similarity: n.cosineSimilarity, distance: n.distance }))
+        .filter((n) => n.cluster && !(n.cluster instanceof Error)),
       xtbWallTimeMs: user.xtb.wallTimeMs,
     };
   }
@@ -104,7 +106,10 @@ export class PredictionResolver {
     return svc.explain(input, isomers[0], level, clusterId);
   }
 
-  @Query(() => [SimilarCluster], { nullable: true, description: 'Catalog clusters nearest by cosine similarity of the GIN graph embedding (the cluster itself excluded).' })
+  @Query(() => [SimilarCluster], {
+    nullable: true,
+    description: 'Catalog clusters nearest by cosine similarity of the GIN graph embedding (the cluster itself excluded).',
+  })
   async similar(
     @Arg('clusterId', () => ID) clusterId: string,
     @Ctx() ctx: GraphQLContext,

@@ -37,7 +37,8 @@ export enum CaptureLimitKind {
 }
 registerEnumType(CaptureLimitKind, {
   name: 'CaptureLimitKind',
-  description: 'LANGEVIN: ion–induced-dipole capture rate k_L of the ion with N2. NEUTRAL_GAS_KINETIC: a fixed 1e-9 cm³ molecule⁻¹ s⁻¹, above the hard-sphere collision rate of these clusters at 300 K.',
+  description:
+    'LANGEVIN: ion–induced-dipole capture rate k_L of the ion with N2. NEUTRAL_GAS_KINETIC: a fixed 1e-9 cm³ molecule⁻¹ s⁻¹, above the hard-sphere collision rate of these clusters at 300 K.',
 });
 
 @ObjectType({ description: 'A conformal prediction interval for log10 k1 (models/calibration.json).' })
@@ -68,7 +69,9 @@ export class Prediction {
   @Field(() => CaptureLimit) captureLimit!: CaptureLimit;
   @Field(() => PredictionInterval, { description: '68 % conformal prediction interval.' }) interval68!: PredictionInterval;
   @Field(() => PredictionInterval, { description: '95 % conformal prediction interval.' }) interval95!: PredictionInterval;
-  @Field(() => Float, { description: 'Ensemble standard deviation of log10 k1 (disagreement between members; far narrower than the real error: use the intervals).' })
+  @Field(() => Float, {
+    description: 'Ensemble standard deviation of log10 k1 (disagreement between members; far narrower than the real error: use the intervals).',
+  })
   log10K1Std!: number;
   @Field(() => Float, { description: '10^log10K1 in cm³ molecule⁻¹ s⁻¹.' }) k1Cm3PerMoleculeS!: number;
   @Field(() => [Float], { description: 'Each ensemble member’s log10 k1 (empty for HELD_OUT).' }) memberLog10K1!: number[];
@@ -176,6 +179,9 @@ export class ModelCard {
   @Field(() => Int) trainingAtomCountMin!: number;
   @Field(() => Int) trainingAtomCountMax!: number;
   @Field(() => Float) domainDistanceThreshold!: number;
-  @Field(() => GraphQLJSONObject, { description: 'Evaluation metrics per protocol and baseline (see models/model-card.json).' }) metrics!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { description: 'Evaluation metrics per protocol and baseline (see models/model-card.json).' }) metrics!: Record<
+    string,
+    unknown
+  >;
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'The full model card file.' }) card!: Record<string, unknown> | null;
 }

@@ -3,7 +3,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../config';
 import { MAX_EXACT_PLAYERS } from '../ml/shapley';
-import { declaredAtomCount, estimateQueryCost, MAX_EXPENSIVE_FIELDS, MAX_QUERY_COST, MAX_WORK_POINTS, WORK_ESTIMATES, WORK_MS_PER_POINT, type CostOptions } from './query-cost';
+import {
+  declaredAtomCount,
+  estimateQueryCost,
+  MAX_EXPENSIVE_FIELDS,
+  MAX_QUERY_COST,
+  MAX_WORK_POINTS,
+  WORK_ESTIMATES,
+  WORK_MS_PER_POINT,
+  type CostOptions,
+} from './query-cost';
 import { MAX_PAGE_SIZE } from './pagination';
 
 const report = (query: string, variables: Record<string, unknown> = {}, options: CostOptions = {}) => {
@@ -16,7 +25,8 @@ const cost = (query: string, variables: Record<string, unknown> = {}) => report(
 function fragmentBomb(levels: number, width: number): string {
   const defs: string[] = [];
   for (let l = 0; l < levels; l++) {
-    const body = l === levels - 1 ? 'id formula measurements { id }' : Array.from({ length: width }, (_, i) => `a${i}: cluster(id: "x") { ...F${l + 1} }`).join(' ');
+    const body =
+      l === levels - 1 ? 'id formula measurements { id }' : Array.from({ length: width }, (_, i) => `a${i}: cluster(id: "x") { ...F${l + 1} }`).join(' ');
     defs.push(`fragment F${l} on Cluster { ${body} }`);
   }
   return `{ cluster(id: "x") { ...F0 } } ${defs.join(' ')}`;
@@ -51,7 +61,11 @@ describe('estimateQueryCost', () => {
 
   it('charges a fragment at every place it is spread, though it walks it once', () => {
     const walks: string[] = [];
-    const r = report('{ a: cluster(id: "x") { ...F } b: cluster(id: "y") { ...F } } fragment F on Cluster { measurements { id } }', {}, { onFragmentWalk: (n) => walks.push(n) });
+    const r = report(
+      '{ a: cluster(id: "x") { ...F } b: cluster(id: "y") { ...F } } fragment F on Cluster { measurements { id } }',
+      {},
+      { onFragmentWalk: (n) => walks.push(n) },
+    );
     expect(r.cost).toBe(2 * (1 + 1 + 4));
     expect(walks).toEqual(['F']);
   });
@@ -176,7 +190,12 @@ describe("the website's own queries", () => {
   // The generated documents, read as text: the site must never be refused by the limits it is served under.
   const generated = readFileSync(path.join(REPO_ROOT, 'web', 'lib', 'api', 'generated', 'graphql.ts'), 'utf8');
   const documents = [...generated.matchAll(/export const (\w+)Document = new TypedDocumentString\(`([\s\S]*?)`/g)].map((m) => [m[1], m[2]] as const);
-  const largestStructure = { xyz: `50\n\n${Array.from({ length: 50 }, (_, i) => `Mo ${i * 2.6} 0 0`).join('\n')}\n`, charge: -1, multiplicity: 2, optimize: true };
+  const largestStructure = {
+    xyz: `50\n\n${Array.from({ length: 50 }, (_, i) => `Mo ${i * 2.6} 0 0`).join('\n')}\n`,
+    charge: -1,
+    multiplicity: 2,
+    optimize: true,
+  };
   // The largest variables each page sends: search pages of 25, motif pages of 10 with the largest pattern, a 50-atom optimisation.
   const variables = {
     first: 25,
@@ -190,7 +209,14 @@ describe("the website's own queries", () => {
 
   it.each(documents)('%s fits the cost limit and the expensive-field cap', (name, text) => {
     // Motif pages hold 10; compare asks for as many as it shows; trends and series pages ask for the largest page.
-    const first = name === 'MotifSearch' ? 10 : name === 'ComparePage' ? variables.ids.length : name === 'TrendsPage' || name === 'Series' ? MAX_PAGE_SIZE : variables.first;
+    const first =
+      name === 'MotifSearch'
+        ? 10
+        : name === 'ComparePage'
+          ? variables.ids.length
+          : name === 'TrendsPage' || name === 'Series'
+            ? MAX_PAGE_SIZE
+            : variables.first;
     const r = report(text, { ...variables, first });
     expect(r.rejected).toBeNull();
   });

@@ -110,7 +110,10 @@ interface Summary {
 }
 
 class LimitPassed extends Error {
-  constructor(readonly rejected: CostRejection, readonly partial: Summary) {
+  constructor(
+    readonly rejected: CostRejection,
+    readonly partial: Summary,
+  ) {
     super(rejected);
   }
 }
@@ -157,7 +160,8 @@ export function estimateQueryCost(
     if (def.defaultValue) vars[def.variable.name.value] = valueFromASTUntyped(def.defaultValue);
   }
   Object.assign(vars, variables);
-  const valueOf = (node: ValueNode | undefined): unknown => (node === undefined ? undefined : node.kind === Kind.VARIABLE ? vars[node.name.value] : valueFromASTUntyped(node, vars));
+  const valueOf = (node: ValueNode | undefined): unknown =>
+    node === undefined ? undefined : node.kind === Kind.VARIABLE ? vars[node.name.value] : valueFromASTUntyped(node, vars);
   const argument = (field: FieldNode, name: string) => valueOf(field.arguments?.find((a) => a.name.value === name)?.value);
 
   const check = (s: Summary): Summary => {
@@ -282,8 +286,7 @@ export function queryCostError(report: CostReport): GraphQLError {
       { extensions: { code: ErrorCode.QUERY_TOO_EXPENSIVE, workPoints: report.workPoints, limit: MAX_WORK_POINTS, http: { status: 400 } } },
     );
   }
-  return new GraphQLError(
-    `query cost exceeds the limit of ${MAX_QUERY_COST} (at least ${report.fieldCost}): lower \`first\` or select fewer nested lists`,
-    { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: report.fieldCost, limit: MAX_QUERY_COST, http: { status: 400 } } },
-  );
+  return new GraphQLError(`query cost exceeds the limit of ${MAX_QUERY_COST} (at least ${report.fieldCost}): lower \`first\` or select fewer nested lists`, {
+    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: report.fieldCost, limit: MAX_QUERY_COST, http: { status: 400 } },
+  });
 }

@@ -11,7 +11,15 @@ import { ClusterPredictionResolver, PredictionResolver } from './prediction.reso
 
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'schema.graphql');
 
-const RESOLVERS = [ClusterResolver, ClusterStructureResolver, StructureResolver, MotifResolver, ClusterPredictionResolver, PredictionResolver, LimitsResolver] as const;
+const RESOLVERS = [
+  ClusterResolver,
+  ClusterStructureResolver,
+  StructureResolver,
+  MotifResolver,
+  ClusterPredictionResolver,
+  PredictionResolver,
+  LimitsResolver,
+] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
   // Input checks live in the resolvers' parse step, so class-validator stays off. Service errors

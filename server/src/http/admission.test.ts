@@ -13,9 +13,13 @@ describe('expensiveFieldCharge', () => {
   });
 
   it('charges each expensive field per occurrence, aliases included, and xtb work for explain(structure:)', () => {
-    expect(charge('{ a: explain(clusterId: "x", level: ATOM) { fullLog10K1 } b: explain(clusterId: "y", level: ATOM) { fullLog10K1 } }')).toBe(2 * FIELD_CHARGES.explain);
+    expect(charge('{ a: explain(clusterId: "x", level: ATOM) { fullLog10K1 } b: explain(clusterId: "y", level: ATOM) { fullLog10K1 } }')).toBe(
+      2 * FIELD_CHARGES.explain,
+    );
     expect(charge('query($s: StructureInput!) { explain(structure: $s, level: ATOM) { fullLog10K1 } }')).toBe(FIELD_CHARGES.explain + 10);
-    expect(charge('query($s: StructureInput!) { predict(structure: $s) { xtbWallTimeMs } similar(clusterId: "x") { similarity } }')).toBe(FIELD_CHARGES.predict + FIELD_CHARGES.similar);
+    expect(charge('query($s: StructureInput!) { predict(structure: $s) { xtbWallTimeMs } similar(clusterId: "x") { similarity } }')).toBe(
+      FIELD_CHARGES.predict + FIELD_CHARGES.similar,
+    );
     expect(charge('{ motifSearch(pattern: {atoms: [{element: "Mo"}]}) { totalCount } }')).toBe(FIELD_CHARGES.motifSearch);
   });
 

@@ -112,7 +112,7 @@ export function parseTrustProxy(value: string): (addr: string, i: number) => boo
   try {
     return proxyaddr.compile(list);
   } catch (err) {
-    throw new Error(`TRUST_PROXY "${value}": ${(err as Error).message} (use addresses, CIDRs, loopback, linklocal, uniquelocal, or none)`);
+    throw new Error(`TRUST_PROXY "${value}": ${(err as Error).message} (use addresses, CIDRs, loopback, linklocal, uniquelocal, or none)`, { cause: err });
   }
 }
 

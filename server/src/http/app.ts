@@ -40,7 +40,11 @@ const BODY_PARSER_ERRORS: Record<string, { status: number; code: string; message
   'entity.too.large': { status: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: `request body exceeds ${MAX_BODY}` },
   'entity.parse.failed': { status: 400, code: ErrorCode.BAD_REQUEST, message: 'request body is not valid JSON' },
   'charset.unsupported': { status: 415, code: ErrorCode.UNSUPPORTED_CHARSET, message: 'request body charset is not supported; send UTF-8 JSON' },
-  'encoding.unsupported': { status: 415, code: ErrorCode.UNSUPPORTED_CONTENT_ENCODING, message: 'Content-Encoding is not supported; send identity, gzip or deflate' },
+  'encoding.unsupported': {
+    status: 415,
+    code: ErrorCode.UNSUPPORTED_CONTENT_ENCODING,
+    message: 'Content-Encoding is not supported; send identity, gzip or deflate',
+  },
   'request.aborted': { status: 400, code: ErrorCode.BAD_REQUEST, message: 'request body was aborted' },
   'request.size.invalid': { status: 400, code: ErrorCode.BAD_REQUEST, message: 'request body length does not match Content-Length' },
 };

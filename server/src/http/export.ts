@@ -46,7 +46,10 @@ const Symbols = z.array(z.string().max(3)).max(100).nullish();
 const FilterShape = z
   .object({
     formula: z.string().max(200).nullish(),
-    elementCounts: z.array(z.object({ element: z.string().max(3), min: z.number().int().nullish(), max: z.number().int().nullish() }).strict()).max(100).nullish(),
+    elementCounts: z
+      .array(z.object({ element: z.string().max(3), min: z.number().int().nullish(), max: z.number().int().nullish() }).strict())
+      .max(100)
+      .nullish(),
     elements: z.object({ allOf: Symbols, anyOf: Symbols, only: Symbols, noneOf: Symbols }).strict().nullish(),
     charges: z.array(z.number().int()).max(20).nullish(),
     size: Range.nullish(),
@@ -147,12 +150,27 @@ const PREDICTION_COLUMNS = [
 
 function predictionCells(p: PredictionView | undefined): unknown[] {
   if (!p) return PREDICTION_COLUMNS.map(() => null);
-  return [p.kind, p.protocol, p.meanLog10K1, p.stdLog10K1, p.interval68.lowLog10K1, p.interval68.highLog10K1, p.interval95.lowLog10K1, p.interval95.highLog10K1, p.interval68.calibrated];
+  return [
+    p.kind,
+    p.protocol,
+    p.meanLog10K1,
+    p.stdLog10K1,
+    p.interval68.lowLog10K1,
+    p.interval68.highLog10K1,
+    p.interval95.lowLog10K1,
+    p.interval95.highLog10K1,
+    p.interval68.calibrated,
+  ];
 }
 
 function predictionJson(p: PredictionView | undefined) {
   if (!p) return null;
-  const interval = (i: PredictionView['interval68']) => ({ confidence: i.confidence, lowLog10K1: i.lowLog10K1, highLog10K1: i.highLog10K1, calibrated: i.calibrated });
+  const interval = (i: PredictionView['interval68']) => ({
+    confidence: i.confidence,
+    lowLog10K1: i.lowLog10K1,
+    highLog10K1: i.highLog10K1,
+    calibrated: i.calibrated,
+  });
   return {
     kind: p.kind,
     protocol: p.protocol,
@@ -283,7 +301,12 @@ export function exportHandlers(services: Services, datasetVersion: () => string,
       // The head is one JSON text; rows follow one by one inside its "clusters" array.
       res.write(`${JSON.stringify(head).slice(0, -1)},"clusters":[`);
       clusters.forEach((c, i) => {
-        const row = { ...c, measurements: measurements.get(c.id) ?? [], heldOutPredictions: model ? heldOutOrEmpty(services, c.id) : null, prediction: predictionJson(headline.get(c.id)) };
+        const row = {
+          ...c,
+          measurements: measurements.get(c.id) ?? [],
+          heldOutPredictions: model ? heldOutOrEmpty(services, c.id) : null,
+          prediction: predictionJson(headline.get(c.id)),
+        };
         res.write(`${i ? ',' : ''}${JSON.stringify(row)}`);
       });
       res.end(']}');
@@ -333,7 +356,11 @@ export function exportHandlers(services: Services, datasetVersion: () => string,
         res.status(503).json({ errors: [{ message: 'Out-of-fold predictions are not available on this server.', extensions: { code: 'MODEL_UNAVAILABLE' } }] });
         return;
       }
-      common(res, `clusteratlas-model-${(modelVersion() ?? 'unknown').replace(/[^A-Za-z0-9.-]/g, '_')}-oof-predictions.json`, 'application/json; charset=utf-8');
+      common(
+        res,
+        `clusteratlas-model-${(modelVersion() ?? 'unknown').replace(/[^A-Za-z0-9.-]/g, '_')}-oof-predictions.json`,
+        'application/json; charset=utf-8',
+      );
       res.send(text);
     },
   };

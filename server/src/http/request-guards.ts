@@ -10,13 +10,18 @@ export interface RequestGuards {
   beforeBody: RequestHandler[];
   /** After the body is read, before Apollo. */
   afterBody: RequestHandler[];
-  plugins: ApolloServerPlugin<any>[];
+  plugins: ApolloServerPlugin[];
   admission: Admission;
   cache: ResponseCache;
 }
 
 export function createRequestGuards(cfg: Config, versions: () => CacheVersions): RequestGuards {
-  const admission = createAdmission({ trustProxy: cfg.TRUST_PROXY, points: cfg.RATE_LIMIT_POINTS, windowS: cfg.RATE_LIMIT_WINDOW_S, maxInFlight: cfg.RATE_LIMIT_MAX_IN_FLIGHT });
+  const admission = createAdmission({
+    trustProxy: cfg.TRUST_PROXY,
+    points: cfg.RATE_LIMIT_POINTS,
+    windowS: cfg.RATE_LIMIT_WINDOW_S,
+    maxInFlight: cfg.RATE_LIMIT_MAX_IN_FLIGHT,
+  });
   const cache = createResponseCache({ maxBytes: cfg.RESPONSE_CACHE_MB * 1024 * 1024, maxEntryBytes: cfg.RESPONSE_CACHE_MAX_ENTRY_KB * 1024, versions });
   return {
     beforeBody: [admission.limit],

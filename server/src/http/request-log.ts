@@ -27,13 +27,22 @@ export function requestLog(logger: Logger) {
     },
     // Only what helps: bodies and most headers may carry hostile input or keys.
     serializers: {
-      req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url?.slice(0, 200), remoteAddress: req.remoteAddress }),
+      req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url?.slice(0, 200),
+        remoteAddress: req.remoteAddress,
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     // A 5xx the app chose (database down: 503) is a warning; only a thrown error is an error.
-    customLogLevel: (_req, res, err) => (err || (res as ServerResponse & { err?: unknown }).err ? 'error' : res.statusCode >= 500 ? 'warn' : res.statusCode >= 400 ? 'info' : 'debug'),
+    customLogLevel: (_req, res, err) =>
+      err || (res as ServerResponse & { err?: unknown }).err ? 'error' : res.statusCode >= 500 ? 'warn' : res.statusCode >= 400 ? 'info' : 'debug',
     // pino-http invents an Error (with a stack of its own) for every 5xx; keep only real ones.
-    customErrorObject: (_req, res, error, value) => ((res as ServerResponse & { err?: unknown }).err || !/^failed with status code/.test(error.message) ? value : { res: value.res, responseTime: value.responseTime }),
+    customErrorObject: (_req, res, error, value) =>
+      (res as ServerResponse & { err?: unknown }).err || !/^failed with status code/.test(error.message)
+        ? value
+        : { res: value.res, responseTime: value.responseTime },
   });
 }
 

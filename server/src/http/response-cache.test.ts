@@ -16,7 +16,11 @@ describe('isCacheableOperation', () => {
   it('never caches user structures, also when hidden in fragments', () => {
     expect(cacheable('query($s: StructureInput!) { predict(structure: $s) { xtbWallTimeMs } }')).toBe(false);
     expect(cacheable('query($s: StructureInput!) { explain(structure: $s, level: ATOM) { fullLog10K1 } }')).toBe(false);
-    expect(cacheable('query($s: StructureInput!) { ...A } fragment A on Query { ... on Query { ...B } } fragment B on Query { predict(structure: $s) { xtbWallTimeMs } }')).toBe(false);
+    expect(
+      cacheable(
+        'query($s: StructureInput!) { ...A } fragment A on Query { ... on Query { ...B } } fragment B on Query { predict(structure: $s) { xtbWallTimeMs } }',
+      ),
+    ).toBe(false);
   });
 
   it('never caches mutations', () => {

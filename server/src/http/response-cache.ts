@@ -112,7 +112,10 @@ function requestParts(req: Request): { query: string; operationName: string | nu
 const CACHE_CONTROL = 'public, no-cache';
 
 export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
-  const lru = opts.maxBytes > 0 ? new LRUCache<string, Entry>({ maxSize: opts.maxBytes, maxEntrySize: opts.maxEntryBytes, sizeCalculation: (e) => Buffer.byteLength(e.body) + 64 }) : null;
+  const lru =
+    opts.maxBytes > 0
+      ? new LRUCache<string, Entry>({ maxSize: opts.maxBytes, maxEntrySize: opts.maxEntryBytes, sizeCalculation: (e) => Buffer.byteLength(e.body) + 64 })
+      : null;
 
   const serve: RequestHandler = (req, res, next) => {
     if (!lru || req.headers.authorization !== undefined || !passesCsrfCheck(req)) return next();

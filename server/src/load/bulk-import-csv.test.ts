@@ -10,7 +10,11 @@ const full = readSeedBundle(path.join(ROOT, 'seed', 'data', 'clusters.json'), pa
 function bundleOf(ids: string[]): SeedBundle {
   const clusters = full.seed.clusters.filter((c) => ids.includes(c.id));
   expect(clusters.map((c) => c.id).sort()).toEqual([...ids].sort());
-  return { ...full, seed: { ...full.seed, clusters }, structures: new Map(ids.flatMap((id) => (full.structures.has(id) ? [[id, full.structures.get(id)!] as const] : []))) };
+  return {
+    ...full,
+    seed: { ...full.seed, clusters },
+    structures: new Map(ids.flatMap((id) => (full.structures.has(id) ? [[id, full.structures.get(id)!] as const] : []))),
+  };
 }
 
 /** RFC 4180 fields of one line, quoted fields marked so an empty "" differs from an empty field. */
@@ -89,7 +93,9 @@ describe('catalogCsv on real clusters', () => {
       ]),
     );
     expect(w.header('nodes-Atom').split(',').slice(0, 2)).toEqual(['id:ID(Atom)', ':LABEL']);
-    expect(w.header('nodes-Atom').split(',')).toEqual(expect.arrayContaining(['partialCharge:double', 'atomicDipoleAu:double[]', 'isMetal:boolean', 'element:string', 'x:double']));
+    expect(w.header('nodes-Atom').split(',')).toEqual(
+      expect.arrayContaining(['partialCharge:double', 'atomicDipoleAu:double[]', 'isMetal:boolean', 'element:string', 'x:double']),
+    );
     expect(w.header('relationships-BOND')).toBe(':START_ID(Atom),:END_ID(Atom),order:double,lengthAngstrom:double');
     expect(w.header('relationships-CONTAINS')).toBe(':START_ID(Cluster),:END_ID(Element),count:double');
     expect(w.header('nodes-Element')).toBe('symbol:ID(Element),atomicNumber:double,isMetal:boolean');
@@ -177,7 +183,9 @@ describe('ImportTable', () => {
     const table = new ImportTable('nodes', 'X', ['id:ID(X)']);
     table.line(['a'], { p: 1 }, 'row a');
     expect(() => table.line(['b'], { p: '1' }, 'row b')).toThrow('row b: property "p" is string here but double on an earlier X');
-    expect(() => table.line(['c'], { tags: ['a;b'] }, 'row c')).toThrow(`row c property "tags" holds "a;b"; array elements must be non-empty and free of "${ARRAY_DELIMITER}"`);
+    expect(() => table.line(['c'], { tags: ['a;b'] }, 'row c')).toThrow(
+      `row c property "tags" holds "a;b"; array elements must be non-empty and free of "${ARRAY_DELIMITER}"`,
+    );
     expect(() => table.line(['d'], { v: NaN }, 'row d')).toThrow('row d property "v" is NaN; only finite numbers can be imported');
     expect(() => table.line(['e'], { nested: { a: 1 } }, 'row e')).toThrow('row e: property "nested"');
     expect(() => table.line(['f'], { 'bad name': 1 }, 'row f')).toThrow('row f: property name "bad name" cannot be a CSV header column');
@@ -190,10 +198,18 @@ describe('bulkImportFinishQueries', () => {
     const queries = bulkImportFinishQueries(bundle, [{ label: 'Cluster', keyProperty: 'id', property: 'ligands', keys: ['Rh2Co-anion'] }]);
     expect(queries[0]).toMatchSnapshot();
     expect(queries).toHaveLength(2);
-    expect(queries[1].params.dataset).toEqual({ name: 'mou2025-cluster-n2', version: full.datasetVersion, graphModelVersion: 2, clusterCount: 1, structureCount: 1 });
+    expect(queries[1].params.dataset).toEqual({
+      name: 'mou2025-cluster-n2',
+      version: full.datasetVersion,
+      graphModelVersion: 2,
+      clusterCount: 1,
+      structureCount: 1,
+    });
   });
 
   it('refuses a name that cannot be a label or property', () => {
-    expect(() => bulkImportFinishQueries(full, [{ label: 'Cluster', keyProperty: 'id', property: 'x} DETACH DELETE n //', keys: ['a'] }])).toThrow('cannot be used as a label or property name');
+    expect(() => bulkImportFinishQueries(full, [{ label: 'Cluster', keyProperty: 'id', property: 'x} DETACH DELETE n //', keys: ['a'] }])).toThrow(
+      'cannot be used as a label or property name',
+    );
   });
 });

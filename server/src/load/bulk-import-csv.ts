@@ -89,7 +89,10 @@ export class ImportTable {
       }
       let column = this.columns.get(key);
       const type = column && typeof value === 'number' && column.type === 'double' ? 'double' : csvType(value);
-      if (!type) throw new Error(`${where}: property "${key}" (${JSON.stringify(value)}) has no Neo4j import type; only numbers, strings, booleans and non-empty arrays of numbers or strings`);
+      if (!type)
+        throw new Error(
+          `${where}: property "${key}" (${JSON.stringify(value)}) has no Neo4j import type; only numbers, strings, booleans and non-empty arrays of numbers or strings`,
+        );
       if (!column) {
         if (!PROPERTY_NAME.test(key)) throw new Error(`${where}: property name "${key}" cannot be a CSV header column`);
         column = { index: this.fixedHeader.length + this.columns.size, type };
@@ -123,7 +126,8 @@ export class ImportTable {
         return (value as number[]).map((x) => numberText(x, where, key)).join(ARRAY_DELIMITER);
       case 'string[]':
         for (const x of value as string[]) {
-          if (x === '' || x.includes(ARRAY_DELIMITER)) throw new Error(`${where} property "${key}" holds ${JSON.stringify(x)}; array elements must be non-empty and free of "${ARRAY_DELIMITER}"`);
+          if (x === '' || x.includes(ARRAY_DELIMITER))
+            throw new Error(`${where} property "${key}" holds ${JSON.stringify(x)}; array elements must be non-empty and free of "${ARRAY_DELIMITER}"`);
         }
         return this.text((value as string[]).join(ARRAY_DELIMITER));
     }
@@ -150,7 +154,6 @@ export interface CatalogCsv {
 }
 
 export type CsvSink = (table: ImportTable, line: string) => void;
-
 
 /**
  * Sends every node and relationship of the catalog except the Dataset node to `sink`, tables
@@ -192,7 +195,8 @@ export function catalogCsv(bundle: SeedBundle, sink: CsvSink): CatalogCsv {
     };
     sink(table, table.line(extra.length ? [key, ...extra] : [key], props, where, keyProperty, onEmptyList));
   };
-  const emitRel = (table: ImportTable, from: string, to: string, props: Record<string, unknown>, where: string) => sink(table, table.line([from, to], props, where));
+  const emitRel = (table: ImportTable, from: string, to: string, props: Record<string, unknown>, where: string) =>
+    sink(table, table.line([from, to], props, where));
 
   const sourceIds = new Set<string>();
   for (const [i, source] of seed.sources.entries()) {
@@ -249,11 +253,13 @@ export function catalogCsv(bundle: SeedBundle, sink: CsvSink): CatalogCsv {
       const atomIds = s.atoms.map((atom) => atom.props.id as string);
       for (const [i, atom] of s.atoms.entries()) {
         // The row builder already refused unknown elements; the label is checked against the whitelist again because it becomes a label.
-        if (elementBySymbol(atom.element)?.symbol !== atom.element) throw new Error(`structure ${structureId}: atom label "${atom.element}" is not an element symbol`);
+        if (elementBySymbol(atom.element)?.symbol !== atom.element)
+          throw new Error(`structure ${structureId}: atom label "${atom.element}" is not an element symbol`);
         emitNode(t.atom, 'id', atom.props, `atom ${atomIds[i]}`, [atom.element]);
         emitRel(t.hasAtom, structureId, atomIds[i], {}, `atom ${atomIds[i]} HAS_ATOM`);
       }
-      for (const b of s.bonds) emitRel(t.bond, atomIds[b.a], atomIds[b.b], { order: b.order, lengthAngstrom: b.lengthAngstrom }, `structure ${structureId} bond ${b.a}-${b.b}`);
+      for (const b of s.bonds)
+        emitRel(t.bond, atomIds[b.a], atomIds[b.b], { order: b.order, lengthAngstrom: b.lengthAngstrom }, `structure ${structureId} bond ${b.a}-${b.b}`);
     }
   }
 

@@ -54,7 +54,10 @@ export function assertEmptyStore(dataDir: string): void {
 }
 
 /** Writes the catalog's CSV files into dir; headers go in files of their own (their columns are known only at the end). */
-function writeCsvFiles(bundle: SeedBundle, dir: string): { tables: ImportTable[]; nodes: number; relationships: number; bytes: number; emptyLists: EmptyListProperty[] } {
+function writeCsvFiles(
+  bundle: SeedBundle,
+  dir: string,
+): { tables: ImportTable[]; nodes: number; relationships: number; bytes: number; emptyLists: EmptyListProperty[] } {
   const open = new Map<ImportTable, { fd: number; lines: string[]; length: number }>();
   let bytes = 0;
   const flush = (file: { fd: number; lines: string[]; length: number }) => {
@@ -110,7 +113,7 @@ function runImportTool(args: string[], env: NodeJS.ProcessEnv, heapMb: number, l
     const onLine = (line: string) => {
       if (/^\(\d\/\d\) |^IMPORT |^Imported:|^\s+\d+ (nodes|relationships|properties)$|^Peak memory/.test(line)) log(`bulk import: ${line.trim()}`);
       if (line.startsWith('IMPORT FAILED')) startedWriting = true;
-      if (/^[.\-]{10} |^\s+at |^\s+\.\.\. \d+ more|^\s*$/.test(line)) return;
+      if (/^[.-]{10} |^\s+at |^\s+\.\.\. \d+ more|^\s*$/.test(line)) return;
       tail.push(line);
       if (tail.length > 40) tail.shift();
     };
@@ -157,7 +160,9 @@ export async function bulkImportCatalog(bundle: SeedBundle, opts: BulkImportOpti
     let t = performance.now();
     const csv = writeCsvFiles(bundle, work);
     const csvMs = performance.now() - t;
-    log(`bulk import: ${csv.nodes} nodes and ${csv.relationships} relationships as CSV (${(csv.bytes / 2 ** 20).toFixed(0)} MiB) in ${(csvMs / 1000).toFixed(1)} s`);
+    log(
+      `bulk import: ${csv.nodes} nodes and ${csv.relationships} relationships as CSV (${(csv.bytes / 2 ** 20).toFixed(0)} MiB) in ${(csvMs / 1000).toFixed(1)} s`,
+    );
 
     // The admin tool resolves the store from NEO4J_HOME the way DatabaseManagementServiceBuilder(home)
     // does (home/data/databases/<db>, home/data/transactions/<db>); the generated conf states those
@@ -166,7 +171,12 @@ export async function bulkImportCatalog(bundle: SeedBundle, opts: BulkImportOpti
     mkdirSync(conf);
     writeFileSync(
       path.join(conf, 'neo4j.conf'),
-      [`server.directories.data=${path.join(dataDir, 'data')}`, `server.directories.transaction.logs.root=${path.join(dataDir, 'data', 'transactions')}`, `server.directories.logs=${path.join(dataDir, 'logs')}`, ''].join('\n'),
+      [
+        `server.directories.data=${path.join(dataDir, 'data')}`,
+        `server.directories.transaction.logs.root=${path.join(dataDir, 'data', 'transactions')}`,
+        `server.directories.logs=${path.join(dataDir, 'logs')}`,
+        '',
+      ].join('\n'),
     );
     mkdirSync(dataDir, { recursive: true });
     const file = (table: ImportTable, part: 'header' | 'data') => path.join(work, `${table.file}.${part}.csv`);

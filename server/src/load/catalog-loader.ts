@@ -52,9 +52,7 @@ export function clusterRow(cluster: SeedCluster, hasStructure: boolean): Record<
 /** Neo4j stores scalars and homogeneous arrays; nested objects (e.g. provenance) stay in the seed files. */
 function storableProperties(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(record).filter(
-      ([, v]) => ['number', 'string', 'boolean'].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === 'number')),
-    ),
+    Object.entries(record).filter(([, v]) => ['number', 'string', 'boolean'].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === 'number'))),
   );
 }
 
@@ -158,7 +156,13 @@ export async function loadCatalog(executor: Executor, bundle: SeedBundle, opts: 
   const batchQueries = (start: number): CypherQuery[] => {
     const batch = clusters.slice(start, start + batchSize);
     const files = batch.flatMap((c) => structures.get(c.id) ?? []);
-    return [upsertClustersQuery(batch.map((c) => clusterRow(c, structures.has(c.id)))), ...structureBatchQueries(batch.map((c) => c.id), files)];
+    return [
+      upsertClustersQuery(batch.map((c) => clusterRow(c, structures.has(c.id)))),
+      ...structureBatchQueries(
+        batch.map((c) => c.id),
+        files,
+      ),
+    ];
   };
   // Two transactions in flight: while Neo4j commits one batch the next is built and sent, and
   // Neo4j writes two batches on two cores. Batches touch disjoint clusters; shared nodes

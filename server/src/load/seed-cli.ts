@@ -26,7 +26,9 @@ async function main(): Promise<void> {
     const started = Date.now();
     await loadCatalog(db.executor, bundle, { reset, onProgress: (done) => bar.update(done) });
     bar.stop();
-    console.log(`seed: ${bundle.datasetVersion} loaded (${bundle.structures.size} structures) in ${((Date.now() - started) / 1000).toFixed(1)} s${reset ? ' after reset' : ''}`);
+    console.log(
+      `seed: ${bundle.datasetVersion} loaded (${bundle.structures.size} structures) in ${((Date.now() - started) / 1000).toFixed(1)} s${reset ? ' after reset' : ''}`,
+    );
   } finally {
     await db.close();
   }
@@ -34,7 +36,9 @@ async function main(): Promise<void> {
 
 async function bulkLoad(cfg: Config): Promise<void> {
   if (!cfg.embedded) {
-    throw new Error(`--bulk writes the embedded store's files offline and cannot load into the server at NEO4J_URI (${cfg.NEO4J_URI}); unset NEO4J_URI, or load without --bulk`);
+    throw new Error(
+      `--bulk writes the embedded store's files offline and cannot load into the server at NEO4J_URI (${cfg.NEO4J_URI}); unset NEO4J_URI, or load without --bulk`,
+    );
   }
   // Before reading the seed, so a wrong store is reported at once.
   assertEmptyStore(cfg.NEO4J_DATA_DIR);

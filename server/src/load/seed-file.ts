@@ -63,7 +63,9 @@ export function readSeedBundle(seedFile: string, structuresDir: string): SeedBun
   const seed = JSON.parse(seedText) as SeedFile;
   const structures = new Map<string, StructureFile>();
   if (existsSync(structuresDir)) {
-    for (const name of readdirSync(structuresDir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const name of readdirSync(structuresDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const text = readFileSync(path.join(structuresDir, name), 'utf8');
       hash.update(name).update(text);
       const structure = JSON.parse(text) as StructureFile;

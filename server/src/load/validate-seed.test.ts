@@ -45,9 +45,7 @@ describe('validateSeed', () => {
     broken.clusters[mo5s2].charge = 0;
     const problems = problemsOf(broken);
     expect(problems).toContainEqual(`/clusters/${mo5s2}/id: "Mo5S2-anion" should be "Mo5S2-neutral" for its formula and charge`);
-    expect(problems).toContainEqual(
-      `/clusters/${mo5s2}/publishedName: "Mo5S2¯" reads as Mo5S2 charge -1, not Mo5S2 charge 0`,
-    );
+    expect(problems).toContainEqual(`/clusters/${mo5s2}/publishedName: "Mo5S2¯" reads as Mo5S2 charge -1, not Mo5S2 charge 0`);
   });
 
   it('rejects unknown properties (the schema is strict)', () => {
@@ -59,9 +57,7 @@ describe('validateSeed', () => {
   it('rejects a formula that disagrees with the composition', () => {
     const broken = copy();
     broken.clusters[mo5s2].composition[1].count = 3;
-    expect(problemsOf(broken)).toContainEqual(
-      `/clusters/${mo5s2}/formula: "Mo5S2" does not match the composition (which gives "Mo5S3")`,
-    );
+    expect(problemsOf(broken)).toContainEqual(`/clusters/${mo5s2}/formula: "Mo5S2" does not match the composition (which gives "Mo5S3")`);
   });
 
   it('rejects duplicate and unsorted ids', () => {

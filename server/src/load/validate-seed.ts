@@ -1,13 +1,7 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import seedSchema from '../../../schema/seed.schema.json';
-import {
-  clusterId,
-  formatFormula,
-  isMultiplicityConsistent,
-  metalElements,
-  parsePublishedName,
-} from '../chem/formula';
+import { clusterId, formatFormula, isMultiplicityConsistent, metalElements, parsePublishedName } from '../chem/formula';
 
 /** Types of data contract 1 (seed/data/clusters.json); the JSON Schema is the authority. */
 export interface SeedMeasurement {
@@ -99,9 +93,7 @@ function crossFieldProblems(seed: SeedFile): string[] {
     attempt('publishedName', () => {
       const parsed = parsePublishedName(cluster.publishedName);
       if (parsed.formula !== cluster.formula || parsed.charge !== cluster.charge) {
-        throw new Error(
-          `"${cluster.publishedName}" reads as ${parsed.formula} charge ${parsed.charge}, not ${cluster.formula} charge ${cluster.charge}`,
-        );
+        throw new Error(`"${cluster.publishedName}" reads as ${parsed.formula} charge ${parsed.charge}, not ${cluster.formula} charge ${cluster.charge}`);
       }
     });
     attempt('nuclearity', () => {

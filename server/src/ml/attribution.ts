@@ -26,12 +26,7 @@ export function defaultSubgraphs(features: Manifest['features'], graph: ModelGra
  * Shapley value of every atom for the ensemble-mean log10 k1, with absent atoms masked out.
  * Exact (2^n coalitions) up to 14 atoms, antithetic permutation sampling above.
  */
-export async function shapleyAtoms(
-  session: ModelSession,
-  graph: ModelGraph,
-  options: ShapleyOptions,
-  defaultPermutationPairs: number,
-): Promise<AtomShapley> {
+export async function shapleyAtoms(session: ModelSession, graph: ModelGraph, options: ShapleyOptions, defaultPermutationPairs: number): Promise<AtomShapley> {
   validateGraph(graph, session.dims, 'graph');
   const method = options.method ?? 'auto';
   if (method === 'exact' && graph.atomCount > MAX_EXACT_PLAYERS) {
@@ -42,14 +37,15 @@ export async function shapleyAtoms(
     throw new InvalidArgumentError('permutationPairs', `must be an integer in 2..4096, got ${pairs}`);
   }
   const compact = (options.coalitions ?? 'compact') === 'compact';
-  const evaluate = (masks: Uint8Array, n: number) => (compact ? session.evaluateCompactCoalitions(graph, masks, n) : session.evaluateCoalitions(graph, masks, n));
+  const evaluate = (masks: Uint8Array, n: number) =>
+    compact ? session.evaluateCompactCoalitions(graph, masks, n) : session.evaluateCoalitions(graph, masks, n);
   const exact = method === 'exact' || (method === 'auto' && graph.atomCount <= MAX_EXACT_PLAYERS);
   const result = exact
-      ? await exactShapley(graph.atomCount, evaluate)
-      : await permutationShapley(graph.atomCount, evaluate, {
-          permutationPairs: pairs,
-          seed: options.seed ?? 0,
-        });
+    ? await exactShapley(graph.atomCount, evaluate)
+    : await permutationShapley(graph.atomCount, evaluate, {
+        permutationPairs: pairs,
+        seed: options.seed ?? 0,
+      });
   return { ...result, elements: [...graph.elements], target: 'meanLog10K1' };
 }
 

@@ -75,9 +75,7 @@ describe('validateGraph', () => {
       new NonFiniteValueError('graphs[0].atomFeatures[3]', Number.POSITIVE_INFINITY),
     );
     expect(() => validateGraph({ ...g, adjacency: new Float32Array(10) }, dims, 'graphs[1]')).toThrow(ShapeMismatchError);
-    expect(() => validateGraph({ ...g, adjacency: new Float32Array(10) }, dims, 'graphs[1]')).toThrow(
-      'graphs[1].adjacency: expected 7×7 = 49 values, got 10',
-    );
+    expect(() => validateGraph({ ...g, adjacency: new Float32Array(10) }, dims, 'graphs[1]')).toThrow('graphs[1].adjacency: expected 7×7 = 49 values, got 10');
     expect(() => validateGraph({ ...g, atomCount: 51 }, dims, 'graphs[2]')).toThrow(TooManyAtomsError);
   });
 });

@@ -83,13 +83,7 @@ export function packBatch(items: readonly BatchItem[], dims: TensorDims): BatchT
  * taken from `masks` (C × atomCount bytes). Used for Shapley values, where building one
  * BatchItem per coalition would allocate thousands of small arrays.
  */
-export function packCoalitions(
-  graph: ModelGraph,
-  masks: Uint8Array,
-  start: number,
-  count: number,
-  dims: TensorDims,
-): BatchTensors {
+export function packCoalitions(graph: ModelGraph, masks: Uint8Array, start: number, count: number, dims: TensorDims): BatchTensors {
   const n = graph.atomCount;
   const F = dims.atomFeatureCount;
   const G = dims.globalFeatureCount;

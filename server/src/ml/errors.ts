@@ -15,14 +15,7 @@ export class ModelUnavailableError extends Error {
 }
 
 export type InvalidGraphCode =
-  | 'EMPTY_GRAPH'
-  | 'TOO_MANY_ATOMS'
-  | 'NON_FINITE_VALUE'
-  | 'SHAPE_MISMATCH'
-  | 'UNSUPPORTED_ELEMENT'
-  | 'MISSING_PROPERTY'
-  | 'INVALID_BOND'
-  | 'INVALID_ARGUMENT';
+  'EMPTY_GRAPH' | 'TOO_MANY_ATOMS' | 'NON_FINITE_VALUE' | 'SHAPE_MISMATCH' | 'UNSUPPORTED_ELEMENT' | 'MISSING_PROPERTY' | 'INVALID_BOND' | 'INVALID_ARGUMENT';
 
 export class InvalidGraphError extends Error {
   constructor(
@@ -44,7 +37,11 @@ export class EmptyGraphError extends InvalidGraphError {
 }
 
 export class TooManyAtomsError extends InvalidGraphError {
-  constructor(where: string, readonly atomCount: number, readonly maxAtoms: number) {
+  constructor(
+    where: string,
+    readonly atomCount: number,
+    readonly maxAtoms: number,
+  ) {
     super('TOO_MANY_ATOMS', where, `${atomCount} atoms; the model accepts at most ${maxAtoms}`);
     this.name = 'TooManyAtomsError';
   }
@@ -65,7 +62,10 @@ export class ShapeMismatchError extends InvalidGraphError {
 }
 
 export class UnsupportedElementError extends InvalidGraphError {
-  constructor(where: string, readonly element: string) {
+  constructor(
+    where: string,
+    readonly element: string,
+  ) {
     super('UNSUPPORTED_ELEMENT', where, `element "${element}" has no entry in the model's element table`);
     this.name = 'UnsupportedElementError';
   }

@@ -164,19 +164,14 @@ describe('model services', () => {
   });
 
   it('predictClusters judges catalog clusters leave-self-out and names the bad item', async () => {
-    const out = await model.predictClusters([
-      { structure: readStructure(ids[1]), clusterId: ids[1] },
-      { structure: readStructure(ids[2]) },
-    ]);
+    const out = await model.predictClusters([{ structure: readStructure(ids[1]), clusterId: ids[1] }, { structure: readStructure(ids[2]) }]);
     expect(out[0].domain.nearestTrainingClusterId).not.toBe(ids[1]);
     expect(out[1].domain.nearestTrainingClusterId).toBe(ids[2]);
     const [direct] = await model.predict([graph(ids[1])]);
     expect(out[0].prediction.meanLog10K1).toBeCloseTo(direct.meanLog10K1, 5);
     const broken = readStructure(ids[1]);
     const atoms = broken.isomer.atoms.map((a, i) => (i === 0 ? { ...a, partialCharge: Number.POSITIVE_INFINITY } : a));
-    await expect(model.predictClusters([{ structure: { ...broken, isomer: { ...broken.isomer, atoms } } }])).rejects.toThrow(
-      'items[0].atoms[0].partialCharge',
-    );
+    await expect(model.predictClusters([{ structure: { ...broken, isomer: { ...broken.isomer, atoms } } }])).rejects.toThrow('items[0].atoms[0].partialCharge');
   });
 
   it('default subgraphs group atoms by element and by metal / non-metal', () => {

@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  EmptyGraphError,
-  InvalidBondError,
-  MissingPropertyError,
-  NonFiniteValueError,
-  TooManyAtomsError,
-  UnsupportedElementError,
-} from './errors';
+import { EmptyGraphError, InvalidBondError, MissingPropertyError, NonFiniteValueError, TooManyAtomsError, UnsupportedElementError } from './errors';
 import { featurize, type ClusterStructureInput, type StructureAtomInput } from './featurize';
 import type { FeatureEncoding } from './manifest';
 
@@ -65,7 +58,10 @@ describe('featurize', () => {
       expect(row[4]).toBeCloseTo(Math.hypot(...atom.atomicDipoleAu), 6);
       const mine = input.isomer.bonds.filter((b) => b.a === i || b.b === i);
       expect(row[5]).toBe(mine.length);
-      expect(row[6]).toBeCloseTo(mine.reduce((s, b) => s + (b.wibergOrder ?? 0), 0), 6);
+      expect(row[6]).toBeCloseTo(
+        mine.reduce((s, b) => s + (b.wibergOrder ?? 0), 0),
+        6,
+      );
     });
   });
 
@@ -85,12 +81,7 @@ describe('featurize', () => {
 
   it('encodes charge, unpaired electrons, size and isomer properties as globals', () => {
     const g = featurize(input, encoding('wiberg'));
-    expect(Array.from(g.globalFeatures)).toEqual([
-      -1,
-      input.multiplicity - 1,
-      7,
-      Math.fround(input.isomer.homoLumoGapEv as number),
-    ]);
+    expect(Array.from(g.globalFeatures)).toEqual([-1, input.multiplicity - 1, 7, Math.fround(input.isomer.homoLumoGapEv as number)]);
   });
 
   describe('rejects unusable structures with a named error and location', () => {

@@ -90,8 +90,7 @@ export function featurize(input: ClusterStructureInput, encoding: FeatureEncodin
   const bondCount = new Float64Array(n);
   const bonds: Array<{ a: number; b: number }> = [];
   const seen = new Set<number>();
-  const needsWiberg =
-    encoding.adjacency.kind === 'wiberg' || encoding.atomFeatures.some((f) => f.kind === 'bondSum');
+  const needsWiberg = encoding.adjacency.kind === 'wiberg' || encoding.atomFeatures.some((f) => f.kind === 'bondSum');
   isomer.bonds.forEach((bond, k) => {
     const w = `${where}.bonds[${k}]`;
     const { a, b } = bond;

@@ -135,8 +135,7 @@ export class InferenceWorker {
     if (msg.type === 'result') {
       this.lastRunMs = msg.runMs;
       p.resolve(msg.outputs);
-    }
-    else p.reject(new Error(`ONNX Runtime run failed: ${msg.message}`));
+    } else p.reject(new Error(`ONNX Runtime run failed: ${msg.message}`));
   }
 
   private fail(message: string, cause?: unknown): void {

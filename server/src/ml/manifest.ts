@@ -35,9 +35,7 @@ const TensorInfoSchema = z.object({
   dims: z.array(z.union([z.string(), z.number().int()])),
 });
 
-const FileSchema = z
-  .object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
-  .catchall(z.unknown());
+const FileSchema = z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).catchall(z.unknown());
 
 export const ManifestSchema = z.object({
   schemaVersion: z.literal(1),

@@ -162,7 +162,10 @@ export class ModelService {
     const out = new Array<Prediction>(graphs.length);
     let done = 0;
     let runMs = 0;
-    for (const chunk of this.session.chunks(order.map((i) => ({ graph: graphs[i] })), MAX_PADDING_RATIO)) {
+    for (const chunk of this.session.chunks(
+      order.map((i) => ({ graph: graphs[i] })),
+      MAX_PADDING_RATIO,
+    )) {
       const res = await this.session.run(() => packBatch(chunk, this.session.dims), [OUT_MEAN, OUT_MEMBERS, OUT_EMBEDDING]);
       runMs += this.session.lastRunMs ?? Number.NaN;
       const M = this.manifest.ensemble.members;
@@ -319,9 +322,7 @@ async function readModelCard(modelDir: string, manifest: Manifest): Promise<Reco
   }
 }
 
-export type ModelLoadResult =
-  | { status: 'ready'; model: ModelService }
-  | { status: 'unavailable'; error: ModelUnavailableError };
+export type ModelLoadResult = { status: 'ready'; model: ModelService } | { status: 'unavailable'; error: ModelUnavailableError };
 
 /** For the API start-up: never throws for a missing or broken model, so the catalog still serves. */
 export async function tryLoadModel(options: ModelServiceOptions): Promise<ModelLoadResult> {

@@ -61,7 +61,10 @@ describe('ONNX model parity with PyTorch', () => {
       globalFeatureCount: model.manifest.features.globalFeatures.length,
       maxAtoms: model.manifest.features.maxAtoms,
     };
-    const batch = packBatch(graphs.map((graph) => ({ graph })), dims);
+    const batch = packBatch(
+      graphs.map((graph) => ({ graph })),
+      dims,
+    );
     const ours: Record<string, Float32Array> = {
       atom_features: batch.atomFeatures,
       adjacency: batch.adjacency,
@@ -78,7 +81,13 @@ describe('ONNX model parity with PyTorch', () => {
     const golden = readJson<GoldenInputs>('golden/inputs.json');
     const graphs = golden.clusterIds.map((id) => model.featurize(readStructure(id), id));
     const preds = await model.predict(graphs);
-    expectClose(preds.map((p) => p.meanLog10K1), golden.outputs.log10k1_mean.data, ATOL, 0, 'log10k1_mean');
+    expectClose(
+      preds.map((p) => p.meanLog10K1),
+      golden.outputs.log10k1_mean.data,
+      ATOL,
+      0,
+      'log10k1_mean',
+    );
     const emb = preds.flatMap((p) => Array.from(p.embedding));
     expectClose(emb, golden.outputs.embedding.data, ATOL, 1e-4, 'embedding');
   });
@@ -88,7 +97,13 @@ describe('ONNX model parity with PyTorch', () => {
     expect(golden.clusters.map((c) => c.id)).toEqual(model.manifest.training.clusterIds);
     const graphs = golden.clusters.map((c) => model.featurize(readStructure(c.id), c.id));
     const preds = await model.predict(graphs);
-    expectClose(preds.map((p) => p.meanLog10K1), golden.clusters.map((c) => c.log10K1Mean), ATOL, 0, 'mean');
+    expectClose(
+      preds.map((p) => p.meanLog10K1),
+      golden.clusters.map((c) => c.log10K1Mean),
+      ATOL,
+      0,
+      'mean',
+    );
     expectClose(
       preds.flatMap((p) => p.members),
       golden.clusters.flatMap((c) => c.log10K1Members),
@@ -103,6 +118,12 @@ describe('ONNX model parity with PyTorch', () => {
     const preds = await model.predict(ids.map((id) => model.featurize(readStructure(id), id)));
     const file = readFileSync(path.join(MODEL_DIR, model.manifest.files.trainingEmbeddings.path));
     const stored = new Float32Array(file.buffer, file.byteOffset, file.byteLength / 4);
-    expectClose(preds.flatMap((p) => Array.from(p.embedding)), stored, ATOL, 1e-4, 'embedding');
+    expectClose(
+      preds.flatMap((p) => Array.from(p.embedding)),
+      stored,
+      ATOL,
+      1e-4,
+      'embedding',
+    );
   });
 });

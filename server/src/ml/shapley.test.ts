@@ -13,7 +13,10 @@ function game(value: (present: boolean[]) => number): CoalitionEvaluator {
 describe('exactShapley', () => {
   it('gives each player its own weight in an additive game', async () => {
     const w = [0.5, -1.25, 2, 0.125];
-    const r = await exactShapley(4, game((p) => 3 + p.reduce((a, on, i) => a + (on ? w[i] : 0), 0)));
+    const r = await exactShapley(
+      4,
+      game((p) => 3 + p.reduce((a, on, i) => a + (on ? w[i] : 0), 0)),
+    );
     r.values.forEach((v, i) => expect(v).toBeCloseTo(w[i], 12));
     expect(r.emptyValue).toBe(3);
     expect(r.evaluations).toBe(16);
@@ -21,7 +24,10 @@ describe('exactShapley', () => {
   });
 
   it('splits a pure interaction equally (unanimity game on players 0 and 2)', async () => {
-    const r = await exactShapley(3, game((p) => (p[0] && p[2] ? 1 : 0)));
+    const r = await exactShapley(
+      3,
+      game((p) => (p[0] && p[2] ? 1 : 0)),
+    );
     expect(r.values[0]).toBeCloseTo(0.5, 12);
     expect(r.values[1]).toBeCloseTo(0, 12);
     expect(r.values[2]).toBeCloseTo(0.5, 12);
@@ -29,7 +35,10 @@ describe('exactShapley', () => {
 
   it('reproduces the glove game: one left glove (player 0), two right gloves', async () => {
     // v(S) = min(#left, #right); known values: left 2/3, each right 1/6.
-    const r = await exactShapley(3, game((p) => Math.min(p[0] ? 1 : 0, (p[1] ? 1 : 0) + (p[2] ? 1 : 0))));
+    const r = await exactShapley(
+      3,
+      game((p) => Math.min(p[0] ? 1 : 0, (p[1] ? 1 : 0) + (p[2] ? 1 : 0))),
+    );
     expect(r.values[0]).toBeCloseTo(2 / 3, 12);
     expect(r.values[1]).toBeCloseTo(1 / 6, 12);
     expect(r.values[2]).toBeCloseTo(1 / 6, 12);
@@ -46,17 +55,26 @@ describe('exactShapley', () => {
   });
 
   it('refuses more than 14 players', async () => {
-    await expect(exactShapley(15, game(() => 0))).rejects.toThrow(RangeError);
+    await expect(
+      exactShapley(
+        15,
+        game(() => 0),
+      ),
+    ).rejects.toThrow(RangeError);
   });
 });
 
 describe('permutationShapley', () => {
   it('is exact, with zero standard error, for an additive game', async () => {
     const w = Array.from({ length: 20 }, (_, i) => (i % 3) - 1 + i / 10);
-    const r = await permutationShapley(20, game((p) => p.reduce((a, on, i) => a + (on ? w[i] : 0), 0)), {
-      permutationPairs: 4,
-      seed: 7,
-    });
+    const r = await permutationShapley(
+      20,
+      game((p) => p.reduce((a, on, i) => a + (on ? w[i] : 0), 0)),
+      {
+        permutationPairs: 4,
+        seed: 7,
+      },
+    );
     r.values.forEach((v, i) => expect(v).toBeCloseTo(w[i], 10));
     r.standardErrors!.forEach((se) => expect(se).toBeCloseTo(0, 10));
     expect(r.permutations).toBe(8);

@@ -73,11 +73,7 @@ export async function exactShapley(n: number, evaluate: CoalitionEvaluator): Pro
  * Monte Carlo over permutations with antithetic pairs (each sampled ordering and its reverse).
  * Standard errors come from the spread of the pair means.
  */
-export async function permutationShapley(
-  n: number,
-  evaluate: CoalitionEvaluator,
-  options: { permutationPairs: number; seed: number },
-): Promise<ShapleyResult> {
+export async function permutationShapley(n: number, evaluate: CoalitionEvaluator, options: { permutationPairs: number; seed: number }): Promise<ShapleyResult> {
   const pairs = options.permutationPairs;
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`permutation Shapley needs ≥ 1 player, got ${n}`);
   if (!Number.isInteger(pairs) || pairs < 2) throw new RangeError(`need ≥ 2 permutation pairs, got ${pairs}`);

@@ -5,6 +5,7 @@ import type { ClusterExportRecord, ClusterRecord, ClusterRepository, Measurement
 /** A cluster as the API presents it (independent of GraphQL). */
 export interface ClusterView extends Omit<ClusterRecord, 'compositionElements' | 'compositionCounts' | 'atomCount' | 'elements'> {
   composition: Array<{ element: string; count: number; isMetal: boolean }>;
+  /** ClusterRecord.atomCount under its public name (GraphQL `Cluster.size`, the JSON and CSV downloads). */
   size: number;
 }
 

@@ -14,7 +14,13 @@ describe('FairQueue', () => {
     const q = new FairQueue({ name: 'test', concurrency: 2, maxQueued: 10, maxPerClient: 10 });
     const gates = Array.from({ length: 5 }, gate);
     const started: number[] = [];
-    const runs = gates.map((g, i) => q.run('a', async () => { started.push(i); await g.done; return i; }));
+    const runs = gates.map((g, i) =>
+      q.run('a', async () => {
+        started.push(i);
+        await g.done;
+        return i;
+      }),
+    );
     await tick();
     expect(started).toEqual([0, 1]);
     expect(q.stats()).toEqual({ running: 2, queued: 3, clients: 1 });
@@ -30,13 +36,26 @@ describe('FairQueue', () => {
     const q = new FairQueue({ name: 'test', concurrency: 1, maxQueued: 20, maxPerClient: 20 });
     const order: string[] = [];
     const blocker = gate();
-    const first = q.run('flood', async () => { order.push('flood0'); await blocker.done; });
+    const first = q.run('flood', async () => {
+      order.push('flood0');
+      await blocker.done;
+    });
     // One client queues 5 jobs, then two other clients one each: they must not wait behind all 5.
     const jobs = [
-      ...[1, 2, 3, 4, 5].map((i) => q.run('flood', async () => { order.push(`flood${i}`); })),
-      q.run('cheap', async () => { order.push('cheap'); }),
-      q.run('other', async () => { order.push('other1'); }),
-      q.run('other', async () => { order.push('other2'); }),
+      ...[1, 2, 3, 4, 5].map((i) =>
+        q.run('flood', async () => {
+          order.push(`flood${i}`);
+        }),
+      ),
+      q.run('cheap', async () => {
+        order.push('cheap');
+      }),
+      q.run('other', async () => {
+        order.push('other1');
+      }),
+      q.run('other', async () => {
+        order.push('other2');
+      }),
     ];
     blocker.release();
     await Promise.all([first, ...jobs]);
@@ -62,7 +81,9 @@ describe('FairQueue', () => {
     let t = 0;
     const q = new FairQueue({ name: 'inference', concurrency: 1, maxQueued: 2, maxPerClient: 5, now: () => t });
     // One finished 4 s job sets the duration estimate: 0.8 × 1 s + 0.2 × 4 s = 1.6 s.
-    await q.run('warm', async () => { t += 4000; });
+    await q.run('warm', async () => {
+      t += 4000;
+    });
     const g = gate();
     const running = q.run('a', () => g.done);
     const waiting = [q.run('b', () => g.done), q.run('c', () => g.done)];
@@ -77,8 +98,16 @@ describe('FairQueue', () => {
 
   it('frees the slot and the client share when a job fails, synchronously or not', async () => {
     const q = new FairQueue({ name: 'test', concurrency: 1, maxQueued: 5, maxPerClient: 1 });
-    await expect(q.run('a', () => { throw new Error('sync boom'); })).rejects.toThrow('sync boom');
-    await expect(q.run('a', async () => { throw new Error('async boom'); })).rejects.toThrow('async boom');
+    await expect(
+      q.run('a', () => {
+        throw new Error('sync boom');
+      }),
+    ).rejects.toThrow('sync boom');
+    await expect(
+      q.run('a', async () => {
+        throw new Error('async boom');
+      }),
+    ).rejects.toThrow('async boom');
     await expect(q.run('a', async () => 'ok')).resolves.toBe('ok');
     expect(q.stats()).toEqual({ running: 0, queued: 0, clients: 0 });
   });

@@ -13,7 +13,6 @@ import {
   type BondOcclusion,
   type ClusterStructureInput,
   type DomainReport,
-  type ModelGraph,
   type ModelService,
   type Neighbour,
 } from '../ml';
@@ -183,7 +182,14 @@ export class PredictionService {
       const { clusterId, input } = inputs[i];
       const domain = model.applicabilityDomain(graphs[i], p, { excludeClusterId: clusterId, charge: input.charge });
       const kind: PredictionKind = clusterId !== undefined && model.isTrainingCluster(clusterId) ? 'IN_SAMPLE' : 'NEW_STRUCTURE';
-      const view = this.bounded(model, { kind, protocol: null, protocolTitle: null, heldOutSplit: null, members: p.members, domain }, p.meanLog10K1, p.stdLog10K1, graphs[i].elements, input.charge);
+      const view = this.bounded(
+        model,
+        { kind, protocol: null, protocolTitle: null, heldOutSplit: null, members: p.members, domain },
+        p.meanLog10K1,
+        p.stdLog10K1,
+        graphs[i].elements,
+        input.charge,
+      );
       return { ...view, embedding: p.embedding };
     });
   }
@@ -219,7 +225,10 @@ export class PredictionService {
   ): PredictionView {
     const counts = new Map<string, number>();
     for (const e of elements) counts.set(e, (counts.get(e) ?? 0) + 1);
-    const limit = captureLimit([...counts].map(([element, count]) => ({ element, count })), charge);
+    const limit = captureLimit(
+      [...counts].map(([element, count]) => ({ element, count })),
+      charge,
+    );
     const capped = mean > limit.log10K1;
     const meanLog10K1 = capped ? limit.log10K1 : mean;
     const [interval68, interval95] = conformalIntervals(model.calibration, meanLog10K1, std, limit.log10K1, { widen: base.domain.embeddingOutlier });
@@ -267,7 +276,10 @@ export class PredictionService {
   /** Parses, checks and featurizes a user structure with a real xtb run (single point or optimisation). */
   async featurizeUserStructure(user: UserStructure): Promise<FeaturizedUserStructure> {
     if (typeof user.xyz === 'string' && user.xyz.length > PREDICT_LIMITS.maxXyzCharacters) {
-      throw new StructureInputError('structure.xyz', `is ${user.xyz.length} characters long; the limit is ${PREDICT_LIMITS.maxXyzCharacters} (${PREDICT_LIMITS.maxAtoms} atoms)`);
+      throw new StructureInputError(
+        'structure.xyz',
+        `is ${user.xyz.length} characters long; the limit is ${PREDICT_LIMITS.maxXyzCharacters} (${PREDICT_LIMITS.maxAtoms} atoms)`,
+      );
     }
     let parsed;
     try {
@@ -287,7 +299,10 @@ export class PredictionService {
         `atoms ${contact.a + 1} and ${contact.b + 1} are ${contact.distanceAngstrom.toFixed(3)} Å apart; the minimum is ${PREDICT_LIMITS.minDistanceAngstrom} Å`,
       );
     }
-    this.checkDomainLimits(atoms.map((a) => a.element), user.charge);
+    this.checkDomainLimits(
+      atoms.map((a) => a.element),
+      user.charge,
+    );
     const counts = new Map<string, number>();
     for (const a of atoms) counts.set(a.element, (counts.get(a.element) ?? 0) + 1);
     const composition = [...counts].map(([element, count]) => ({ element, count }));
@@ -360,7 +375,12 @@ export class PredictionService {
       return { ...base, method: 'bond occlusion', fullLog10K1: occ.fullLog10K1, emptyLog10K1: null, bonds: occ.bonds };
     }
     const shapley: AtomShapley = await model.shapleyAtoms(graph);
-    const atoms = shapley.values.map((value, index) => ({ index, element: shapley.elements[index], value, standardError: shapley.standardErrors?.[index] ?? null }));
+    const atoms = shapley.values.map((value, index) => ({
+      index,
+      element: shapley.elements[index],
+      value,
+      standardError: shapley.standardErrors?.[index] ?? null,
+    }));
     const method = shapley.method === 'exact' ? 'exact Shapley' : `permutation Shapley (${shapley.permutations} permutations)`;
     if (level === 'ATOM') return { ...base, method, fullLog10K1: shapley.fullValue, emptyLog10K1: shapley.emptyValue, atoms };
 
@@ -371,15 +391,24 @@ export class PredictionService {
       if (!sub.atomIndices.length) continue;
       named.push({ name: kind === 'METAL_CORE' ? 'metal core' : 'ligand shell', kind, atoms: sub.atomIndices });
       const parts = subgraphComponents(sub);
-      if (parts.length > 1) parts.forEach((p, i) => named.push({ name: `${kind === 'METAL_CORE' ? 'metal core' : 'ligand shell'} component ${i + 1}`, kind, atoms: p.atomIndices }));
+      if (parts.length > 1)
+        parts.forEach((p, i) =>
+          named.push({ name: `${kind === 'METAL_CORE' ? 'metal core' : 'ligand shell'} component ${i + 1}`, kind, atoms: p.atomIndices }),
+        );
     }
-    const contributions = await model.subgraphContributions(graph, named.map((n) => n.atoms), shapley);
+    const contributions = await model.subgraphContributions(
+      graph,
+      named.map((n) => n.atoms),
+      shapley,
+    );
     const subgraphs = named.map((n, i) => ({
       ...n,
       shapleySum: contributions[i].shapleySum,
       coalitionValue: contributions[i].coalitionValue,
       removalEffect: contributions[i].removalEffect,
-      ...(({ totalCharge, chargePolarization }) => ({ totalCharge, chargePolarization }))(chargeStatistics(n.atoms.map((a) => structure.atoms[a].partialCharge))),
+      ...(({ totalCharge, chargePolarization }) => ({ totalCharge, chargePolarization }))(
+        chargeStatistics(n.atoms.map((a) => structure.atoms[a].partialCharge)),
+      ),
     }));
     return { ...base, method, fullLog10K1: shapley.fullValue, emptyLog10K1: shapley.emptyValue, atoms, subgraphs };
   }

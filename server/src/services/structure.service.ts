@@ -50,7 +50,14 @@ export function structureXyz(s: StructureView): string {
 export function structureExtendedXyz(s: StructureView, charge: number | null): string {
   return toExtendedXyz(
     geometryOf(s),
-    { cluster: s.clusterId, rank: s.rank, method: s.method, energy_hartree: s.energyHartree, multiplicity: s.multiplicity, ...(charge === null ? {} : { charge }) },
+    {
+      cluster: s.clusterId,
+      rank: s.rank,
+      method: s.method,
+      energy_hartree: s.energyHartree,
+      multiplicity: s.multiplicity,
+      ...(charge === null ? {} : { charge }),
+    },
     [
       { name: 'partial_charge', values: s.atoms.map((a) => a.partialCharge) },
       { name: 'coordination_number', values: s.atoms.map((a) => a.coordinationNumber) },
@@ -74,7 +81,13 @@ export class StructureService {
   async motifPage(pattern: MotifPattern, criteria: ClusterCriteria, offset: number, limit: number, maxMatchesPerCluster: number): Promise<MotifHitView[]> {
     // One extra row tells whether another page exists without counting everything.
     const rows = await this.motifQueue.run(currentClient(), () => this.repo.motifPage(pattern, criteria, { offset, limit, maxMatchesPerCluster }));
-    return rows.map((r) => ({ cluster: toClusterView(r.cluster), matchCount: r.matchCount, matches: r.matches, distinctMatchCount: r.distinctMatchCount, distinctMatches: r.distinctMatches }));
+    return rows.map((r) => ({
+      cluster: toClusterView(r.cluster),
+      matchCount: r.matchCount,
+      matches: r.matches,
+      distinctMatchCount: r.distinctMatchCount,
+      distinctMatches: r.distinctMatches,
+    }));
   }
 
   motifCount(pattern: MotifPattern, criteria: ClusterCriteria): Promise<number> {

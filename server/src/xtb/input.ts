@@ -25,7 +25,9 @@ export function validateInput(input: XtbInput): void {
   if (problems.length === 0) {
     const closest = shortestContact(input.atoms.map((a) => ({ element: a.element, xyzAngstrom: [a.xyzAngstrom[0], a.xyzAngstrom[1], a.xyzAngstrom[2]] })));
     if (closest && closest.distanceAngstrom < MIN_INTERATOMIC_DISTANCE_ANGSTROM) {
-      problems.push(`atoms[${closest.a}] and atoms[${closest.b}] are only ${closest.distanceAngstrom.toFixed(3)} Å apart (minimum ${MIN_INTERATOMIC_DISTANCE_ANGSTROM} Å)`);
+      problems.push(
+        `atoms[${closest.a}] and atoms[${closest.b}] are only ${closest.distanceAngstrom.toFixed(3)} Å apart (minimum ${MIN_INTERATOMIC_DISTANCE_ANGSTROM} Å)`,
+      );
     }
   }
   if (!Number.isInteger(input.charge)) problems.push(`charge ${input.charge} must be an integer`);
@@ -35,8 +37,11 @@ export function validateInput(input: XtbInput): void {
     const electrons = protons - input.charge;
     if (electrons < 0) problems.push(`charge ${input.charge} leaves ${electrons} electrons`);
     else if ((electrons + input.multiplicity - 1) % 2 !== 0) {
-      problems.push(`multiplicity ${input.multiplicity} is impossible with ${electrons} electrons (${electrons % 2 === 0 ? 'even count needs an odd multiplicity' : 'odd count needs an even multiplicity'})`);
-    } else if (input.multiplicity - 1 > electrons) problems.push(`multiplicity ${input.multiplicity} needs more unpaired electrons than the ${electrons} present`);
+      problems.push(
+        `multiplicity ${input.multiplicity} is impossible with ${electrons} electrons (${electrons % 2 === 0 ? 'even count needs an odd multiplicity' : 'odd count needs an even multiplicity'})`,
+      );
+    } else if (input.multiplicity - 1 > electrons)
+      problems.push(`multiplicity ${input.multiplicity} needs more unpaired electrons than the ${electrons} present`);
   }
   if (input.optimize && !OPT_LEVELS.has(input.optimize)) problems.push(`optimize "${input.optimize}" must be one of ${[...OPT_LEVELS].join(', ')} or false`);
   if (!(Number.isFinite(input.timeoutMs) && input.timeoutMs > 0)) problems.push('timeoutMs must be a positive number');
@@ -48,7 +53,8 @@ export function validateInput(input: XtbInput): void {
     const value = input[key];
     if (value !== undefined && !(Number.isInteger(value) && value >= 1)) problems.push(`${key} must be a positive integer`);
   }
-  if (input.scfGuess !== undefined && input.scfGuess !== 'default' && input.scfGuess !== 'sad') problems.push(`scfGuess "${input.scfGuess}" must be 'default' or 'sad'`);
+  if (input.scfGuess !== undefined && input.scfGuess !== 'default' && input.scfGuess !== 'sad')
+    problems.push(`scfGuess "${input.scfGuess}" must be 'default' or 'sad'`);
   if (input.niceness !== undefined && !(Number.isInteger(input.niceness) && input.niceness >= 0 && input.niceness <= 19)) {
     problems.push('niceness must be an integer in 0..19');
   }
@@ -69,12 +75,18 @@ export function resolveSettings(input: XtbInput): XtbResult['settings'] {
 export function commandLine(input: XtbInput, gfn: 1 | 2, settings: XtbResult['settings']): string[] {
   const args = [
     'input.xyz',
-    '--gfn', String(gfn),
-    '--chrg', String(input.charge),
-    '--uhf', String(input.multiplicity - 1),
-    '--etemp', String(settings.electronicTemperatureK),
-    '--acc', String(settings.accuracy),
-    '--iterations', String(settings.maxScfIterations),
+    '--gfn',
+    String(gfn),
+    '--chrg',
+    String(input.charge),
+    '--uhf',
+    String(input.multiplicity - 1),
+    '--etemp',
+    String(settings.electronicTemperatureK),
+    '--acc',
+    String(settings.accuracy),
+    '--iterations',
+    String(settings.maxScfIterations),
     '--json',
   ];
   if (input.optimize) {

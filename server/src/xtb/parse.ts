@@ -114,7 +114,10 @@ export async function parseOutputs(
     });
   }
   if (optimization && !optimization.converged) {
-    warnings.push({ code: 'OPT_NOT_CONVERGED', message: `the ${optimization.level} optimisation stopped before converging${optimization.cycles ? ` (${optimization.cycles} cycles)` : ''}` });
+    warnings.push({
+      code: 'OPT_NOT_CONVERGED',
+      message: `the ${optimization.level} optimisation stopped before converging${optimization.cycles ? ` (${optimization.cycles} cycles)` : ''}`,
+    });
   }
   const bonds: XtbBond[] = findBonds(atomsXyz).map((bond) => ({ ...bond, wibergOrder: wboByPair.get(`${bond.a}-${bond.b}`) ?? 0 }));
 
@@ -184,7 +187,10 @@ interface PropertyRow {
 function parsePropertyTable(stdout: string, n: number): PropertyRow[] | null {
   const start = stdout.lastIndexOf('covCN');
   if (start < 0) return null;
-  const lines = stdout.slice(start).split('\n').slice(1, n + 1);
+  const lines = stdout
+    .slice(start)
+    .split('\n')
+    .slice(1, n + 1);
   const rows = lines.map((line) => {
     const f = line.trim().split(/\s+/);
     // "  1  42 Mo   1.873  -0.962  494.459  53.500"
@@ -224,9 +230,13 @@ function parseWboFile(text: string, n: number): XtbWibergOrder[] {
 export async function parseGfn1Outputs(dir: string, stdout: string, atoms: GeometryAtom[]): Promise<Omit<Gfn1Optimization, 'wallTimeMs'>> {
   const crashed = (what: string) => new XtbError('CRASHED', `xtb (GFN1) finished but ${what}`, errorTail(stdout, ''));
   const json = await readJson(dir, crashed);
-  const optimized = parseXtbXyz(await readFile(path.join(dir, 'xtbopt.xyz'), 'utf8').catch(() => {
-    throw crashed('wrote no xtbopt.xyz');
-  }), atoms, crashed);
+  const optimized = parseXtbXyz(
+    await readFile(path.join(dir, 'xtbopt.xyz'), 'utf8').catch(() => {
+      throw crashed('wrote no xtbopt.xyz');
+    }),
+    atoms,
+    crashed,
+  );
   if (!Number.isFinite(json['total energy'])) throw crashed('reported no finite total energy');
   return {
     method: 'GFN1-xTB' as const,

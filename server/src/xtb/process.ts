@@ -17,7 +17,10 @@ let exitHookInstalled = false;
 export async function resolveBinary(binary: string): Promise<string> {
   const candidates = binary.includes('/')
     ? [binary]
-    : (process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, binary));
+    : (process.env.PATH ?? '')
+        .split(path.delimiter)
+        .filter(Boolean)
+        .map((dir) => path.join(dir, binary));
   for (const candidate of candidates) {
     try {
       await access(candidate, fsConstants.X_OK);
@@ -26,7 +29,10 @@ export async function resolveBinary(binary: string): Promise<string> {
       // try the next PATH entry
     }
   }
-  throw new XtbError('NOT_INSTALLED', `xtb executable "${binary}" not found${binary.includes('/') ? '' : ' on PATH'}; install it with \`apt-get install xtb\` (Debian/Ubuntu) or from https://github.com/grimme-lab/xtb/releases`);
+  throw new XtbError(
+    'NOT_INSTALLED',
+    `xtb executable "${binary}" not found${binary.includes('/') ? '' : ' on PATH'}; install it with \`apt-get install xtb\` (Debian/Ubuntu) or from https://github.com/grimme-lab/xtb/releases`,
+  );
 }
 
 export interface ProcessOutcome {

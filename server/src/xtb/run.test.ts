@@ -116,7 +116,10 @@ describe('runXtb single point (Mo2S¯, doublet)', () => {
     }
     // Mo is far more polarisable than S (free-atom α: Mo ≈ 87, S ≈ 19.6 bohr³).
     expect(result.atoms[0].polarizabilityAu).toBeGreaterThan(result.atoms[2].polarizabilityAu);
-    expect(result.polarizabilityAu).toBeCloseTo(result.atoms.reduce((s, a) => s + a.polarizabilityAu, 0), 1);
+    expect(result.polarizabilityAu).toBeCloseTo(
+      result.atoms.reduce((s, a) => s + a.polarizabilityAu, 0),
+      1,
+    );
   });
 
   it('lists bonds by the distance rule with their lengths and Wiberg orders', () => {
@@ -135,7 +138,10 @@ describe('runXtb single point (Mo2S¯, doublet)', () => {
   });
 
   it('gives an origin-independent dipole for the anion (reported about the centre of mass)', async () => {
-    const shifted = await runXtb({ ...mo2sAnion, atoms: mo2s.map((a) => ({ element: a.element, xyzAngstrom: [a.xyzAngstrom[0] + 5, a.xyzAngstrom[1] - 3, a.xyzAngstrom[2] + 2] })) });
+    const shifted = await runXtb({
+      ...mo2sAnion,
+      atoms: mo2s.map((a) => ({ element: a.element, xyzAngstrom: [a.xyzAngstrom[0] + 5, a.xyzAngstrom[1] - 3, a.xyzAngstrom[2] + 2] })),
+    });
     expect(shifted.totalEnergyHartree).toBeCloseTo(result.totalEnergyHartree, 6);
     expect(shifted.dipoleDebye).toBeCloseTo(result.dipoleDebye, 2);
     expect(result.dipoleDebye).toBeGreaterThan(0);
@@ -188,7 +194,14 @@ describe('runXtb errors', () => {
   });
 
   it('INVALID_INPUT for elements GFN2 has no parameters for', async () => {
-    const error = await xtbError({ ...mo2sAnion, atoms: [{ element: 'U', xyzAngstrom: [0, 0, 0] }, { element: 'S', xyzAngstrom: [2.3, 0, 0] }], charge: 0 });
+    const error = await xtbError({
+      ...mo2sAnion,
+      atoms: [
+        { element: 'U', xyzAngstrom: [0, 0, 0] },
+        { element: 'S', xyzAngstrom: [2.3, 0, 0] },
+      ],
+      charge: 0,
+    });
     expect(error.kind).toBe('INVALID_INPUT');
     expect(error.message).toContain('beyond Rn');
   });

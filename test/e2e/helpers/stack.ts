@@ -70,7 +70,7 @@ async function waitFor(name: string, child: ChildProcess, log: string, timeoutMs
   throw new Error(`${name} was not ready after ${timeoutMs / 1000} s. Log tail:\n${tail(log)}`);
 }
 
-function launch(name: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: string }): ChildProcess {
+function launch(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: string }): ChildProcess {
   const out = openSync(opts.log, 'a');
   // Own process group, so teardown can end the server and whatever it started (Neo4j's JVM).
   return spawn(process.execPath, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', out, out], detached: true });
@@ -104,10 +104,14 @@ export async function startApi(tmpDir: string, modelsDir: string | null = null):
   // An inherited external server setting would point the test stack at someone's real data.
   delete env.NEO4J_URI;
   delete env.NEO4J_PASSWORD;
-  const child = launch('api', [API_MAIN], { cwd: REPO_ROOT, log, env });
+  const child = launch([API_MAIN], { cwd: REPO_ROOT, log, env });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitFor('API', child, log, 240_000, async () => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ dataset { version } }' }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ dataset { version } }' }),
+    });
     return res.ok && Boolean(((await res.json()) as { data?: { dataset?: unknown } }).data?.dataset);
   });
   return { name: 'api', url, pid: child.pid!, log };
@@ -115,13 +119,21 @@ export async function startApi(tmpDir: string, modelsDir: string | null = null):
 
 /** The site's server (web/server.js, `next start` plus X-Forwarded-For) on the production build in web/.next, pointed at `apiUrl`. */
 export async function startWeb(tmpDir: string, apiUrl: string, name = 'web', modelsDir: string | null = null): Promise<Service> {
-  if (!existsSync(path.join(WEB_DIR, '.next', 'BUILD_ID'))) throw new Error('web/.next has no production build: run `npm run build:web` first (npm run test:e2e does).');
+  if (!existsSync(path.join(WEB_DIR, '.next', 'BUILD_ID')))
+    throw new Error('web/.next has no production build: run `npm run build:web` first (npm run test:e2e does).');
   const port = await freePort();
   const log = path.join(tmpDir, `${name}.log`);
-  const child = launch(name, [WEB_SERVER, '-p', String(port), '-H', '127.0.0.1'], {
+  const child = launch([WEB_SERVER, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: WEB_DIR,
     log,
-    env: { ...process.env, NODE_ENV: 'production', API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...(modelsDir ? { MODELS_DIR: modelsDir } : {}) },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      API_URL: apiUrl,
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      ...(modelsDir ? { MODELS_DIR: modelsDir } : {}),
+    },
   });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`Next server (${name})`, child, log, 60_000, async () => (await fetch(`${url}/about`)).status < 500);

@@ -92,7 +92,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           ) : null}
           {problems.length ? (
             <div className="notice notice-warn">
-              Ignored parts of the address: <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+              Ignored parts of the address:{' '}
+              <ul>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
             </div>
           ) : null}
           {error && !formulaError ? (
@@ -100,14 +105,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               <strong>The search could not run.</strong> {error.message}
             </div>
           ) : null}
-          {formulaError ? (
-            <p className="notice notice-error">Fix the composition pattern above; the syntax help lists what it accepts.</p>
-          ) : null}
+          {formulaError ? <p className="notice notice-error">Fix the composition pattern above; the syntax help lists what it accepts.</p> : null}
           {data && rows.length === 0 ? (
             <div className="notice">
               <p>
-                <strong>No cluster matches these conditions.</strong> A pattern names every element that may occur: <code>Ta3S</code> is only
-                Ta<sub>3</sub>S, while <code>Ta3S*</code> also finds Ta<sub>3</sub>S<sub>2</sub>, Ta<sub>3</sub>S<sub>3</sub> and bare Ta<sub>3</sub>.
+                <strong>No cluster matches these conditions.</strong> A pattern names every element that may occur: <code>Ta3S</code> is only Ta<sub>3</sub>S,
+                while <code>Ta3S*</code> also finds Ta<sub>3</sub>S<sub>2</sub>, Ta<sub>3</sub>S<sub>3</sub> and bare Ta<sub>3</sub>.
               </p>
               <p>
                 <Link href="/">Clear all filters</Link>

@@ -56,9 +56,7 @@ export default async function AboutPage() {
       ) : (
         <p className="hint">The source list could not be loaded.</p>
       )}
-      <p>
-        No per-measurement primary references, temperatures or pressures were published with the compiled data set, so every rate cites the compilation.
-      </p>
+      <p>No per-measurement primary references, temperatures or pressures were published with the compiled data set, so every rate cites the compilation.</p>
 
       <h2 id="licence">Licence of the data</h2>
       <p>
@@ -78,40 +76,52 @@ export default async function AboutPage() {
       <h2 id="derived">Derived quantities</h2>
       <p>
         For charged clusters, the Langevin capture rate constant with N₂ (ion–induced-dipole capture, CGS units) is k<sub>L</sub> = 2π q √(α / μ), with q =
-        |charge| × 4.80320 × 10<sup>−10</sup> esu, <strong>α(N₂) = 1.74 Å³ = 1.74 × 10<sup>−24</sup> cm³</strong> (the isotropic polarizability of N₂), and
-        μ the cluster–N₂ reduced mass in g (cluster mass from IUPAC standard atomic weights). k<sub>L</sub> is in cm³ molecule<sup>−1</sup> s<sup>−1</sup>,
-        about 6 × 10<sup>−10</sup> for these clusters. The reaction efficiency is φ = k₁ / k<sub>L</sub>; both are undefined for neutral clusters.
+        |charge| × 4.80320 × 10<sup>−10</sup> esu,{' '}
+        <strong>
+          α(N₂) = 1.74 Å³ = 1.74 × 10<sup>−24</sup> cm³
+        </strong>{' '}
+        (the isotropic polarizability of N₂), and μ the cluster–N₂ reduced mass in g (cluster mass from IUPAC standard atomic weights). k<sub>L</sub> is in cm³
+        molecule<sup>−1</sup> s<sup>−1</sup>, about 6 × 10<sup>−10</sup> for these clusters. The reaction efficiency is φ = k₁ / k<sub>L</sub>; both are
+        undefined for neutral clusters.
       </p>
       <p>
-        φ slightly above 1 (the largest is about 1.01) is within the uncertainty of the measured k₁ and of the simple Langevin model (no ion–quadrupole term,
-        no thermal correction); read it as capture-limited, not as a rate faster than capture.
+        φ slightly above 1 (the largest is about 1.01) is within the uncertainty of the measured k₁ and of the simple Langevin model (no ion–quadrupole term, no
+        thermal correction); read it as capture-limited, not as a rate faster than capture.
       </p>
 
       <h2>How structures were computed</h2>
       <p>
         No 3D structures were published with the rates, so ClusterAtlas computes its own: a search over starting geometries for each cluster, optimised with the
-        semi-empirical GFN2-xTB method (program <code>xtb</code>) at the published spin multiplicity where there is one and the lowest multiplicity consistent with
-        the electron count otherwise. Each structure file records the program version and every setting needed to reproduce it. Partial charges, coordination
-        numbers and Wiberg bond orders come from the same calculation.
+        semi-empirical GFN2-xTB method (program <code>xtb</code>) at the published spin multiplicity where there is one and the lowest multiplicity consistent
+        with the electron count otherwise. Each structure file records the program version and every setting needed to reproduce it. Partial charges,
+        coordination numbers and Wiberg bond orders come from the same calculation.
       </p>
-      {data?.withStructure.edges[0]?.node.structure ? (
-        (() => {
-          const { id, structure: st } = data.withStructure.edges[0].node;
-          return (
-            <>
-              <p>
-                Method <strong>{st!.method}</strong>, program <code>{st!.program}</code> {st!.programVersion}. Bonds: {st!.bondRule}.
-              </p>
-              <details>
-                <summary>Search settings (as stored with {id})</summary>
-                <pre tabIndex={0} aria-label="Structure search settings">
-                  <code>{(() => { try { return JSON.stringify(JSON.parse(st!.settings), null, 2); } catch { return st!.settings; } })()}</code>
-                </pre>
-              </details>
-            </>
-          );
-        })()
-      ) : null}
+      {data?.withStructure.edges[0]?.node.structure
+        ? (() => {
+            const { id, structure: st } = data.withStructure.edges[0].node;
+            return (
+              <>
+                <p>
+                  Method <strong>{st!.method}</strong>, program <code>{st!.program}</code> {st!.programVersion}. Bonds: {st!.bondRule}.
+                </p>
+                <details>
+                  <summary>Search settings (as stored with {id})</summary>
+                  <pre tabIndex={0} aria-label="Structure search settings">
+                    <code>
+                      {(() => {
+                        try {
+                          return JSON.stringify(JSON.parse(st!.settings), null, 2);
+                        } catch {
+                          return st!.settings;
+                        }
+                      })()}
+                    </code>
+                  </pre>
+                </details>
+              </>
+            );
+          })()
+        : null}
 
       <h2>Model card</h2>
       {modelResult.ok ? (
@@ -135,8 +145,8 @@ export default async function AboutPage() {
       </p>
       <pre className="wrap">
         <code>
-          L.-H. Mou, G.-D. Jiang, C. Wang, X. Cheng, J. Yu, Z. Li, J. Jiang, &quot;Unveiling Universal Reactivity Descriptors of Metal Clusters toward Dinitrogen
-          Activation&quot;, ACS Catal. 2025, 15 (8), 6618-6627. doi:10.1021/acscatal.5c01379
+          L.-H. Mou, G.-D. Jiang, C. Wang, X. Cheng, J. Yu, Z. Li, J. Jiang, &quot;Unveiling Universal Reactivity Descriptors of Metal Clusters toward
+          Dinitrogen Activation&quot;, ACS Catal. 2025, 15 (8), 6618-6627. doi:10.1021/acscatal.5c01379
         </code>
       </pre>
       <p>
@@ -169,7 +179,11 @@ function datasetJsonLd(dataset: { version: string; clusterCount: number; structu
       'Measured rate constants k1 of gas-phase metal clusters with N2 (compiled by Mou et al., ACS Catal. 2025), with GFN2-xTB structures, Langevin capture rates, reaction efficiencies and graph-neural-network predictions.',
     ...(dataset ? { version: dataset.version, size: `${dataset.clusterCount} clusters, ${dataset.structureCount} with a computed structure` } : {}),
     license: 'https://creativecommons.org/licenses/by/4.0/',
-    isBasedOn: { '@type': 'ScholarlyArticle', name: 'Unveiling Universal Reactivity Descriptors of Metal Clusters toward Dinitrogen Activation', identifier: 'https://doi.org/10.1021/acscatal.5c01379' },
+    isBasedOn: {
+      '@type': 'ScholarlyArticle',
+      name: 'Unveiling Universal Reactivity Descriptors of Metal Clusters toward Dinitrogen Activation',
+      identifier: 'https://doi.org/10.1021/acscatal.5c01379',
+    },
     citation: 'https://doi.org/10.1021/acscatal.5c01379',
     keywords: ['metal clusters', 'nitrogen activation', 'rate constants', 'GFN2-xTB', 'graph neural network'],
     variableMeasured: [

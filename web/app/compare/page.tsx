@@ -8,7 +8,7 @@ import type { ComparePageQuery as ComparePageResult } from '@/lib/api/generated/
 import { StructureViewerLazy } from '@/components/StructureViewerLazy';
 import { fixed as fx } from '@/lib/chem-format';
 import { ClusterIdByFormulaQuery, ComparePageQuery } from '@/lib/api/queries';
-import { clusterTitle, fixed, signed } from '@/lib/chem-format';
+import { clusterTitle, signed } from '@/lib/chem-format';
 import { compareUrl, MAX_COMPARE_IDS, parseCompareIds } from '@/lib/compare-ids';
 import { ApiProblem } from '@/components/ApiStatus';
 import { Efficiency, Formula, RATE_UNIT, Scientific } from '@/components/Formula';
@@ -77,7 +77,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       ) : null}
       {rejected.length || missing.length ? (
         <div className="notice notice-warn">
-          Not shown: {[...rejected.map((r) => `"${r}" (not a cluster id, or more than ${MAX_COMPARE_IDS})`), ...missing.map((m) => `"${m}" (no such cluster)`)].join('; ')}.
+          Not shown:{' '}
+          {[...rejected.map((r) => `"${r}" (not a cluster id, or more than ${MAX_COMPARE_IDS})`), ...missing.map((m) => `"${m}" (no such cluster)`)].join('; ')}
+          .
         </div>
       ) : null}
       {clusters.length < 2 ? (
@@ -99,7 +101,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                     <Link href={`/clusters/${encodeURIComponent(c.id)}`} aria-label={clusterTitle(c.formula, c.charge)}>
                       <Formula formula={c.formula} charge={c.charge} />
                     </Link>{' '}
-                    <Link className="hint" href={compareUrl(ids.filter((i) => i !== c.id))} aria-label={`Remove ${clusterTitle(c.formula, c.charge)} from the comparison`}>
+                    <Link
+                      className="hint"
+                      href={compareUrl(ids.filter((i) => i !== c.id))}
+                      aria-label={`Remove ${clusterTitle(c.formula, c.charge)} from the comparison`}
+                    >
                       remove
                     </Link>
                   </th>
@@ -117,13 +123,17 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 <>
                   log<sub>10</sub> k<sub>1</sub> measured
                 </>,
-                (c) => <RateCell value={c.log10K1} min={range.min} max={range.max} />,
+                (c) => (
+                  <RateCell value={c.log10K1} min={range.min} max={range.max} />
+                ),
               )}
               {row(
                 <>
                   k<sub>1</sub>
                 </>,
-                (c) => <Scientific value={c.k1Cm3PerMoleculeS} digits="as-given" />,
+                (c) => (
+                  <Scientific value={c.k1Cm3PerMoleculeS} digits="as-given" />
+                ),
               )}
               {row(
                 <>
@@ -131,19 +141,26 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 </>,
                 (c) => (c.langevinRateCm3PerMoleculeS == null ? '—' : <Scientific value={c.langevinRateCm3PerMoleculeS} />),
               )}
-              {row('Efficiency φ', (c) => <Efficiency value={c.efficiency} />)}
+              {row('Efficiency φ', (c) => (
+                <Efficiency value={c.efficiency} />
+              ))}
               {row(
                 <>
                   Predicted log<sub>10</sub> k<sub>1</sub>
                 </>,
-                (c) => (c.prediction ? `${fx(c.prediction.log10K1)}, 68 % [${fx(c.prediction.interval68.lowLog10K1)}, ${fx(c.prediction.interval68.highLog10K1)}] (${c.prediction.kind === 'HELD_OUT' ? 'held out' : 'in-sample'})` : '—'),
+                (c) =>
+                  c.prediction
+                    ? `${fx(c.prediction.log10K1)}, 68 % [${fx(c.prediction.interval68.lowLog10K1)}, ${fx(c.prediction.interval68.highLog10K1)}] (${c.prediction.kind === 'HELD_OUT' ? 'held out' : 'in-sample'})`
+                    : '—',
               )}
               {row('Applicability domain', (c) => (c.prediction ? (c.prediction.domain.inDomain ? 'inside' : 'outside') : '—'))}
               {row('Structure', (c) => (c.structure ? `${c.structure.method}, 2S+1 = ${c.structure.multiplicity}` : 'not computed yet'))}
               {row('HOMO–LUMO gap / eV', (c) => fx(c.structure?.homoLumoGapEv))}
               {row('Dipole / D', (c) => fx(c.structure?.dipoleDebye))}
               {row('Partial charges q / e (min … max)', (c) =>
-                c.structure ? `${fx(Math.min(...c.structure.atoms.map((a) => a.partialCharge)))} … ${fx(Math.max(...c.structure.atoms.map((a) => a.partialCharge)))}` : '—',
+                c.structure
+                  ? `${fx(Math.min(...c.structure.atoms.map((a) => a.partialCharge)))} … ${fx(Math.max(...c.structure.atoms.map((a) => a.partialCharge)))}`
+                  : '—',
               )}
               {row('Source', (c) => (c.measurements[0] ? <a href={c.measurements[0].source.url}>doi:{c.measurements[0].source.doi}</a> : '—'))}
             </tbody>
@@ -165,7 +182,13 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                       <Formula formula={c.formula} charge={c.charge} />
                     </h3>
                     {c.structure ? (
-                      <StructureViewerLazy atoms={c.structure.atoms} bonds={c.structure.bonds} label={clusterTitle(c.formula, c.charge)} linkGroup="compare" compact />
+                      <StructureViewerLazy
+                        atoms={c.structure.atoms}
+                        bonds={c.structure.bonds}
+                        label={clusterTitle(c.formula, c.charge)}
+                        linkGroup="compare"
+                        compact
+                      />
                     ) : (
                       <NotAvailable what="Structure">Not computed yet.</NotAvailable>
                     )}
@@ -188,7 +211,16 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <input type="hidden" name="ids" value={ids.join(',')} />
             <div className="query-row">
               <label htmlFor="add-formula">Formula</label>
-              <input id="add-formula" name="formula" type="text" defaultValue={addFormula} placeholder="e.g. Ta3S2" aria-invalid={addError ? true : undefined} aria-describedby={addError ? 'add-error' : undefined} spellCheck={false} />
+              <input
+                id="add-formula"
+                name="formula"
+                type="text"
+                defaultValue={addFormula}
+                placeholder="e.g. Ta3S2"
+                aria-invalid={addError ? true : undefined}
+                aria-describedby={addError ? 'add-error' : undefined}
+                spellCheck={false}
+              />
               <label htmlFor="add-charge">Charge</label>
               <select id="add-charge" name="charge" defaultValue={String(addFormula ? addCharge : -1)}>
                 <option value="-2">−2</option>

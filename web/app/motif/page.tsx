@@ -57,9 +57,9 @@ export default async function MotifPage({ searchParams }: { searchParams: Promis
       <p className="prose">
         Find clusters whose computed lowest-energy structure contains a pattern of bonded atoms. Write the motif as a chain joined by <code>-</code>: element
         symbols, <code>M</code> for any metal, <code>X</code> for any non-metal, <code>*</code> for any atom
-        {limits ? ` (at most ${limits.maxAtoms} atoms and ${limits.maxBonds} bonds)` : ''}. Close a ring as in SMILES: a
-        digit after an atom opens a ring bond and the same digit after a later atom closes it, so <code>M1-M-M1</code> is a metal triangle. Bonds are those of
-        the structure graph, optionally with a minimum GFN2-xTB Wiberg bond order. A match may have extra bonds between its atoms.
+        {limits ? ` (at most ${limits.maxAtoms} atoms and ${limits.maxBonds} bonds)` : ''}. Close a ring as in SMILES: a digit after an atom opens a ring bond
+        and the same digit after a later atom closes it, so <code>M1-M-M1</code> is a metal triangle. Bonds are those of the structure graph, optionally with a
+        minimum GFN2-xTB Wiberg bond order. A match may have extra bonds between its atoms.
       </p>
       <form method="get" action="/motif" className="card" role="search" aria-label="Motif">
         <div className="query-row">
@@ -77,7 +77,18 @@ export default async function MotifPage({ searchParams }: { searchParams: Promis
             style={{ fontFamily: 'var(--mono)', flex: '1 1 12rem' }}
           />
           <label htmlFor="order">Min. bond order</label>
-          <input id="order" name="order" type="number" step="0.05" min="0" max={limits?.maxBondOrder} defaultValue={orderText} placeholder="any" style={{ width: '6rem' }} aria-invalid={orderError ? true : undefined} />
+          <input
+            id="order"
+            name="order"
+            type="number"
+            step="0.05"
+            min="0"
+            max={limits?.maxBondOrder}
+            defaultValue={orderText}
+            placeholder="any"
+            style={{ width: '6rem' }}
+            aria-invalid={orderError ? true : undefined}
+          />
           <button type="submit" className="button">
             Search
           </button>
@@ -114,7 +125,10 @@ export default async function MotifPage({ searchParams }: { searchParams: Promis
             </p>
           ) : null}
           {data.totalCount === 0 ? (
-            <p className="notice">No computed structure contains this motif. Only clusters with a structure can match; try a class (M, X, *) instead of an element, or a lower bond order.</p>
+            <p className="notice">
+              No computed structure contains this motif. Only clusters with a structure can match; try a class (M, X, *) instead of an element, or a lower bond
+              order.
+            </p>
           ) : null}
           <div className="motif-hits">
             {data.edges.map(({ node }, i) => {

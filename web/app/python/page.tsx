@@ -50,8 +50,8 @@ export default async function PythonPage() {
             input limit).{' '}
           </>
         ) : null}
-        Every response names the dataset version in <code>extensions.datasetVersion</code>. Errors
-        have a stable <code>extensions.code</code> (e.g. <code>BAD_USER_INPUT</code>) and a message about your input.
+        Every response names the dataset version in <code>extensions.datasetVersion</code>. Errors have a stable <code>extensions.code</code> (e.g.{' '}
+        <code>BAD_USER_INPUT</code>) and a message about your input.
       </p>
     </div>
   );

@@ -29,7 +29,15 @@ async function loadAll(): Promise<TrendPoint[]> {
     const { data }: { data: TrendsPageQuery } = await apiRequest(TrendsPageQueryDoc, { after, first: maxPageSize });
     for (const { node } of data.clusters.edges) {
       if (node.log10K1 == null) continue;
-      points.push({ id: node.id, formula: node.formula, charge: node.charge, size: node.size, metalAtomCount: node.metalAtomCount, family: familyKey(node.metals, node.ligands), log10K1: node.log10K1 });
+      points.push({
+        id: node.id,
+        formula: node.formula,
+        charge: node.charge,
+        size: node.size,
+        metalAtomCount: node.metalAtomCount,
+        family: familyKey(node.metals, node.ligands),
+        log10K1: node.log10K1,
+      });
     }
     if (!data.clusters.pageInfo.hasNextPage) break;
     after = data.clusters.pageInfo.endCursor;
@@ -58,7 +66,14 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   const protocolKey = typeof params.protocol === 'string' ? params.protocol : null;
   // Default: the first protocol the training script lists (the authors' 10-fold CV).
   const protocol = oof.ok ? (oof.protocols.find((p) => p.key === protocolKey) ?? oof.protocols[0]) : undefined;
-  const parity = (protocol?.rows ?? []).map((r) => ({ id: r.id, formula: r.formula, family: familyLabel(r.family), observed: r.observedLog10K1, predicted: r.gin!.meanLog10K1, std: r.gin!.stdLog10K1 }));
+  const parity = (protocol?.rows ?? []).map((r) => ({
+    id: r.id,
+    formula: r.formula,
+    family: familyLabel(r.family),
+    observed: r.observedLog10K1,
+    predicted: r.gin!.meanLog10K1,
+    std: r.gin!.stdLog10K1,
+  }));
 
   return (
     <>
@@ -70,7 +85,8 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           <div className="family-picker">
             {families.map((f) => (
               <label key={f.family} className="check">
-                <input type="checkbox" name="f" value={f.family} defaultChecked={chosen.includes(f.family)} /> {familyLabel(f.family)} <span className="count">({f.count})</span>
+                <input type="checkbox" name="f" value={f.family} defaultChecked={chosen.includes(f.family)} /> {familyLabel(f.family)}{' '}
+                <span className="count">({f.count})</span>
               </label>
             ))}
           </div>

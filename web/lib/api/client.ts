@@ -48,7 +48,9 @@ function endpoint(): string {
  */
 export async function apiRequest<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
-  ...[variables, options]: TVariables extends Record<string, never> ? [variables?: TVariables, options?: RequestOptions] : [variables: TVariables, options?: RequestOptions]
+  ...[variables, options]: TVariables extends Record<string, never>
+    ? [variables?: TVariables, options?: RequestOptions]
+    : [variables: TVariables, options?: RequestOptions]
 ): Promise<ApiResult<TResult>> {
   const timeout = AbortSignal.timeout(options?.timeoutMs ?? 15000);
   const signal = options?.signal ? AbortSignal.any([options.signal, timeout]) : timeout;

@@ -1,11 +1,5 @@
 /** Stable codes from the API (`extensions.code`) plus the ones the web client adds itself. */
-export type ApiErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'SERVICE_UNAVAILABLE'
-  | 'QUERY_TOO_COMPLEX'
-  | 'API_UNREACHABLE'
-  | 'INTERNAL_SERVER_ERROR'
-  | (string & {});
+export type ApiErrorCode = 'BAD_USER_INPUT' | 'SERVICE_UNAVAILABLE' | 'QUERY_TOO_COMPLEX' | 'API_UNREACHABLE' | 'INTERNAL_SERVER_ERROR' | (string & {});
 
 export interface ApiErrorDetail {
   message: string;
@@ -57,7 +51,9 @@ export function toApiError(errors: unknown): ApiError {
     code: typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR',
     argument: typeof e.extensions?.argument === 'string' ? e.extensions.argument : undefined,
     position: typeof e.extensions?.position === 'number' ? e.extensions.position : undefined,
-    alternatives: Array.isArray(e.extensions?.alternatives) ? e.extensions.alternatives.filter((a): a is string => typeof a === 'string').slice(0, 5) : undefined,
+    alternatives: Array.isArray(e.extensions?.alternatives)
+      ? e.extensions.alternatives.filter((a): a is string => typeof a === 'string').slice(0, 5)
+      : undefined,
     path: Array.isArray(e.path) ? (e.path as Array<string | number>) : undefined,
   }));
   return new ApiError(details.length ? details : [{ message: 'The API answered without data', code: 'INTERNAL_SERVER_ERROR' }]);

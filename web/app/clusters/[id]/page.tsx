@@ -62,7 +62,10 @@ export default async function ClusterPage({ params, searchParams }: Params) {
     apiRequest(SeriesQuery, { filter: { elements: { allOf: elements, only: elements }, charges: [c.charge] }, first: (await loadLimits()).maxPageSize }),
   );
   const ligandKey = (comp: Array<{ element: string; count: number; isMetal: boolean }>) =>
-    comp.filter((e) => !e.isMetal).map((e) => `${e.element}${e.count === 1 ? '' : e.count}`).join('');
+    comp
+      .filter((e) => !e.isMetal)
+      .map((e) => `${e.element}${e.count === 1 ? '' : e.count}`)
+      .join('');
   const servedVersion = result.value.versions.datasetVersion ?? 'unknown';
   const pinned = (await searchParams)?.v;
   const requestHeaders = await headers();
@@ -77,7 +80,8 @@ export default async function ClusterPage({ params, searchParams }: Params) {
         <CompareToggle pick={{ id: c.id, formula: c.formula, charge: c.charge }} label={title} />
       </div>
       <p className="subtitle">
-        Published as <q>{c.publishedName}</q> · {c.nuclearity === 'HOMONUCLEAR' ? 'one metal element' : 'two metal elements'} ({familyLabel(c.metalFamily)}) · id <code>{c.id}</code>
+        Published as <q>{c.publishedName}</q> · {c.nuclearity === 'HOMONUCLEAR' ? 'one metal element' : 'two metal elements'} ({familyLabel(c.metalFamily)}) ·
+        id <code>{c.id}</code>
       </p>
 
       <dl className="facts">
@@ -115,7 +119,9 @@ export default async function ClusterPage({ params, searchParams }: Params) {
           {s ? (
             <ClusterStructurePanel clusterId={c.id} structure={s} label={title} modelAvailable={Boolean(c.prediction)} />
           ) : (
-            <NotAvailable what="Computed structure">No GFN2-xTB structure has been computed for this cluster yet; the structure search adds them over time.</NotAvailable>
+            <NotAvailable what="Computed structure">
+              No GFN2-xTB structure has been computed for this cluster yet; the structure search adds them over time.
+            </NotAvailable>
           )}
         </section>
 
@@ -140,7 +146,9 @@ export default async function ClusterPage({ params, searchParams }: Params) {
               <dt>
                 Langevin k<sub>L</sub>
               </dt>
-              <dd>{c.langevinRateCm3PerMoleculeS == null ? <span className="hint">neutral: none</span> : <Scientific value={c.langevinRateCm3PerMoleculeS} />}</dd>
+              <dd>
+                {c.langevinRateCm3PerMoleculeS == null ? <span className="hint">neutral: none</span> : <Scientific value={c.langevinRateCm3PerMoleculeS} />}
+              </dd>
             </div>
             <div>
               <dt>Efficiency φ = k₁/k_L</dt>
