@@ -39,7 +39,8 @@ export async function startApiProcess(dataDir: string, extraEnv: Record<string, 
   await new Promise<void>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (process.env.BENCH_VERBOSE) console.log(`  [api] ${line}`);
-      if (line.startsWith('api: GraphQL at')) resolve();
+      // The API logs through pino: a JSON line in production, so look for the message inside it.
+      if (line.includes('api: GraphQL at')) resolve();
     });
     child.once('exit', (code) => reject(new Error(`API process exited with code ${code}`)));
   });
