@@ -7,14 +7,17 @@ import { openDatabase } from '../server/src/db/database';
 import { ensureSeeded } from '../server/src/load/ensure-seeded';
 import { freePort } from '../test/helpers/free-port';
 import { fmt, summarize } from './stats';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { estimateQueryCost, MAX_EXPENSIVE_FIELDS } from '../server/src/graphql/query-cost';
 
 /**
  * `npm run bench:abuse`: is one cheap query still fast while the API is attacked?
  *
  * A cheap catalog query (one cluster with its model prediction, never from the cache) is timed
  * alone, then during each attack:
- *   (i)   8 clients sending the most expensive requests the limits accept: 15 aliased
- *         explain(structure:) with exact Shapley values, 15 predict(structure:, optimize) on the
+ *   (i)   8 clients sending the most expensive requests the limits accept (as many aliases as
+ *         the cost analysis accepts, see mostExpensiveAccepted): aliased
+ *         explain(structure:) with exact Shapley values, predict(structure:, optimize if accepted) on the
  *         largest catalog structure, 15 aliased 8-atom motif searches (a new pattern each time,
  *         so the cache cannot help);
  *   (ii)  8 clients sending maximum-size documents: fragment spreads nested to the depth and
@@ -205,16 +208,43 @@ async function fixtures(url: string): Promise<Fixtures> {
   };
 }
 
+/**
+ * The largest request of a family that the API's own cost analysis accepts: as many aliased
+ * expensive fields as allowed (MAX_EXPENSIVE_FIELDS), trying the costlier variants first. An
+ * attack the limits refuse outright would measure the refusal, not the work.
+ */
+function mostExpensiveAccepted(variants: Array<(aliasCount: number) => { query: string; variables: Record<string, unknown> }>): {
+  query: string;
+  variables: Record<string, unknown>;
+} {
+  for (const variant of variants) {
+    for (let n = MAX_EXPENSIVE_FIELDS; n >= 1; n--) {
+      const request = variant(n);
+      const document = parse(request.query);
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+      if (estimateQueryCost(document, operation, request.variables).rejected === null) return request;
+    }
+  }
+  throw new Error('no variant of this attack is accepted by the cost limits');
+}
+
 /** (i) the most expensive requests the limits accept, one kind per client (3 kinds over 8 clients). */
 function expensiveRequest(kind: number, f: Fixtures): (i: number) => unknown {
-  const aliases = (field: (k: number) => string) => Array.from({ length: 15 }, (_, k) => `a${k}: ${field(k)}`).join('\n');
+  const aliases = (n: number, field: (k: number) => string) => Array.from({ length: n }, (_, k) => `a${k}: ${field(k)}`).join('\n');
   if (kind === 0) {
-    const q = `query($s: StructureInput!) { ${aliases(() => 'explain(structure: $s, level: SUBGRAPH) { fullLog10K1 }')} }`;
-    return () => ({ query: q, variables: { s: { xyz: f.shapley.xyz, charge: f.shapley.charge, multiplicity: f.shapley.multiplicity } } });
+    const s = { xyz: f.shapley.xyz, charge: f.shapley.charge, multiplicity: f.shapley.multiplicity };
+    const req = mostExpensiveAccepted([
+      (n) => ({ query: `query($s: StructureInput!) { ${aliases(n, () => 'explain(structure: $s, level: SUBGRAPH) { fullLog10K1 }')} }`, variables: { s } }),
+    ]);
+    return () => req;
   }
   if (kind === 1) {
-    const q = `query($s: StructureInput!) { ${aliases(() => 'predict(structure: $s) { xtbWallTimeMs }')} }`;
-    return () => ({ query: q, variables: { s: { xyz: f.largest.xyz, charge: f.largest.charge, multiplicity: f.largest.multiplicity, optimize: true } } });
+    const predict = (optimize: boolean) => (n: number) => ({
+      query: `query($s: StructureInput!) { ${aliases(n, () => 'predict(structure: $s) { xtbWallTimeMs }')} }`,
+      variables: { s: { xyz: f.largest.xyz, charge: f.largest.charge, multiplicity: f.largest.multiplicity, optimize } },
+    });
+    const req = mostExpensiveAccepted([predict(true), predict(false)]);
+    return () => req;
   }
   // An 8-atom ring of any atoms with 8 bonds plus 4 chords (12 bonds), in variables (the token
   // limit would refuse them inline); minOrder varies so each pattern is new to the cache.
@@ -235,8 +265,14 @@ function expensiveRequest(kind: number, f: Fixtures): (i: number) => unknown {
       [3, 7],
     ].map(([a, b], j) => ({ a, b, ...(j === 0 ? { minOrder: ((i * 15 + k) % 997) / 100000 } : {}) })),
   });
-  const q = `query(${Array.from({ length: 15 }, (_, k) => `$p${k}: MotifPatternInput!`).join(', ')}) { ${aliases((k) => `motifSearch(pattern: $p${k}, first: 100) { edges { node { cluster { id } matchCount } } }`)} }`;
-  return (i) => ({ query: q, variables: Object.fromEntries(Array.from({ length: 15 }, (_, k) => [`p${k}`, pattern(i, k)])) });
+  const motif = (i: number) => (n: number) => ({
+    query: `query(${Array.from({ length: n }, (_, k) => `$p${k}: MotifPatternInput!`).join(', ')}) { ${aliases(n, (k) => `motifSearch(pattern: $p${k}, first: 100) { edges { node { cluster { id } matchCount } } }`)} }`,
+    variables: Object.fromEntries(Array.from({ length: n }, (_, k) => [`p${k}`, pattern(i, k)])),
+  });
+  // The accepted alias count does not depend on minOrder; find it once.
+  const accepted = mostExpensiveAccepted([motif(0)]);
+  const n = Object.keys(accepted.variables).length;
+  return (i) => motif(i)(n);
 }
 
 /** (ii) maximum-size documents: nested fragment spreads at the token limit, and a 100 kB XYZ. */
