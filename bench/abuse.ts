@@ -18,7 +18,7 @@ import { estimateQueryCost, MAX_EXPENSIVE_FIELDS } from '../server/src/graphql/q
  *   (i)   8 clients sending the most expensive requests the limits accept (as many aliases as
  *         the cost analysis accepts, see mostExpensiveAccepted): aliased
  *         explain(structure:) with exact Shapley values, predict(structure:, optimize if accepted) on the
- *         largest catalog structure, 15 aliased 8-atom motif searches (a new pattern each time,
+ *         largest catalog structure, aliased 8-atom motif searches (a new pattern each time,
  *         so the cache cannot help);
  *   (ii)  8 clients sending maximum-size documents: fragment spreads nested to the depth and
  *         token limits, and 100 kB XYZ documents;
