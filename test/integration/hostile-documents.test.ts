@@ -118,16 +118,21 @@ describe('every client mistake is a 4xx with a stable code and the dataset versi
     expectVersioned(r.body);
   });
 
-  it.each(['mutation { dataset { version } }', 'subscription { dataset { version } }', 'mutation M { x }'])(
-    '%s → 400 OPERATION_NOT_SUPPORTED',
-    async (query) => {
-      const r = await post({ query });
-      expect(r.status).toBe(400);
-      expect(r.body.errors![0].extensions!.code).toBe('OPERATION_NOT_SUPPORTED');
-      expect(r.body.data).toBeUndefined();
-      expectVersioned(r.body);
-    },
-  );
+  it.each(['subscription { dataset { version } }', 'subscription S { clusters { totalCount } }'])('%s → 400 OPERATION_NOT_SUPPORTED', async (query) => {
+    const r = await post({ query });
+    expect(r.status).toBe(400);
+    expect(r.body.errors![0].extensions!.code).toBe('OPERATION_NOT_SUPPORTED');
+    expect(r.body.data).toBeUndefined();
+    expectVersioned(r.body);
+  });
+
+  it.each(['mutation { dataset { version } }', 'mutation M { x }'])('%s (no such mutation) → 400 GRAPHQL_VALIDATION_FAILED', async (query) => {
+    const r = await post({ query });
+    expect(r.status).toBe(400);
+    expect(r.body.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(r.body.data).toBeUndefined();
+    expectVersioned(r.body);
+  });
 
   it.each([
     ['a charset other than UTF-8', { 'content-type': 'application/json; charset=latin1' }, 415, 'UNSUPPORTED_CHARSET'],

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Viewer } from '../auth/viewer';
 import type { MeasurementRecord } from '../db/cluster.repository';
 import type { CatalogService, ClusterView } from '../services/catalog.service';
 import type { StructureService, StructureView } from '../services/structure.service';
@@ -12,6 +13,8 @@ export interface Services {
 
 export interface GraphQLContext {
   services: Services;
+  /** The signed-in caller; null for anonymous readers. */
+  viewer: Viewer | null;
   loaders: {
     clusterById: DataLoader<string, ClusterView | null>;
     measurementsByCluster: DataLoader<string, MeasurementRecord[]>;
@@ -21,7 +24,7 @@ export interface GraphQLContext {
 }
 
 /** Per-request loaders: a list of N clusters costs one query per field, not N. */
-export function createContext(services: Services): GraphQLContext {
+export function createContext(services: Services, viewer: Viewer | null = null): GraphQLContext {
   const clusterById = new DataLoader<string, ClusterView | null>((ids) => services.catalog.byIds(ids), { maxBatchSize: 200 });
   const isomersByCluster = new DataLoader<string, StructureView[]>((ids) => services.structures.isomersFor(ids), { maxBatchSize: 100 });
   // All clusters of a page share one batched inference call.
@@ -43,6 +46,7 @@ export function createContext(services: Services): GraphQLContext {
   );
   return {
     services,
+    viewer,
     loaders: {
       clusterById,
       isomersByCluster,

@@ -26,15 +26,15 @@ export function versionPlugin(versions: Versions): ApolloServerPlugin<GraphQLCon
 }
 
 /**
- * The API is read-only: a mutation or subscription is the client's mistake, said so before
- * anything runs (graphql-js would otherwise fail at execution with an unexplained error).
+ * Subscriptions are not served (no websocket transport): said so before anything runs, as a
+ * client error. Queries and mutations pass; mutations check their caller's role themselves.
  */
 export const queryOnlyPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operation }) {
-        if (operation && operation.operation !== 'query') {
-          throw new GraphQLError(`this API is read-only: ${operation.operation} operations are not supported, send a query`, {
+        if (operation && operation.operation === 'subscription') {
+          throw new GraphQLError('subscription operations are not supported: send a query or a mutation over HTTP POST', {
             extensions: { code: ErrorCode.OPERATION_NOT_SUPPORTED, http: { status: 400 } },
           });
         }
