@@ -17,7 +17,7 @@ export interface Viewer {
   via: 'key' | 'session';
 }
 
-export function hasRole(viewer: Viewer | null | undefined, minimum: Role): viewer is Viewer {
+export function hasRole(viewer: Viewer | null | undefined, minimum: Role): boolean {
   return viewer != null && ROLE_RANK[viewer.role] >= ROLE_RANK[minimum];
 }
 
