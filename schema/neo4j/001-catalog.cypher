@@ -1,6 +1,5 @@
 // Constraints and indexes for the measured-rate catalog. Applied in order at every start;
 // every statement is idempotent (IF NOT EXISTS).
-CREATE CONSTRAINT cluster_id IF NOT EXISTS FOR (c:Cluster) REQUIRE c.id IS UNIQUE;
 CREATE CONSTRAINT element_symbol IF NOT EXISTS FOR (e:Element) REQUIRE e.symbol IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
 CREATE CONSTRAINT reactant_formula IF NOT EXISTS FOR (r:Reactant) REQUIRE r.formula IS UNIQUE;

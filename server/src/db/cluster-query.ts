@@ -1,6 +1,7 @@
 import { candidateElementSetKeys } from '../chem/element-set';
 import type { ElementCountRange } from '../chem/formula-pattern';
 import type { CypherQuery } from './cypher';
+import { clusterInRelease, measurementInRelease, type ReleaseNumber } from './release-scope';
 
 export interface NumberRange {
   min?: number | null;
@@ -23,6 +24,10 @@ export interface ClusterCriteria {
   log10K1?: NumberRange;
   nuclearity?: 'homonuclear' | 'heteronuclear';
   hasStructure?: boolean;
+  /** Clusters with at least one measurement of this reactant (formula, e.g. "N2", "CO"). */
+  reactant?: string;
+  /** The release to read (null: the current one). */
+  release?: ReleaseNumber;
 }
 
 export type ClusterOrderField = 'LOG10K1' | 'SIZE' | 'FORMULA' | 'METAL_ATOMS' | 'CHARGE' | 'EFFICIENCY';
@@ -63,6 +68,9 @@ export function clusterConditions(criteria: ClusterCriteria, paramPrefix = 'f'):
     if (r.max != null) conditions.push(`${prop} <= ${p(`${name}Max`, r.max)}`);
   };
 
+  const scope = clusterInRelease('c', criteria.release, `${paramPrefix}_release`);
+  conditions.push(scope.condition);
+  Object.assign(params, scope.params);
   if (criteria.ids?.length) conditions.push(`c.id IN ${p('ids', criteria.ids)}`);
   criteria.elementCounts?.forEach((r, i) => {
     const el = () => p(`el${i}`, r.element);
@@ -89,6 +97,10 @@ export function clusterConditions(criteria: ClusterCriteria, paramPrefix = 'f'):
   range('c.metalAtomCount', 'metals', criteria.metalAtomCount);
   range('c.log10K1', 'log10K1', criteria.log10K1);
   if (criteria.nuclearity) conditions.push(`c.nuclearity = ${p('nuclearity', criteria.nuclearity)}`);
+  if (criteria.reactant) {
+    const m = measurementInRelease('m', criteria.release, `${paramPrefix}_release`);
+    conditions.push(`EXISTS { MATCH (m:Measurement)-[:OF]->(c), (m)-[:WITH]->(:Reactant {formula: ${p('reactant', criteria.reactant)}}) WHERE ${m.condition} }`);
+  }
   if (criteria.hasStructure != null) {
     conditions.push(`${criteria.hasStructure ? '' : 'NOT '}EXISTS { (c)-[:HAS_STRUCTURE]->(:Structure) }`);
   }
@@ -110,17 +122,23 @@ RETURN size(matched) AS total, [x IN matched[toInteger($offset)..toInteger($offs
   return { cypher, params: { ...params, offset: page.offset, limit: page.limit } };
 }
 
-export function clustersByIdsQuery(ids: readonly string[]): CypherQuery {
-  return { cypher: 'MATCH (c:Cluster) WHERE c.id IN $ids RETURN c {.*} AS c', params: { ids } };
+export function clustersByIdsQuery(ids: readonly string[], release: ReleaseNumber = null): CypherQuery {
+  const scope = clusterInRelease('c', release, 'release');
+  return { cypher: `MATCH (c:Cluster) WHERE c.id IN $ids AND ${scope.condition} RETURN c {.*} AS c`, params: { ids, ...scope.params } };
 }
 
-export function clusterByFormulaQuery(formula: string, charge: number): CypherQuery {
-  return { cypher: 'MATCH (c:Cluster {formula: $formula, charge: $charge}) RETURN c {.*} AS c LIMIT 1', params: { formula, charge } };
+export function clusterByFormulaQuery(formula: string, charge: number, release: ReleaseNumber = null): CypherQuery {
+  const scope = clusterInRelease('c', release, 'release');
+  return {
+    cypher: `MATCH (c:Cluster {formula: $formula, charge: $charge}) WHERE ${scope.condition} RETURN c {.*} AS c LIMIT 1`,
+    params: { formula, charge, ...scope.params },
+  };
 }
 
 /** Counts per element, charge, atom count, nuclearity and metal family, and the log10 k1 range, over the matching clusters. */
 export function clusterFacetsQuery(criteria: ClusterCriteria): CypherQuery {
   const { where, params } = clusterConditions(criteria);
+  const measured = measurementInRelease('m', criteria.release, 'f_release');
   // expr comes only from the calls below, never from input.
   const bucket = (expr: string, name: string) =>
     `CALL { WITH cs UNWIND cs AS c WITH ${expr} AS k, count(*) AS n ORDER BY k RETURN collect({key: k, count: n}) AS ${name} }`;
@@ -134,7 +152,14 @@ ${bucket('c.atomCount', 'byAtomCount')}
 ${bucket('c.nuclearity', 'byNuclearity')}
 ${bucket('c.metalFamily', 'byMetalFamily')}
 CALL { WITH cs UNWIND cs AS c RETURN min(c.log10K1) AS log10K1Min, max(c.log10K1) AS log10K1Max }
-RETURN size(cs) AS total, byElement, byCharge, byAtomCount, byNuclearity, byMetalFamily, log10K1Min, log10K1Max`,
-    params,
+CALL {
+  WITH cs UNWIND cs AS c
+  MATCH (m:Measurement)-[:OF]->(c) WHERE ${measured.condition}
+  MATCH (m)-[:WITH]->(r:Reactant)
+  WITH r.formula AS k, count(DISTINCT c) AS n ORDER BY k
+  RETURN collect({key: k, count: n}) AS byReactant
+}
+RETURN size(cs) AS total, byElement, byCharge, byAtomCount, byNuclearity, byMetalFamily, byReactant, log10K1Min, log10K1Max`,
+    params: { ...params, ...measured.params },
   };
 }

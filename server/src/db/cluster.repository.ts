@@ -3,6 +3,7 @@ import type { ClusterCriteria, ClusterOrder, PageWindow } from './cluster-query'
 import { clusterByFormulaQuery, clusterFacetsQuery, clusterSearchQuery, clustersByIdsQuery } from './cluster-query';
 import { datasetInfoQuery } from './dataset-query';
 import type { Executor } from './executor';
+import type { ReleaseNumber } from './release-scope';
 import { catalogExportQuery, measurementsQuery } from './measurement-query';
 
 /** Properties of a :Cluster node as the loader writes them. */
@@ -27,6 +28,19 @@ export interface MeasurementRecord {
   k1Cm3PerMoleculeS: number;
   reactant: string;
   source: { id: string; doi: string; citation: string; url: string };
+  /** Experimental conditions of contributed measurements; null for the published seed. */
+  conditions: MeasurementConditions | null;
+}
+
+export interface MeasurementConditions {
+  temperatureK: number | null;
+  pressurePa: number | null;
+  technique: string | null;
+  techniqueDetail: string | null;
+  k1UncertaintyCm3PerMoleculeS: number | null;
+  notes: string | null;
+  fromRelease: number;
+  submissionId: string | null;
 }
 
 export type ClusterExportRecord = ClusterRecord & { measurements: Omit<MeasurementRecord, 'clusterId'>[] };
@@ -43,6 +57,7 @@ export interface FacetsRecord {
   byAtomCount: CountBucket<number>[];
   byNuclearity: CountBucket<string>[];
   byMetalFamily: CountBucket<string>[];
+  byReactant: CountBucket<string>[];
   log10K1Min: number | null;
   log10K1Max: number | null;
 }
@@ -57,17 +72,17 @@ export class ClusterRepository {
     return row ?? { total: 0, nodes: [] };
   }
 
-  async byIds(ids: readonly string[]): Promise<ClusterRecord[]> {
-    return this.executor.read<{ c: ClusterRecord }>(clustersByIdsQuery(ids), { purpose: 'clusters by id' }).then((rows) => rows.map((r) => r.c));
+  async byIds(ids: readonly string[], release: ReleaseNumber = null): Promise<ClusterRecord[]> {
+    return this.executor.read<{ c: ClusterRecord }>(clustersByIdsQuery(ids, release), { purpose: 'clusters by id' }).then((rows) => rows.map((r) => r.c));
   }
 
-  async byFormula(formula: string, charge: number): Promise<ClusterRecord | null> {
-    const rows = await this.executor.read<{ c: ClusterRecord }>(clusterByFormulaQuery(formula, charge), { purpose: 'cluster by formula' });
+  async byFormula(formula: string, charge: number, release: ReleaseNumber = null): Promise<ClusterRecord | null> {
+    const rows = await this.executor.read<{ c: ClusterRecord }>(clusterByFormulaQuery(formula, charge, release), { purpose: 'cluster by formula' });
     return rows[0]?.c ?? null;
   }
 
-  async measurementsFor(clusterIds: readonly string[]): Promise<MeasurementRecord[]> {
-    return this.executor.read<MeasurementRecord>(measurementsQuery(clusterIds), { purpose: 'measurements' });
+  async measurementsFor(clusterIds: readonly string[], release: ReleaseNumber = null): Promise<MeasurementRecord[]> {
+    return this.executor.read<MeasurementRecord>(measurementsQuery(clusterIds, release), { purpose: 'measurements' });
   }
 
   async facets(criteria: ClusterCriteria): Promise<FacetsRecord> {
@@ -83,7 +98,7 @@ export class ClusterRepository {
   }
 
   /** Every cluster with its measurements, for the bulk downloads. */
-  async exportAll(): Promise<ClusterExportRecord[]> {
-    return this.executor.read<{ c: ClusterExportRecord }>(catalogExportQuery(), { purpose: 'bulk export' }).then((rows) => rows.map((r) => r.c));
+  async exportAll(release: ReleaseNumber = null): Promise<ClusterExportRecord[]> {
+    return this.executor.read<{ c: ClusterExportRecord }>(catalogExportQuery(release), { purpose: 'bulk export' }).then((rows) => rows.map((r) => r.c));
   }
 }

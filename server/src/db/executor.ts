@@ -68,6 +68,26 @@ export class Executor {
   }
 
   /**
+   * One transaction whose statements depend on what earlier ones returned (publishing a release,
+   * a review decision). The driver may retry `work` on a transient failure, so it must have no
+   * side effects outside the transaction.
+   */
+  async transaction<T>(work: (run: <R = Record<string, unknown>>(query: CypherQuery) => Promise<R[]>) => Promise<T>, opts: RunOptions): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
+    const config = { timeout: opts.timeoutMs ?? this.defaultTimeoutMs, metadata: { app: 'clusteratlas', purpose: opts.purpose } };
+    try {
+      return await session.executeWrite(
+        (tx) => work(async <R>(q: CypherQuery) => toObjects<R>((await tx.run(q.cypher, q.params)).records)),
+        config,
+      );
+    } catch (err) {
+      throw translateError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
    * Auto-commit: for schema statements (which cannot share a transaction with data) and
    * `CALL … IN TRANSACTIONS`. Not retried, so only for idempotent statements.
    */

@@ -26,6 +26,8 @@ export function clusterRow(cluster: SeedCluster, hasStructure: boolean): Record<
   return {
     props: {
       id: cluster.id,
+      // The published seed is release 1; later releases add version nodes (db/release-scope.ts).
+      fromRelease: 1,
       formula: cluster.formula,
       publishedName: cluster.publishedName,
       charge: cluster.charge,
@@ -127,8 +129,9 @@ export function structureRows(file: StructureFile): Record<string, unknown>[] {
  * Version of the stored graph's shape (labels, properties, indexes the queries rely on). A store
  * written by an older loader is reloaded even when the seed files have not changed.
  * 2: Cluster.elementSet (composition search), structures created in one statement per batch.
+ * 3: Cluster.fromRelease (releases), cluster id no longer unique on its own.
  */
-export const GRAPH_MODEL_VERSION = 2;
+export const GRAPH_MODEL_VERSION = 3;
 
 /** The loaded dataset version, or null when nothing (or an older graph model) is loaded. */
 export async function currentDatasetVersion(executor: Executor): Promise<{ version: string; current: boolean } | null> {

@@ -1,5 +1,6 @@
 import { isMetal } from '../chem/elements';
 import type { ClusterCriteria, ClusterOrder, PageWindow } from '../db/cluster-query';
+import type { ReleaseNumber } from '../db/release-scope';
 import type { ClusterExportRecord, ClusterRecord, ClusterRepository, MeasurementRecord } from '../db/cluster.repository';
 
 /** A cluster as the API presents it (independent of GraphQL). */
@@ -27,18 +28,18 @@ export class CatalogService {
     return { total, clusters: nodes.map(toClusterView) };
   }
 
-  async byIds(ids: readonly string[]): Promise<Array<ClusterView | null>> {
-    const found = new Map((await this.repo.byIds(ids)).map((r) => [r.id, toClusterView(r)]));
+  async byIds(ids: readonly string[], release: ReleaseNumber = null): Promise<Array<ClusterView | null>> {
+    const found = new Map((await this.repo.byIds(ids, release)).map((r) => [r.id, toClusterView(r)]));
     return ids.map((id) => found.get(id) ?? null);
   }
 
-  async byFormula(formula: string, charge: number): Promise<ClusterView | null> {
-    const r = await this.repo.byFormula(formula, charge);
+  async byFormula(formula: string, charge: number, release: ReleaseNumber = null): Promise<ClusterView | null> {
+    const r = await this.repo.byFormula(formula, charge, release);
     return r ? toClusterView(r) : null;
   }
 
-  async measurementsFor(ids: readonly string[]): Promise<MeasurementRecord[][]> {
-    const rows = await this.repo.measurementsFor(ids);
+  async measurementsFor(ids: readonly string[], release: ReleaseNumber = null): Promise<MeasurementRecord[][]> {
+    const rows = await this.repo.measurementsFor(ids, release);
     return ids.map((id) => rows.filter((m) => m.clusterId === id));
   }
 
@@ -51,7 +52,7 @@ export class CatalogService {
   }
 
   /** Every cluster as the API shows it, with its measurements: the bulk downloads. */
-  async exportAll(): Promise<Array<ClusterView & { measurements: ClusterExportRecord['measurements'] }>> {
-    return (await this.repo.exportAll()).map((c) => ({ ...toClusterView(c), measurements: c.measurements }));
+  async exportAll(release: ReleaseNumber = null): Promise<Array<ClusterView & { measurements: ClusterExportRecord['measurements'] }>> {
+    return (await this.repo.exportAll(release)).map((c) => ({ ...toClusterView(c), measurements: c.measurements }));
   }
 }
