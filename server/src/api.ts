@@ -12,6 +12,10 @@ import { StructureService } from './services/structure.service';
 import { PredictionService } from './services/prediction.service';
 import { tryLoadModel } from './ml';
 import { lineLog } from './logger';
+import { ContributionRepository } from './db/contribution.repository';
+import { ContributionService, type StructureJobQueue } from './services/contribution.service';
+import { ReleaseService } from './services/release.service';
+import type { Services } from './graphql/context';
 
 export interface RunningApi {
   url: string;
@@ -19,7 +23,18 @@ export interface RunningApi {
 }
 
 /** Wires repositories, services and the HTTP app over an open database, and listens. */
-export async function startApi(db: Database, cfg: Config, datasetVersion: string, log: (line: string) => void = lineLog('api')): Promise<RunningApi> {
+export interface ApiOptions {
+  /** The BullMQ structure-search queue (jobs/); without it, new clusters wait in QUEUED until an API with one re-enqueues them. */
+  structureJobs?: StructureJobQueue | null;
+}
+
+export async function startApi(
+  db: Database,
+  cfg: Config,
+  datasetVersion: string,
+  log: (line: string) => void = lineLog('api'),
+  opts: ApiOptions = {},
+): Promise<RunningApi & { services: Services }> {
   const repository = new ClusterRepository(db.executor);
   const queues = createJobQueues(cfg);
   // A missing or corrupt model leaves the catalog serving; model fields answer MODEL_UNAVAILABLE.
@@ -33,13 +48,22 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
   else log(`model: unavailable — ${loaded.error.message}`);
   const model = loaded.status === 'ready' ? loaded.model : null;
   const predictions = new PredictionService(model, loaded.status === 'ready' ? null : loaded.error.message, { queue: queues.xtb, niceness: cfg.XTB_NICENESS });
+  const catalog = new CatalogService(repository);
+  const releases = new ReleaseService(db.executor);
+  await releases.ensureFirstRelease(datasetVersion, null);
+  await releases.latest();
   const services = {
-    catalog: new CatalogService(repository),
+    catalog,
+    releases,
+    contributions: new ContributionService(new ContributionRepository(db.executor), catalog, opts.structureJobs ?? null),
     structures: new StructureService(new StructureRepository(db.executor, cfg.MOTIF_TIMEOUT_MS), queues.motif),
     predictions,
   };
   const schema = await buildApiSchema();
-  const versions = () => ({ datasetVersion, modelVersion: predictions.version });
+  // The latest release is part of every cache key and response: a publish (in any API process) changes both within seconds.
+  const versions = () => ({ datasetVersion, modelVersion: predictions.version, release: releases.latestKnown() });
+  const refresh = setInterval(() => void releases.latest().catch(() => undefined), 2000);
+  refresh.unref();
   const { httpServer, apollo } = await createApp({
     schema,
     services,
@@ -58,7 +82,9 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
   log(`api: GraphQL at ${url}/graphql, downloads at ${url}/download/clusters.{json,csv}`);
   return {
     url,
+    services,
     async stop() {
+      clearInterval(refresh);
       await apollo.stop();
       await model?.close();
     },

@@ -99,7 +99,9 @@ export function clusterConditions(criteria: ClusterCriteria, paramPrefix = 'f'):
   if (criteria.nuclearity) conditions.push(`c.nuclearity = ${p('nuclearity', criteria.nuclearity)}`);
   if (criteria.reactant) {
     const m = measurementInRelease('m', criteria.release, `${paramPrefix}_release`);
-    conditions.push(`EXISTS { MATCH (m:Measurement)-[:OF]->(c), (m)-[:WITH]->(:Reactant {formula: ${p('reactant', criteria.reactant)}}) WHERE ${m.condition} }`);
+    conditions.push(
+      `EXISTS { MATCH (m:Measurement)-[:OF]->(c), (m)-[:WITH]->(:Reactant {formula: ${p('reactant', criteria.reactant)}}) WHERE ${m.condition} }`,
+    );
   }
   if (criteria.hasStructure != null) {
     conditions.push(`${criteria.hasStructure ? '' : 'NOT '}EXISTS { (c)-[:HAS_STRUCTURE]->(:Structure) }`);

@@ -19,6 +19,8 @@ export interface ClusterRecord extends Omit<DerivedClusterProperties, 'formulaSo
   compositionElements: string[];
   compositionCounts: number[];
   hasStructure: boolean;
+  /** First release of this version node (db/release-scope.ts). */
+  fromRelease: number;
 }
 
 export interface MeasurementRecord {

@@ -76,10 +76,7 @@ export class Executor {
     const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
     const config = { timeout: opts.timeoutMs ?? this.defaultTimeoutMs, metadata: { app: 'clusteratlas', purpose: opts.purpose } };
     try {
-      return await session.executeWrite(
-        (tx) => work(async <R>(q: CypherQuery) => toObjects<R>((await tx.run(q.cypher, q.params)).records)),
-        config,
-      );
+      return await session.executeWrite((tx) => work(async <R>(q: CypherQuery) => toObjects<R>((await tx.run(q.cypher, q.params)).records)), config);
     } catch (err) {
       throw translateError(err);
     } finally {

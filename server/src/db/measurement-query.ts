@@ -20,7 +20,6 @@ ORDER BY id`,
   };
 }
 
-
 /** Every cluster with its measurements (null-free lists), ordered by id: the bulk downloads. */
 export function catalogExportQuery(release: ReleaseNumber = null): CypherQuery {
   const cluster = clusterInRelease('c', release, 'release');

@@ -40,7 +40,8 @@ export function newClusterVersionQuery(clusterId: string, release: number, chang
   return {
     cypher: `MATCH (old:Cluster {id: $clusterId}) WHERE old.toRelease IS NULL
 CREATE (new:Cluster)
-SET new = properties(old), new += $changes, new.fromRelease = $release
+SET new = old {.*, fromRelease: $release}
+SET new += $changes
 SET old.toRelease = $release - 1
 WITH old, new
 CALL { WITH old, new MATCH (old)-[r:CONTAINS]->(e:Element) CREATE (new)-[:CONTAINS {count: r.count}]->(e) }

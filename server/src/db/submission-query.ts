@@ -41,8 +41,8 @@ export function listSubmissionsQuery(filter: { status?: string | null; submitted
     cypher: `MATCH (s:Submission)-[:SUBMITTED_BY]->(u:User)
 WHERE ($status IS NULL OR s.status = $status) AND ($submittedBy IS NULL OR u.id = $submittedBy)
 WITH s, u ORDER BY s.createdAt DESC, s.id
-WITH collect(${SUBMISSION_FIELDS.replace(' AS s', '')}) AS all
-RETURN size(all) AS total, all[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS items`,
+WITH collect(${SUBMISSION_FIELDS.replace(' AS s', '')}) AS rows
+RETURN size(rows) AS total, rows[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS items`,
     params: { status: filter.status ?? null, submittedBy: filter.submittedBy ?? null, offset: page.offset, limit: page.limit },
   };
 }

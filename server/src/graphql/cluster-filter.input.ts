@@ -45,6 +45,8 @@ export class ClusterFilter {
   @Field(() => Nuclearity, { nullable: true }) nuclearity?: Nuclearity | null;
   @Field(() => [ID], { nullable: true, description: 'Only these cluster ids (at most 100).' }) ids?: string[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Only clusters with (true) or without (false) a computed structure.' }) hasStructure?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Only clusters with a measurement of this reactant, e.g. "CO" (see `reactants`).' }) reactant?:
+    string | null;
 }
 
 export enum ClusterOrderField {

@@ -1,3 +1,4 @@
+import { findReactant, REACTANTS } from '../chem/reactants';
 import { elementBySymbol } from '../chem/elements';
 import { FormulaPatternError, MAX_PATTERN_LENGTH, parseFormulaPattern, type FormulaPattern } from '../chem/formula-pattern';
 import type { ClusterCriteria, NumberRange } from '../db/cluster-query';
@@ -93,5 +94,10 @@ export function parseClusterFilter(filter: ClusterFilter | null | undefined, pat
     criteria.ids = filter.ids;
   }
   if (filter.hasStructure != null) criteria.hasStructure = filter.hasStructure;
+  if (filter.reactant != null) {
+    const reactant = findReactant(filter.reactant.slice(0, 40));
+    if (!reactant) throw badInput('filter.reactant', `"${quote(filter.reactant, 20)}" is not a known reactant; known: ${[...REACTANTS.keys()].join(', ')}`);
+    criteria.reactant = reactant.formula;
+  }
   return criteria;
 }

@@ -13,17 +13,29 @@ import { badInput, checkLength, MAX_ID_LENGTH } from './errors';
 import { CatalogFacets, DatasetInfo } from './facets.type';
 import { pageWindow, toConnection } from './pagination';
 
+/** Shared by every catalog field that reads a release (graphql/release-plugin.ts applies it to the whole request). */
+export const RELEASE_ARG = 'Release to read (see `releases`); default the latest. One request reads one release; `extensions.release` names it.';
+
 @UseMiddleware(translateServiceErrors)
 @Resolver(() => Cluster)
 export class ClusterResolver {
   @Query(() => Cluster, { nullable: true, description: 'A cluster by id; null when there is none.' })
-  async cluster(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ClusterView | null> {
+  async cluster(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('release', () => Int, { nullable: true, description: RELEASE_ARG }) _release?: number | null,
+  ): Promise<ClusterView | null> {
     checkLength('id', id, MAX_ID_LENGTH);
     return ctx.loaders.clusterById.load(id);
   }
 
   @Query(() => Cluster, { nullable: true, description: 'A cluster by formula (any element order of counts, e.g. "Rh1Co3H2") and charge.' })
-  async clusterByFormula(@Arg('formula') formula: string, @Arg('charge', () => Int) charge: number, @Ctx() ctx: GraphQLContext): Promise<ClusterView | null> {
+  async clusterByFormula(
+    @Arg('formula') formula: string,
+    @Arg('charge', () => Int) charge: number,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('release', () => Int, { nullable: true, description: RELEASE_ARG }) _release?: number | null,
+  ): Promise<ClusterView | null> {
     checkLength('formula', formula, MAX_FORMULA_LENGTH);
     let canonical: string;
     try {
@@ -32,7 +44,7 @@ export class ClusterResolver {
       if (err instanceof FormulaError) throw badInput('formula', err.message, { position: err.position });
       throw err;
     }
-    return ctx.services.catalog.byFormula(canonical, charge);
+    return ctx.services.catalog.byFormula(canonical, charge, ctx.readScope.release);
   }
 
   @Query(() => ClusterConnection, { description: `Search the catalog. \`first\` is at most 100.` })
@@ -42,8 +54,9 @@ export class ClusterResolver {
     @Arg('orderBy', () => ClusterOrder, { nullable: true }) orderBy?: ClusterOrder,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('release', () => Int, { nullable: true, description: RELEASE_ARG }) _release?: number | null,
   ) {
-    const criteria = parseClusterFilter(filter);
+    const criteria = { ...parseClusterFilter(filter), release: ctx.readScope.release };
     const page = pageWindow(first, after);
     const order = orderBy ?? { field: ClusterOrderField.FORMULA, direction: SortDirection.ASC };
     const { total, clusters } = await ctx.services.catalog.search(criteria, order, page);
@@ -52,8 +65,12 @@ export class ClusterResolver {
   }
 
   @Query(() => CatalogFacets, { description: 'Counts by element, charge, size, nuclearity and metal family over the filtered catalog.' })
-  async facets(@Ctx() ctx: GraphQLContext, @Arg('filter', () => ClusterFilter, { nullable: true }) filter?: ClusterFilter) {
-    const f = await ctx.services.catalog.facets(parseClusterFilter(filter));
+  async facets(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => ClusterFilter, { nullable: true }) filter?: ClusterFilter,
+    @Arg('release', () => Int, { nullable: true, description: RELEASE_ARG }) _release?: number | null,
+  ) {
+    const f = await ctx.services.catalog.facets({ ...parseClusterFilter(filter), release: ctx.readScope.release });
     const buckets = <K>(list: Array<{ key: K; count: number }>) => list.map((b) => ({ value: b.key, count: b.count }));
     return {
       total: f.total,
@@ -62,6 +79,7 @@ export class ClusterResolver {
       bySize: buckets(f.byAtomCount),
       byNuclearity: buckets(f.byNuclearity),
       byMetalFamily: buckets(f.byMetalFamily),
+      byReactant: buckets(f.byReactant),
       log10K1Min: f.log10K1Min,
       log10K1Max: f.log10K1Max,
     };

@@ -62,4 +62,5 @@ export class Cluster {
   @Field(() => Float, { nullable: true, description: 'Reaction efficiency φ = k1 / k_L (dimensionless). Null for neutral clusters.' })
   efficiency!: number | null;
   @Field({ description: 'Whether a computed 3D structure is stored.' }) hasStructure!: boolean;
+  @Field(() => Int, { description: 'The release in which this version of the record first appeared (1: the published seed).' }) fromRelease!: number;
 }

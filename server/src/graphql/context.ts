@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { Viewer } from '../auth/viewer';
 import type { MeasurementRecord } from '../db/cluster.repository';
 import type { CatalogService, ClusterView } from '../services/catalog.service';
+import type { ContributionService } from '../services/contribution.service';
+import type { ReleaseService } from '../services/release.service';
 import type { StructureService, StructureView } from '../services/structure.service';
 import { catalogModelInput, type PredictionService, type PredictionView } from '../services/prediction.service';
 
@@ -9,12 +11,26 @@ export interface Services {
   catalog: CatalogService;
   structures: StructureService;
   predictions: PredictionService;
+  contributions: ContributionService;
+  releases: ReleaseService;
+}
+
+export interface ReadScope {
+  release: number | null;
+  /** Named in the response's extensions (the latest when the request named none). */
+  answeredRelease?: number;
 }
 
 export interface GraphQLContext {
   services: Services;
   /** The signed-in caller; null for anonymous readers. */
   viewer: Viewer | null;
+  /**
+   * The release this request reads: release-plugin.ts sets it from the operation's `release`
+   * arguments before execution; null reads the current catalog. A holder object, because Apollo
+   * hands resolvers a shallow clone of the context and the loaders must see the same value.
+   */
+  readScope: ReadScope;
   loaders: {
     clusterById: DataLoader<string, ClusterView | null>;
     measurementsByCluster: DataLoader<string, MeasurementRecord[]>;
@@ -25,7 +41,9 @@ export interface GraphQLContext {
 
 /** Per-request loaders: a list of N clusters costs one query per field, not N. */
 export function createContext(services: Services, viewer: Viewer | null = null): GraphQLContext {
-  const clusterById = new DataLoader<string, ClusterView | null>((ids) => services.catalog.byIds(ids), { maxBatchSize: 200 });
+  // Loaders read ctx.release when they run, after the release plugin has set it.
+  const readScope: ReadScope = { release: null };
+  const clusterById = new DataLoader<string, ClusterView | null>((ids) => services.catalog.byIds(ids, readScope.release), { maxBatchSize: 200 });
   const isomersByCluster = new DataLoader<string, StructureView[]>((ids) => services.structures.isomersFor(ids), { maxBatchSize: 100 });
   // All clusters of a page share one batched inference call.
   const predictionByCluster = new DataLoader<string, PredictionView | null>(
@@ -47,11 +65,14 @@ export function createContext(services: Services, viewer: Viewer | null = null):
   return {
     services,
     viewer,
+    readScope,
     loaders: {
       clusterById,
       isomersByCluster,
       predictionByCluster,
-      measurementsByCluster: new DataLoader((ids) => services.catalog.measurementsFor(ids), { maxBatchSize: 200 }),
+      measurementsByCluster: new DataLoader<string, MeasurementRecord[]>((ids) => services.catalog.measurementsFor(ids, readScope.release), {
+        maxBatchSize: 200,
+      }),
     },
   };
 }

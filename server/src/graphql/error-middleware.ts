@@ -7,6 +7,8 @@ import { OutOfDomainError, StructureInputError } from '../services/prediction.se
 import { queueFull } from './admission-errors';
 import { badInput, ErrorCode, serviceUnavailable } from './errors';
 import { GraphQLError } from 'graphql';
+import { ContributionInputError } from '../services/contribution-input';
+import { ContributionConflictError, SubmissionNotFoundError } from '../services/contribution.service';
 
 /** Turns service-layer failures into client errors with stable codes, in one place. */
 export const translateServiceErrors: MiddlewareFn = async (_action, next) => {
@@ -14,6 +16,9 @@ export const translateServiceErrors: MiddlewareFn = async (_action, next) => {
     return await next();
   } catch (err) {
     if (err instanceof QueueFullError) throw queueFull(err);
+    if (err instanceof ContributionInputError) throw badInput(err.field, err.message);
+    if (err instanceof ContributionConflictError) throw new GraphQLError(err.message, { extensions: { code: ErrorCode.CONFLICT, http: { status: 409 } } });
+    if (err instanceof SubmissionNotFoundError) throw new GraphQLError(err.message, { extensions: { code: ErrorCode.NOT_FOUND, http: { status: 404 } } });
     if (err instanceof DatabaseUnavailableError) {
       throw err.reason === 'TIMEOUT'
         ? serviceUnavailable('The query took longer than the database allows; narrow the filter or lower `first`.', ErrorCode.TIMEOUT)

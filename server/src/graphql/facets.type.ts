@@ -20,6 +20,7 @@ export class CatalogFacets {
   @Field(() => [IntBucket], { description: 'Clusters per number of atoms.' }) bySize!: IntBucket[];
   @Field(() => [StringBucket]) byNuclearity!: StringBucket[];
   @Field(() => [StringBucket], { description: 'Clusters per set of metal elements, e.g. "Fe-V".' }) byMetalFamily!: StringBucket[];
+  @Field(() => [StringBucket], { description: 'Clusters with at least one measurement per reactant, e.g. "N2", "CO".' }) byReactant!: StringBucket[];
   @Field(() => Float, { nullable: true }) log10K1Min!: number | null;
   @Field(() => Float, { nullable: true }) log10K1Max!: number | null;
 }

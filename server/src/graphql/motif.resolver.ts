@@ -6,6 +6,7 @@ import { MotifPatternError, validateMotifPattern } from '../chem/motif-pattern';
 import type { MotifHitView, SubgraphResult } from '../services/structure.service';
 import { ClusterFilter } from './cluster-filter.input';
 import { parseClusterFilter } from './cluster-filter.parse';
+import { RELEASE_ARG } from './cluster.resolver';
 import type { GraphQLContext } from './context';
 import { badInput, checkLength, ErrorCode, MAX_ID_LENGTH } from './errors';
 import { MotifPatternInput } from './motif.input';
@@ -52,6 +53,7 @@ export class MotifResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('maxMatchesPerCluster', () => Int, { nullable: true, defaultValue: 50 }) maxMatchesPerCluster?: number,
+    @Arg('release', () => Int, { nullable: true, description: RELEASE_ARG }) _release?: number | null,
   ): Promise<MotifConnectionSource> {
     let pattern;
     try {
@@ -60,7 +62,7 @@ export class MotifResolver {
       if (err instanceof MotifPatternError) throw badInput(`pattern.${err.path}`, err.message);
       throw err;
     }
-    const criteria = parseClusterFilter(filter);
+    const criteria = { ...parseClusterFilter(filter), release: ctx.readScope.release };
     const page = pageWindow(first, after);
     const maxMatches = maxMatchesPerCluster ?? 50;
     if (maxMatches < 1 || maxMatches > MAX_MATCHES_PER_CLUSTER) {

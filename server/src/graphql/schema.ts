@@ -7,6 +7,8 @@ import { ClusterStructureResolver, StructureResolver } from './cluster-structure
 import { ClusterResolver } from './cluster.resolver';
 import { LimitsResolver } from './limits.resolver';
 import { MotifResolver } from './motif.resolver';
+import { ContributionResolver } from './contribution.resolver';
+import { ReleaseResolver } from './release.resolver';
 import { ClusterPredictionResolver, PredictionResolver } from './prediction.resolver';
 
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'schema.graphql');
@@ -19,6 +21,8 @@ const RESOLVERS = [
   ClusterPredictionResolver,
   PredictionResolver,
   LimitsResolver,
+  ContributionResolver,
+  ReleaseResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

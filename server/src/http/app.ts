@@ -11,6 +11,7 @@ import { DatabaseUnavailableError } from '../db/executor';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context';
 import { ErrorCode } from '../graphql/errors';
 import { introspectionLimitRule } from '../graphql/introspection-limit';
+import { releasePlugin } from '../graphql/release-plugin';
 import { logger as rootLogger } from '../logger';
 import { downloadHandlers } from './download';
 import { bindRequestLog, currentLog, requestLog } from './request-log';
@@ -26,7 +27,7 @@ export interface AppOptions {
   schema: GraphQLSchema;
   services: Services;
   /** Reported in every response's `extensions`. */
-  versions: () => { datasetVersion: string; modelVersion?: string | null };
+  versions: () => { datasetVersion: string; modelVersion?: string | null; release?: number };
   development: boolean;
   /** Admission control and the read cache (request-guards.ts); none when absent. */
   guards?: RequestGuards;
@@ -112,6 +113,7 @@ export async function createApp(opts: AppOptions) {
     plugins: [
       ...protection.plugins,
       queryOnlyPlugin,
+      releasePlugin,
       costPlugin(() => ({ catalogMaxAtoms: opts.services.predictions.largestTrainingAtomCount ?? undefined })),
       versionPlugin(opts.versions),
       ...(opts.guards?.plugins ?? []),
@@ -137,9 +139,11 @@ export async function createApp(opts: AppOptions) {
   });
 
   if (opts.guards) app.use('/download', ...opts.guards.beforeBody);
-  const downloads = downloadHandlers(opts.services.catalog, () => opts.versions().datasetVersion);
+  const downloads = downloadHandlers(opts.services.catalog, () => opts.versions().datasetVersion, opts.services.releases);
   app.get('/download/clusters.json', (req, res, next) => downloads.json(req, res).catch(next));
   app.get('/download/clusters.csv', (req, res, next) => downloads.csv(req, res).catch(next));
+  app.get('/download/releases/:release/clusters.json', (req, res, next) => downloads.json(req, res).catch(next));
+  app.get('/download/releases/:release/clusters.csv', (req, res, next) => downloads.csv(req, res).catch(next));
   mountExports(app, opts.services, opts.versions, opts.modelsDir);
 
   app.use(

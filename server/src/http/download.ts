@@ -3,6 +3,9 @@ import fresh from 'fresh';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { CatalogService } from '../services/catalog.service';
+import type { ReleaseService } from '../services/release.service';
+import { releaseVersion } from './export';
+import { releaseFromPath } from './release-param';
 
 const gzipAsync = promisify(zlib.gzip);
 const brotliAsync = promisify(zlib.brotliCompress);
@@ -59,14 +62,13 @@ const CONTENT_TYPES: Record<Format, string> = { json: 'application/json; charset
  * per version and kept; a conditional request is answered from the version alone, before
  * anything is read from the database.
  */
-export function downloadHandlers(catalog: CatalogService, datasetVersion: () => string) {
-  const load = () => catalog.exportAll();
-  // One entry per format, for the current version only; a failed build is not kept, so the next request retries.
-  const built = new Map<Format, { version: string; body: Promise<Encoded> }>();
+export function downloadHandlers(catalog: CatalogService, datasetVersion: () => string, releases: ReleaseService) {
+  // One entry per format and release (releases never change); a failed build is not kept, so the next request retries.
+  const built = new Map<string, Promise<Encoded>>();
 
-  const render: Record<Format, (version: string) => Promise<string>> = {
-    async json(version) {
-      const clusters = await load();
+  const render: Record<Format, (version: string, release: number | null) => Promise<string>> = {
+    async json(version, release) {
+      const clusters = await catalog.exportAll(release);
       const sources = new Map<string, unknown>();
       for (const c of clusters) for (const m of c.measurements) if (m) sources.set(m.source.id, m.source);
       return JSON.stringify({
@@ -76,8 +78,8 @@ export function downloadHandlers(catalog: CatalogService, datasetVersion: () => 
         clusters,
       });
     },
-    async csv() {
-      const clusters = await load();
+    async csv(_version, release) {
+      const clusters = await catalog.exportAll(release);
       const lines = [CSV_COLUMNS.join(',')];
       for (const c of clusters) {
         for (const m of c.measurements.length ? c.measurements : [null]) {
@@ -108,19 +110,24 @@ export function downloadHandlers(catalog: CatalogService, datasetVersion: () => 
     },
   };
 
-  const encoded = (format: Format, version: string): Promise<Encoded> => {
-    const hit = built.get(format);
-    if (hit?.version === version) return hit.body;
-    const body = render[format](version).then(encodeAll);
-    built.set(format, { version, body });
+  const encoded = (format: Format, version: string, release: number | null): Promise<Encoded> => {
+    const key = `${format}:${version}`;
+    const hit = built.get(key);
+    if (hit) return hit;
+    const body = render[format](version, release).then(encodeAll);
+    built.set(key, body);
     body.catch(() => {
-      if (built.get(format)?.body === body) built.delete(format);
+      if (built.get(key) === body) built.delete(key);
     });
     return body;
   };
 
   const serve = (format: Format) => async (req: Request, res: Response) => {
-    const version = datasetVersion();
+    const named = await releaseFromPath(req, res, releases);
+    if (named === undefined) return;
+    // The current release's files are rebuilt when a new release is published: its number is part of the version.
+    const release = named ?? (await releases.latest());
+    const version = releaseVersion(datasetVersion(), release === 1 && named === null ? null : release);
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="clusteratlas-${version.replace(/[^A-Za-z0-9.-]/g, '_')}.${format}"`);
     res.setHeader('X-Dataset-Version', version);
@@ -135,7 +142,7 @@ export function downloadHandlers(catalog: CatalogService, datasetVersion: () => 
       res.status(304).end();
       return;
     }
-    const body = await encoded(format, version);
+    const body = await encoded(format, version, release);
     const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
     if (encoding === 'br' || encoding === 'gzip') {
       res.setHeader('Content-Encoding', encoding);

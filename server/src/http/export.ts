@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ClusterOrder } from '../db/cluster-query';
 import type { ClusterFilter } from '../graphql/cluster-filter.input';
 import { parseClusterFilter } from '../graphql/cluster-filter.parse';
+import { releaseFromPath } from './release-param';
 import type { Services } from '../graphql/context';
 import { ModelUnavailableError } from '../ml/errors';
 import type { HeldOutPrediction } from '../ml/held-out';
@@ -95,6 +96,11 @@ function csvCell(value: unknown): string {
 
 function badRequest(res: Response, message: string) {
   res.status(400).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', argument: 'filter' } }] });
+}
+
+/** A named release's files carry its number; the current release keeps the dataset version alone. */
+export function releaseVersion(datasetVersion: string, release: number | null): string {
+  return release === null ? datasetVersion : `${datasetVersion}-release-${release}`;
 }
 
 function fileStem(version: string): string {
@@ -312,9 +318,11 @@ export function exportHandlers(services: Services, datasetVersion: () => string,
       res.end(']}');
     },
 
-    async structuresExtendedXyz(_req: Request, res: Response) {
-      const version = datasetVersion();
-      const { clusters } = await services.catalog.search({}, BY_FORMULA, { offset: 0, limit: MAX_EXPORT_ROWS });
+    async structuresExtendedXyz(req: Request, res: Response) {
+      const release = await releaseFromPath(req, res, services.releases);
+      if (release === undefined) return;
+      const version = releaseVersion(datasetVersion(), release);
+      const { clusters } = await services.catalog.search({ release }, BY_FORMULA, { offset: 0, limit: MAX_EXPORT_ROWS });
       common(res, `${fileStem(version)}-structures.extxyz`, 'chemical/x-extxyz; charset=utf-8');
       for (let i = 0; i < clusters.length; i += CHUNK) {
         const part = clusters.slice(i, i + CHUNK);
@@ -326,10 +334,12 @@ export function exportHandlers(services: Services, datasetVersion: () => string,
       res.end();
     },
 
-    async structuresTar(_req: Request, res: Response) {
-      const version = datasetVersion();
+    async structuresTar(req: Request, res: Response) {
+      const release = await releaseFromPath(req, res, services.releases);
+      if (release === undefined) return;
+      const version = releaseVersion(datasetVersion(), release);
       const stem = fileStem(version);
-      const { clusters } = await services.catalog.search({}, BY_FORMULA, { offset: 0, limit: MAX_EXPORT_ROWS });
+      const { clusters } = await services.catalog.search({ release }, BY_FORMULA, { offset: 0, limit: MAX_EXPORT_ROWS });
       common(res, `${stem}-xyz.tar.gz`, 'application/gzip');
       const tar = pack();
       const gzip = createGzip();
@@ -387,6 +397,8 @@ export function mountExports(
     ['/download/structures.extxyz', h.structuresExtendedXyz],
     ['/download/structures-xyz.tar.gz', h.structuresTar],
     ['/download/oof-predictions.json', h.oofPredictions],
+    ['/download/releases/:release/structures.extxyz', h.structuresExtendedXyz],
+    ['/download/releases/:release/structures-xyz.tar.gz', h.structuresTar],
   ];
   for (const [route, handler] of routes) app.get(route, (req, res, next) => handler(req, res).catch(next));
 }

@@ -4,20 +4,27 @@ import type { GraphQLContext } from '../graphql/context';
 import { ErrorCode } from '../graphql/errors';
 import { estimateQueryCost, queryCostError, type CostOptions } from '../graphql/query-cost';
 
-export type Versions = () => { datasetVersion: string; modelVersion?: string | null };
+export type Versions = () => { datasetVersion: string; modelVersion?: string | null; release?: number };
 
-export function versionExtensions(versions: Versions): { datasetVersion: string; modelVersion: string | null } {
+/** `release` is the release that answered: the one the request named, else the latest. */
+export function versionExtensions(
+  versions: Versions,
+  answeredRelease?: number,
+): { datasetVersion: string; modelVersion: string | null; release: number | null } {
   const v = versions();
-  return { datasetVersion: v.datasetVersion, modelVersion: v.modelVersion ?? null };
+  return { datasetVersion: v.datasetVersion, modelVersion: v.modelVersion ?? null, release: answeredRelease ?? v.release ?? null };
 }
 
 export function versionPlugin(versions: Versions): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           if (response.body.kind === 'single') {
-            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, ...versionExtensions(versions) };
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              ...versionExtensions(versions, contextValue?.readScope?.answeredRelease),
+            };
           }
         },
       };

@@ -11,15 +11,20 @@ import { createHash } from 'node:crypto';
  * running the query again; each carries a weak ETag, and a GET with a matching If-None-Match is
  * answered 304 with no body. (A POST is never 304: RFC 9110 reserves 304 for GET and HEAD.)
  *
- * Not cached: anything with errors, mutations, requests with credentials (Authorization: later
- * API keys may see more), and operations that submit user structures (`predict`, `explain`
+ * Not cached: anything with errors, mutations, requests with credentials (an API key in
+ * Authorization, or a Cookie carrying a website session), private fields (submissions), and operations that submit user structures (`predict`, `explain`
  * with `structure`): those run xtb on private input, and their answer is not catalog data.
  */
 
 export interface CacheVersions {
   datasetVersion: string;
   modelVersion?: string | null;
+  /** The latest release: a publish changes what requests without `release` answer. */
+  release?: number;
 }
+
+/** Fields whose answer depends on who asks (signed-in users' own data): never cached, even for a request without credentials. */
+const PRIVATE_FIELDS = new Set(['submissions', 'submission', 'viewer', 'users', 'apiKeys']);
 
 export interface ResponseCacheOptions {
   maxBytes: number;
@@ -43,7 +48,7 @@ export interface ResponseCache {
 /** The cache key of a request; the version pair is part of it, so a new release never sees old answers. */
 export function cacheKey(query: string, operationName: string | null | undefined, variables: unknown, v: CacheVersions): string {
   return createHash('sha256')
-    .update(JSON.stringify([query, operationName ?? null, variables ?? {}, v.datasetVersion, v.modelVersion ?? null]))
+    .update(JSON.stringify([query, operationName ?? null, variables ?? {}, v.datasetVersion, v.modelVersion ?? null, v.release ?? null]))
     .digest('base64url');
 }
 
@@ -61,7 +66,7 @@ export function isCacheableOperation(document: DocumentNode, operation: Operatio
   while (stack.length) {
     for (const sel of stack.pop()!.selections) {
       if (sel.kind === Kind.FIELD) {
-        if (sel.name.value === 'predict') return false;
+        if (sel.name.value === 'predict' || PRIVATE_FIELDS.has(sel.name.value)) return false;
         if (sel.arguments?.some((a) => a.name.value === 'structure')) return false;
         if (sel.selectionSet) stack.push(sel.selectionSet);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
@@ -118,7 +123,7 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
       : null;
 
   const serve: RequestHandler = (req, res, next) => {
-    if (!lru || req.headers.authorization !== undefined || !passesCsrfCheck(req)) return next();
+    if (!lru || req.headers.authorization !== undefined || req.headers.cookie !== undefined || !passesCsrfCheck(req)) return next();
     const parts = requestParts(req);
     if (!parts) return next();
     const hit = lru.get(cacheKey(parts.query, parts.operationName, parts.variables, opts.versions()));
@@ -136,7 +141,7 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
 
   const plugin: ApolloServerPlugin = {
     async requestDidStart({ request }) {
-      if (!lru || request.http?.headers.get('authorization') !== undefined) return {};
+      if (!lru || request.http?.headers.get('authorization') !== undefined || request.http?.headers.get('cookie') !== undefined) return {};
       return {
         async willSendResponse({ response, document, operation }) {
           if (response.body.kind !== 'single' || !document || !operation || typeof request.query !== 'string') return;

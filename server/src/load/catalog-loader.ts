@@ -12,6 +12,7 @@ import {
 } from './catalog-load-queries';
 import type { CypherQuery } from '../db/cypher';
 import type { Executor } from '../db/executor';
+import { contributedReleaseCountQuery } from '../db/release-query';
 
 export interface LoadOptions {
   reset?: boolean;
@@ -146,7 +147,16 @@ export async function currentDatasetVersion(executor: Executor): Promise<{ versi
  * MERGE on constrained keys so running it twice leaves the same database. The Dataset node is
  * written last, so an interrupted load never looks complete.
  */
+/** Whether releases beyond the seed exist: then the seed loader must not touch the catalog (its MERGEs would overwrite later versions). */
+export async function hasContributedReleases(executor: Executor): Promise<boolean> {
+  const [row] = await executor.read<{ n: number }>(contributedReleaseCountQuery(), { purpose: 'contributed releases' });
+  return (row?.n ?? 0) > 0;
+}
+
 export async function loadCatalog(executor: Executor, bundle: SeedBundle, opts: LoadOptions = {}): Promise<void> {
+  if (await hasContributedReleases(executor)) {
+    throw new Error('this database holds contributed releases (2 and later); the seed loader only builds release 1 into an empty or seed-only store');
+  }
   // 500 clusters (with structures ~30k nodes and relationships) per transaction: large enough
   // that per-statement cost vanishes, small enough for the default 1 GB Neo4j heap.
   const batchSize = opts.batchSize ?? 500;

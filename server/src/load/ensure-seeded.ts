@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import type { Database } from '../db/database';
-import { currentDatasetVersion, loadCatalog, type LoadOptions } from './catalog-loader';
+import { currentDatasetVersion, hasContributedReleases, loadCatalog, type LoadOptions } from './catalog-loader';
 import { readSeedBundle, type SeedBundle } from './seed-file';
 import { lineLog } from '../logger';
 
@@ -15,6 +15,11 @@ export async function ensureSeeded(
   const loaded = await currentDatasetVersion(db.executor);
   if (loaded?.version === bundle.datasetVersion && loaded.current) {
     log(`seed: database already holds ${bundle.datasetVersion}`);
+    return bundle;
+  }
+  // Contributed releases (2, 3, …) live in the same graph: reloading the seed would delete them.
+  if (loaded && (await hasContributedReleases(db.executor))) {
+    log(`seed: the database holds contributed releases; not reloading ${bundle.datasetVersion} over them (it holds ${loaded.version})`);
     return bundle;
   }
   if (!loaded) log(`seed: empty database, loading ${bundle.datasetVersion}`);

@@ -48,7 +48,16 @@ export type K1Unit = keyof typeof K1_UNITS;
 export const PRESSURE_UNITS = { PA: 1, TORR: 101325 / 760, MBAR: 100 } as const;
 export type PressureUnit = keyof typeof PRESSURE_UNITS;
 
-export const TECHNIQUES = ['FLOW_TUBE', 'FAST_FLOW_REACTOR', 'FT_ICR', 'ION_TRAP', 'LINEAR_ION_TRAP', 'GUIDED_ION_BEAM', 'SELECTED_ION_FLOW_TUBE', 'OTHER'] as const;
+export const TECHNIQUES = [
+  'FLOW_TUBE',
+  'FAST_FLOW_REACTOR',
+  'FT_ICR',
+  'ION_TRAP',
+  'LINEAR_ION_TRAP',
+  'GUIDED_ION_BEAM',
+  'SELECTED_ION_FLOW_TUBE',
+  'OTHER',
+] as const;
 export type Technique = (typeof TECHNIQUES)[number];
 
 export interface MeasurementInput {
@@ -144,8 +153,14 @@ export function validateCluster(input: ClusterRef, field = 'cluster'): ValidClus
     throw err;
   }
   const multiplicity = input.multiplicity ?? null;
-  if (multiplicity !== null && (!Number.isInteger(multiplicity) || multiplicity < 1 || multiplicity > 21 || !isMultiplicityConsistent(composition, input.charge, multiplicity))) {
-    throw new ContributionInputError(`${field}.multiplicity`, `${multiplicity} is not a possible spin multiplicity for ${formatFormula(composition)} with charge ${input.charge}`);
+  if (
+    multiplicity !== null &&
+    (!Number.isInteger(multiplicity) || multiplicity < 1 || multiplicity > 21 || !isMultiplicityConsistent(composition, input.charge, multiplicity))
+  ) {
+    throw new ContributionInputError(
+      `${field}.multiplicity`,
+      `${multiplicity} is not a possible spin multiplicity for ${formatFormula(composition)} with charge ${input.charge}`,
+    );
   }
   const formula = formatFormula(composition);
   return { id: clusterId(formula, input.charge), formula, composition, charge: input.charge, multiplicity, atomCount };
@@ -163,25 +178,33 @@ export function validateMeasurement(input: MeasurementInput, cluster: ValidClust
   if (k1Value === null || k1Value <= 0) throw new ContributionInputError(`${field}.k1`, 'must be a positive number');
   const k1 = k1Value * factor;
   if (k1 < CONTRIBUTION_LIMITS.minK1Cm3PerMoleculeS) {
-    throw new ContributionInputError(`${field}.k1`, `${k1.toExponential(2)} cm³ molecule⁻¹ s⁻¹ is below the smallest measurable rate (${CONTRIBUTION_LIMITS.minK1Cm3PerMoleculeS.toExponential(0)}); check the unit and exponent`);
+    throw new ContributionInputError(
+      `${field}.k1`,
+      `${k1.toExponential(2)} cm³ molecule⁻¹ s⁻¹ is below the smallest measurable rate (${CONTRIBUTION_LIMITS.minK1Cm3PerMoleculeS.toExponential(0)}); check the unit and exponent`,
+    );
   }
   const uncertaintyValue = finite(`${field}.k1Uncertainty`, input.k1Uncertainty);
   if (uncertaintyValue !== null && uncertaintyValue < 0) throw new ContributionInputError(`${field}.k1Uncertainty`, 'must not be negative');
   const temperatureK = finite(`${field}.temperatureK`, input.temperatureK);
   if (temperatureK !== null && (temperatureK < CONTRIBUTION_LIMITS.minTemperatureK || temperatureK > CONTRIBUTION_LIMITS.maxTemperatureK)) {
-    throw new ContributionInputError(`${field}.temperatureK`, `must be between ${CONTRIBUTION_LIMITS.minTemperatureK} and ${CONTRIBUTION_LIMITS.maxTemperatureK} K`);
+    throw new ContributionInputError(
+      `${field}.temperatureK`,
+      `must be between ${CONTRIBUTION_LIMITS.minTemperatureK} and ${CONTRIBUTION_LIMITS.maxTemperatureK} K`,
+    );
   }
   const pressure = finite(`${field}.pressure`, input.pressure);
   if (pressure !== null && pressure < 0) throw new ContributionInputError(`${field}.pressure`, 'must not be negative');
   if (pressure !== null && !input.pressureUnit) throw new ContributionInputError(`${field}.pressureUnit`, 'is required with a pressure');
   const pressureFactor = input.pressureUnit ? PRESSURE_UNITS[input.pressureUnit] : 1;
-  if (pressureFactor === undefined) throw new ContributionInputError(`${field}.pressureUnit`, `unknown unit; use one of ${Object.keys(PRESSURE_UNITS).join(', ')}`);
+  if (pressureFactor === undefined)
+    throw new ContributionInputError(`${field}.pressureUnit`, `unknown unit; use one of ${Object.keys(PRESSURE_UNITS).join(', ')}`);
   if (!(TECHNIQUES as readonly string[]).includes(input.technique)) {
     throw new ContributionInputError(`${field}.technique`, `use one of ${TECHNIQUES.join(', ')}`);
   }
   const doi = text(`${field}.doi`, input.doi, CONTRIBUTION_LIMITS.maxShortTextLength, false);
   // The DOI handbook's syntax: "10." registrant code "/" suffix; resolvers accept nothing else.
-  if (doi !== null && !/^10\.\d{4,9}\/\S+$/.test(doi)) throw new ContributionInputError(`${field}.doi`, 'must look like 10.1021/jacsau.5c00451 (no https://doi.org/ prefix)');
+  if (doi !== null && !/^10\.\d{4,9}\/\S+$/.test(doi))
+    throw new ContributionInputError(`${field}.doi`, 'must look like 10.1021/jacsau.5c00451 (no https://doi.org/ prefix)');
   const captureLimit = reactantCaptureLimitCm3PerMoleculeS(cluster.composition, cluster.charge, reactant, temperatureK ?? 300);
   const explanation = text(`${field}.captureLimitExplanation`, input.captureLimitExplanation, CONTRIBUTION_LIMITS.maxTextLength, false);
   if (k1 > captureLimit) {

@@ -24,13 +24,27 @@ import {
 
 /** What the structure-job queue offers the contribution service (jobs/structure-jobs.ts implements it over BullMQ). */
 export interface StructureJobQueue {
-  enqueue(spec: { submissionId: string; clusterId: string; formula: string; charge: number; multiplicity?: number | null; xyz?: string | null }): Promise<string>;
+  enqueue(spec: {
+    submissionId: string;
+    clusterId: string;
+    formula: string;
+    charge: number;
+    multiplicity?: number | null;
+    xyz?: string | null;
+  }): Promise<string>;
   status(jobId: string): Promise<{ state: string; progress: number; attemptsMade: number; failedReason: string | null }>;
 }
 
 /** The payload stored on a submission: the contribution after validation, in catalog units. */
 export interface SubmissionPayload {
-  cluster: { id: string; formula: string; charge: number; multiplicity: number | null; atomCount: number; composition: Array<{ element: string; count: number }> };
+  cluster: {
+    id: string;
+    formula: string;
+    charge: number;
+    multiplicity: number | null;
+    atomCount: number;
+    composition: Array<{ element: string; count: number }>;
+  };
   xyz: string | null;
   measurements: ValidMeasurement[];
 }
@@ -60,7 +74,9 @@ export class SubmissionNotFoundError extends Error {
 const MAX_COMMENT_LENGTH = 2000;
 
 function hashPayload(payload: SubmissionPayload, kind: string): string {
-  return createHash('sha256').update(JSON.stringify([kind, payload])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([kind, payload]))
+    .digest('hex');
 }
 
 export function readPayload(s: SubmissionRecord): SubmissionPayload {
@@ -79,13 +95,20 @@ export class ContributionService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async submitMeasurement(viewer: Viewer, input: { cluster: ClusterRef; measurement: MeasurementInput }, idempotencyKey?: string | null): Promise<SubmissionRecord> {
+  async submitMeasurement(
+    viewer: Viewer,
+    input: { cluster: ClusterRef; measurement: MeasurementInput },
+    idempotencyKey?: string | null,
+  ): Promise<SubmissionRecord> {
     const key = validateIdempotencyKey(idempotencyKey);
     const cluster = validateCluster(input.cluster, 'cluster');
     const measurement = validateMeasurement(input.measurement, cluster, 'measurement');
     const [current] = await this.catalog.byIds([cluster.id]);
     if (!current) {
-      throw new ContributionInputError('cluster', `${cluster.formula} with charge ${cluster.charge} is not in the catalog yet; submit it with submitCluster, which can carry this measurement`);
+      throw new ContributionInputError(
+        'cluster',
+        `${cluster.formula} with charge ${cluster.charge} is not in the catalog yet; submit it with submitCluster, which can carry this measurement`,
+      );
     }
     const payload: SubmissionPayload = {
       cluster: { ...this.clusterSummary(cluster), multiplicity: cluster.multiplicity ?? current.multiplicity ?? null },
@@ -104,7 +127,10 @@ export class ContributionService {
     const valid: ValidClusterSubmission = validateClusterSubmission(input);
     const [current] = await this.catalog.byIds([valid.id]);
     if (current) {
-      throw new ContributionInputError('cluster', `${valid.formula} with charge ${valid.charge} is already in the catalog (${valid.id}); submit new rates for it with submitMeasurement`);
+      throw new ContributionInputError(
+        'cluster',
+        `${valid.formula} with charge ${valid.charge} is already in the catalog (${valid.id}); submit new rates for it with submitMeasurement`,
+      );
     }
     const payload: SubmissionPayload = { cluster: this.clusterSummary(valid), xyz: valid.xyz, measurements: valid.measurements };
     const stored = await this.store(viewer, 'CLUSTER', payload, key, 'QUEUED');
@@ -112,11 +138,31 @@ export class ContributionService {
     return (await this.repo.byId(stored.id)) ?? stored;
   }
 
-  private clusterSummary(c: { id: string; formula: string; charge: number; multiplicity: number | null; atomCount: number; composition: Array<{ element: string; count: number }> }) {
-    return { id: c.id, formula: c.formula, charge: c.charge, multiplicity: c.multiplicity, atomCount: c.atomCount, composition: c.composition.map((p) => ({ element: p.element, count: p.count })) };
+  private clusterSummary(c: {
+    id: string;
+    formula: string;
+    charge: number;
+    multiplicity: number | null;
+    atomCount: number;
+    composition: Array<{ element: string; count: number }>;
+  }) {
+    return {
+      id: c.id,
+      formula: c.formula,
+      charge: c.charge,
+      multiplicity: c.multiplicity,
+      atomCount: c.atomCount,
+      composition: c.composition.map((p) => ({ element: p.element, count: p.count })),
+    };
   }
 
-  private async store(viewer: Viewer, kind: 'MEASUREMENT' | 'CLUSTER', payload: SubmissionPayload, key: string | null, structureState: StructureState): Promise<SubmissionRecord> {
+  private async store(
+    viewer: Viewer,
+    kind: 'MEASUREMENT' | 'CLUSTER',
+    payload: SubmissionPayload,
+    key: string | null,
+    structureState: StructureState,
+  ): Promise<SubmissionRecord> {
     const payloadHash = hashPayload(payload, kind);
     const scope = key === null ? null : `${viewer.userId}:${key}`;
     const replay = async () => {
@@ -160,10 +206,24 @@ export class ContributionService {
   }
 
   /** Puts the structure search on the queue; when the queue is unreachable the submission stays QUEUED and `requeueAwaiting` retries. */
-  private async enqueueStructure(s: { id: string; clusterId: string; formula: string; charge: number; multiplicity: number | null; xyz: string | null }): Promise<void> {
+  private async enqueueStructure(s: {
+    id: string;
+    clusterId: string;
+    formula: string;
+    charge: number;
+    multiplicity: number | null;
+    xyz: string | null;
+  }): Promise<void> {
     if (!this.jobs) return;
     try {
-      const jobId = await this.jobs.enqueue({ submissionId: s.id, clusterId: s.clusterId, formula: s.formula, charge: s.charge, multiplicity: s.multiplicity, xyz: s.xyz });
+      const jobId = await this.jobs.enqueue({
+        submissionId: s.id,
+        clusterId: s.clusterId,
+        formula: s.formula,
+        charge: s.charge,
+        multiplicity: s.multiplicity,
+        xyz: s.xyz,
+      });
       await this.repo.setStructureResult(s.id, { structureJobId: jobId });
     } catch {
       // Left QUEUED without a job id; requeueAwaiting() enqueues it (job ids are per submission, so twice is once).
@@ -217,7 +277,8 @@ export class ContributionService {
 
   async review(viewer: Viewer, id: string, decision: 'APPROVE' | 'REJECT', comment: string | null): Promise<SubmissionRecord> {
     const text = comment?.trim() || null;
-    if (text && text.length > MAX_COMMENT_LENGTH) throw new ContributionInputError('comment', `is ${text.length} characters long; the limit is ${MAX_COMMENT_LENGTH}`);
+    if (text && text.length > MAX_COMMENT_LENGTH)
+      throw new ContributionInputError('comment', `is ${text.length} characters long; the limit is ${MAX_COMMENT_LENGTH}`);
     if (decision === 'REJECT' && !text) throw new ContributionInputError('comment', 'say why the submission is rejected; the contributor reads it');
     const s = await this.get(viewer, id);
     if (s.status !== 'PENDING') throw new ContributionConflictError(`submission is already ${s.status.toLowerCase()}`);
@@ -247,7 +308,12 @@ export class ContributionService {
     if (!body) throw new ContributionInputError('text', 'is empty');
     if (body.length > MAX_COMMENT_LENGTH) throw new ContributionInputError('text', `is ${body.length} characters long; the limit is ${MAX_COMMENT_LENGTH}`);
     await this.get(viewer, id);
-    await this.repo.comment(id, viewer.userId, { id: randomUUID(), action: 'COMMENTED', at: this.now().toISOString(), detailJson: JSON.stringify({ comment: body }) });
+    await this.repo.comment(id, viewer.userId, {
+      id: randomUUID(),
+      action: 'COMMENTED',
+      at: this.now().toISOString(),
+      detailJson: JSON.stringify({ comment: body }),
+    });
   }
 
   /** What releasing the submission would change in the catalog, field by field, against the current record. */
@@ -264,7 +330,11 @@ export function submissionDiff(payload: SubmissionPayload, current: ClusterView 
   if (!current) {
     changes.push({ field: 'cluster', before: null, after: `${payload.cluster.formula} (charge ${payload.cluster.charge}), new cluster ${payload.cluster.id}` });
     if (payload.cluster.multiplicity !== null) changes.push({ field: 'multiplicity', before: null, after: String(payload.cluster.multiplicity) });
-    changes.push({ field: 'structure', before: null, after: payload.xyz ? 'submitted XYZ, optimised with GFN2-xTB' : `GFN2-xTB structure search (${structureState.toLowerCase()})` });
+    changes.push({
+      field: 'structure',
+      before: null,
+      after: payload.xyz ? 'submitted XYZ, optimised with GFN2-xTB' : `GFN2-xTB structure search (${structureState.toLowerCase()})`,
+    });
   }
   const n2 = payload.measurements.filter((m) => m.reactant === 'N2');
   for (const m of payload.measurements) {

@@ -10,7 +10,6 @@ import type { SubmissionRecord } from '../db/contribution.repository';
 import { createClusterQuery, createMeasurementsQuery, currentClusterQuery, newClusterVersionQuery, updateClusterInPlaceQuery } from '../db/publish-query';
 import {
   approvedSubmissionsQuery,
-  contributedReleaseCountQuery,
   createReleaseQuery,
   ensureFirstReleaseQuery,
   latestReleaseQuery,
@@ -84,11 +83,6 @@ export class ReleaseService {
     return (await this.list()).find((r) => r.number === number) ?? null;
   }
 
-  async hasContributedReleases(): Promise<boolean> {
-    const [row] = await this.executor.read<{ n: number }>(contributedReleaseCountQuery(), { purpose: 'contributed releases' });
-    return (row?.n ?? 0) > 0;
-  }
-
   /** Release 1 = the published seed, recorded once with its counts. */
   async ensureFirstRelease(datasetVersion: string, loadedAt: string | null): Promise<void> {
     const [counts] = await this.executor.read<ReleaseCounts>(releaseCountsQuery(1), { purpose: 'release counts' });
@@ -109,7 +103,8 @@ export class ReleaseService {
     const key = validateIdempotencyKey(idempotencyKey);
     const changelog = changelogText.trim();
     if (!changelog) throw new ContributionInputError('changelog', 'say what this release adds; it is shown with the release forever');
-    if (changelog.length > MAX_CHANGELOG_LENGTH) throw new ContributionInputError('changelog', `is ${changelog.length} characters long; the limit is ${MAX_CHANGELOG_LENGTH}`);
+    if (changelog.length > MAX_CHANGELOG_LENGTH)
+      throw new ContributionInputError('changelog', `is ${changelog.length} characters long; the limit is ${MAX_CHANGELOG_LENGTH}`);
     const number = await this.executor.transaction(
       async (run) => {
         await run(releaseLockQuery());
@@ -145,7 +140,7 @@ export class ReleaseService {
       },
       { purpose: 'publish release', timeoutMs: 60_000 },
     );
-    this.latestCache = null;
+    this.latestCache = { value: number, at: Date.now() };
     return (await this.get(number))!;
   }
 
@@ -211,7 +206,13 @@ export class ReleaseService {
               source: m.doi
                 ? { id: `doi:${m.doi.toLowerCase()}`, doi: m.doi, citation: m.citation, url: `https://doi.org/${m.doi}` }
                 : { id: `submission:${s.id}:${i}`, doi: '', citation: m.citation, url: '' },
-              reactant: { formula: reactant.formula, name: reactant.name, polarizabilityAngstrom3: reactant.polarizabilityAngstrom3, massU: reactant.massU, dipoleDebye: reactant.dipoleDebye },
+              reactant: {
+                formula: reactant.formula,
+                name: reactant.name,
+                polarizabilityAngstrom3: reactant.polarizabilityAngstrom3,
+                massU: reactant.massU,
+                dipoleDebye: reactant.dipoleDebye,
+              },
             };
           }),
         ),
@@ -227,9 +228,10 @@ export class ReleaseService {
 
   /** The headline N2 rate follows the cluster's N2 measurements; a change opens a new version node unless the cluster is new in this release. */
   private async refreshHeadline(run: Run, clusterId: string, release: number, createdNow: boolean): Promise<void> {
-    const [row] = await run<{ c: Record<string, unknown> & { fromRelease: number; compositionElements: string[]; compositionCounts: number[]; charge: number; log10K1: number | null }; measurements: Array<{ log10K1: number; reactant: string }> }>(
-      currentClusterQuery(clusterId),
-    );
+    const [row] = await run<{
+      c: Record<string, unknown> & { fromRelease: number; compositionElements: string[]; compositionCounts: number[]; charge: number; log10K1: number | null };
+      measurements: Array<{ log10K1: number; reactant: string }>;
+    }>(currentClusterQuery(clusterId));
     const c = row.c;
     const n2 = row.measurements.filter((m) => m.reactant === 'N2');
     const derived = deriveClusterProperties({
