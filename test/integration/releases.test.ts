@@ -65,6 +65,8 @@ describe('contributions, review and releases', () => {
       }),
     ]);
     expect(await count()).toEqual({ total: 216, answered: 1 });
+    const model = await gql('{ model { trainedOnRelease reactant } cluster(id: "Mo5S2-anion") { prediction { reactant } } }', {}, api());
+    expect(model.body.data).toEqual({ model: { trainedOnRelease: 1, reactant: 'N2' }, cluster: { prediction: { reactant: 'N2' } } });
   });
 
   it('a measurement submission is staged, invisible to the catalog, and idempotent', async () => {

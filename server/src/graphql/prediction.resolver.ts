@@ -20,6 +20,7 @@ function toPrediction(p: PredictionView) {
     captureLimit: p.captureLimit,
     interval68: p.interval68,
     interval95: p.interval95,
+    reactant: MODEL_REACTANT,
     log10K1: p.meanLog10K1,
     log10K1Std: p.stdLog10K1,
     k1Cm3PerMoleculeS: p.k1Cm3PerMoleculeS,
@@ -28,6 +29,9 @@ function toPrediction(p: PredictionView) {
     domain: { ...p.domain, trainingAtomCountMin: p.domain.trainingAtomCount.min, trainingAtomCountMax: p.domain.trainingAtomCount.max },
   };
 }
+
+/** The model is trained on N2 rates; it says so on every prediction rather than answering for CO or O2. */
+const MODEL_REACTANT = 'N2';
 
 @UseMiddleware(translateServiceErrors)
 @Resolver(() => Cluster)
@@ -133,6 +137,7 @@ export class PredictionResolver {
     const info = model.info;
     return {
       ...info,
+      reactant: MODEL_REACTANT,
       trainingAtomCountMin: info.trainingAtomCount.min,
       trainingAtomCountMax: info.trainingAtomCount.max,
       card: model.card,

@@ -63,7 +63,8 @@ export class Prediction {
   @Field(() => String, { nullable: true, description: 'HELD_OUT: evaluation protocol key (c = leave one metal family out).' }) protocol!: string | null;
   @Field(() => String, { nullable: true }) protocolTitle!: string | null;
   @Field(() => String, { nullable: true, description: 'HELD_OUT: the split that held the cluster out (its metal family).' }) heldOutSplit!: string | null;
-  @Field(() => Float, { description: 'Ensemble mean of log10 k1, never above the capture limit.' }) log10K1!: number;
+  @Field({ description: 'The reactant this rate is for: always "N2" (the model predicts N2 rates only).' }) reactant!: string;
+  @Field(() => Float, { description: 'Ensemble mean of log10 k1 with N2, never above the capture limit.' }) log10K1!: number;
   @Field(() => Float, { description: 'Ensemble mean before the capture-limit bound.' }) unboundedLog10K1!: number;
   @Field({ description: 'The ensemble mean exceeded the capture limit and was set to it.' }) cappedAtCaptureLimit!: boolean;
   @Field(() => CaptureLimit) captureLimit!: CaptureLimit;
@@ -175,6 +176,9 @@ export class ModelCard {
   @Field(() => Int) opset!: number;
   @Field(() => Int) trainingClusterCount!: number;
   @Field() trainingDataSha256!: string;
+  @Field(() => Int, { description: 'The catalog release the model was trained on. Clusters released later are predicted as new structures.' })
+  trainedOnRelease!: number;
+  @Field({ description: 'The reactant whose rate the model predicts: "N2" only. Measurements with other reactants are not predicted.' }) reactant!: string;
   @Field(() => [String]) trainingElements!: string[];
   @Field(() => Int) trainingAtomCountMin!: number;
   @Field(() => Int) trainingAtomCountMax!: number;

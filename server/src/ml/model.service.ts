@@ -109,6 +109,8 @@ export class ModelService {
       target: m.target,
       trainingClusterCount: m.training.clusterIds.length,
       trainingDataSha256: m.training.data.sha256,
+      // Manifests written before releases existed were trained on the published seed, which is release 1.
+      trainedOnRelease: (m.training as { release?: number }).release ?? 1,
       trainingAtomCount: m.training.atomCount,
       trainingElements: m.training.elements,
       vocabulary: m.features.vocabulary,

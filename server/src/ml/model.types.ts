@@ -110,6 +110,8 @@ export interface ModelInfo {
   target: Manifest['target'];
   trainingClusterCount: number;
   trainingDataSha256: string;
+  /** The catalog release the model was trained on; a cluster first released later is a NEW_STRUCTURE for it. */
+  trainedOnRelease: number;
   trainingAtomCount: { min: number; max: number };
   trainingElements: string[];
   vocabulary: string[];
