@@ -201,7 +201,7 @@ describe('bulkImportFinishQueries', () => {
     expect(queries[1].params.dataset).toEqual({
       name: 'mou2025-cluster-n2',
       version: full.datasetVersion,
-      graphModelVersion: 2,
+      graphModelVersion: 3,
       clusterCount: 1,
       structureCount: 1,
     });
