@@ -21,9 +21,9 @@ describe('clusterSearchQuery', () => {
     expect(q.cypher).not.toMatch(/Ta|homonuclear|-1/);
   });
 
-  it('builds an unfiltered query without a WHERE clause', () => {
+  it('without criteria reads every current cluster version and nothing else', () => {
     const q = clusterSearchQuery({}, { field: 'FORMULA', direction: 'ASC' }, { offset: 0, limit: 20 });
-    expect(q.cypher).not.toContain('WHERE');
+    expect(q.cypher).toContain('WHERE c.toRelease IS NULL\nWITH c ORDER BY');
     expect(q.cypher).toContain('c.formulaSortKey ASC');
     expect(q.params).toEqual({ offset: 0, limit: 20 });
   });
@@ -49,9 +49,9 @@ describe('clusterFacetsQuery', () => {
     expect(q.cypher).toContain('WHERE');
   });
 
-  it('has no WHERE clause without criteria', () => {
+  it('without criteria counts every current cluster version', () => {
     const q = clusterFacetsQuery({});
-    expect(q.cypher).not.toContain('WHERE');
+    expect(q.cypher).toContain('WHERE c.toRelease IS NULL\nWITH collect(c) AS cs');
     expect(q.params).toEqual({});
   });
 });
