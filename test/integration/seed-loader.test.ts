@@ -50,6 +50,6 @@ describe('seed loader', () => {
     const first = await constraints();
     await applyMigrations(executor);
     expect(await constraints()).toEqual(first);
-    expect(first).toEqual(expect.arrayContaining(['cluster_id', 'element_symbol', 'atom_id', 'structure_id']));
+    expect(first).toEqual(expect.arrayContaining(['cluster_version', 'element_symbol', 'atom_id', 'structure_id', 'submission_id', 'release_number']));
   });
 });
