@@ -379,7 +379,7 @@ export function mountExports(
     services,
     () => versions().datasetVersion,
     () => versions().modelVersion,
-    path.join(modelsDir ?? path.join(REPO_ROOT, 'models'), 'oof-predictions.json'),
+    path.join(modelsDir ?? path.join(REPO_ROOT, 'models', 'served'), 'oof-predictions.json'),
   );
   const routes: Array<[string, Route]> = [
     ['/download/export.csv', h.csv],
