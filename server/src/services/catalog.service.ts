@@ -1,6 +1,6 @@
 import { isMetal } from '../chem/elements';
 import type { ClusterCriteria, ClusterOrder, PageWindow } from '../db/cluster-query';
-import type { ClusterExportRecord, ClusterRecord, ClusterRepository, MeasurementRecord } from '../db/cluster.repository';
+import type { ClusterExportRecord, ClusterRecord, ClusterStore, MeasurementRecord } from '../db/cluster.repository';
 
 /** A cluster as the API presents it (independent of GraphQL). */
 export interface ClusterView extends Omit<ClusterRecord, 'compositionElements' | 'compositionCounts' | 'atomCount' | 'elements'> {
@@ -19,7 +19,7 @@ export function toClusterView(r: ClusterRecord): ClusterView {
 }
 
 export class CatalogService {
-  constructor(private readonly repo: ClusterRepository) {}
+  constructor(private readonly repo: ClusterStore) {}
 
   async search(criteria: ClusterCriteria, order: ClusterOrder, page: PageWindow): Promise<{ total: number; clusters: ClusterView[] }> {
     // A page of 0 still answers totalCount, which is what count-only clients ask for.
