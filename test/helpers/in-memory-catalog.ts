@@ -79,7 +79,7 @@ export function inMemoryCatalog(): InMemoryCatalog {
   const clusters: ClusterStore = {
     async search(criteria: ClusterCriteria, order: ClusterOrder, page: PageWindow) {
       calls.push({ method: 'search' });
-      if (order.field !== 'CHARGE' && order.field !== 'SIZE') throw new Error(`the in-memory store does not order by ${order.field}`);
+      if (order.field !== 'CHARGE' && order.field !== 'ATOM_COUNT') throw new Error(`the in-memory store does not order by ${order.field}`);
       const key = (c: ClusterRecord) => (order.field === 'CHARGE' ? c.charge : c.atomCount);
       const sign = order.direction === 'ASC' ? 1 : -1;
       const hits = records.filter((c) => matches(c, criteria)).sort((a, b) => sign * (key(a) - key(b)) || a.id.localeCompare(b.id));

@@ -3,6 +3,7 @@ import fresh from 'fresh';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { CatalogService } from '../services/catalog.service';
+import { publicClusterJson } from './cluster-json';
 
 const gzipAsync = promisify(zlib.gzip);
 const brotliAsync = promisify(zlib.brotliCompress);
@@ -73,7 +74,7 @@ export function downloadHandlers(catalog: CatalogService, datasetVersion: () => 
         dataset: { version, clusterCount: clusters.length },
         howToCite: [...sources.values()],
         units: { k1: 'cm^3 molecule^-1 s^-1', log10K1: 'log10 of k1 in cm^3 molecule^-1 s^-1', massU: 'u', langevinRate: 'cm^3 molecule^-1 s^-1' },
-        clusters,
+        clusters: clusters.map(publicClusterJson),
       });
     },
     async csv() {
@@ -87,7 +88,7 @@ export function downloadHandlers(catalog: CatalogService, datasetVersion: () => 
             c.publishedName,
             c.charge,
             c.multiplicity,
-            c.size,
+            c.atomCount, // the `size` column
             c.metalAtomCount,
             c.metals.join(' '),
             c.ligands.join(' '),

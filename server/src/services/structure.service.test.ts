@@ -98,7 +98,7 @@ describe('StructureService on the seed structures (in-memory stores, no database
     expect(count).toBeGreaterThanOrEqual(page.length);
     for (const hit of page) {
       expect(hit.cluster.composition.map((p) => p.element)).toEqual(expect.arrayContaining(['Rh', 'H']));
-      expect(hit.cluster.size).toBe(hit.cluster.composition.reduce((n, p) => n + p.count, 0));
+      expect(hit.cluster.atomCount).toBe(hit.cluster.composition.reduce((n, p) => n + p.count, 0));
     }
   });
 });
