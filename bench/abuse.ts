@@ -6,9 +6,9 @@ import { loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
 import { ensureSeeded } from '../server/src/load/ensure-seeded';
 import { freePort } from '../test/helpers/free-port';
+import { expensiveRequest, fixtures, hugeDocument, type Fixtures } from './abuse-attacks';
+import { ATTACK_TIMEOUT_MS, attacker, count, send, sleep, tally, type AttackTally, type Outcome } from './abuse-client';
 import { fmt, summarize } from './stats';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { estimateQueryCost, MAX_EXPENSIVE_FIELDS } from '../server/src/graphql/query-cost';
 
 /**
  * `npm run bench:abuse`: is one cheap query still fast while the API is attacked?
@@ -37,7 +37,6 @@ const PHASE_S = Number(process.env.BENCH_PHASE_S ?? 20);
 const CHEAP_CLIENT = '198.51.100.200';
 const CHEAP_QUERY = 'query($id: ID!) { cluster(id: $id) { id formula log10K1 prediction { log10K1 log10K1Std } } }';
 const CHEAP_TIMEOUT_MS = 30_000;
-const ATTACK_TIMEOUT_MS = 60_000;
 
 interface Api {
   url: string;
@@ -73,56 +72,6 @@ async function stopApi(api: Api): Promise<'clean' | 'killed'> {
   return 'killed';
 }
 
-/** What the bench's queries select; each response fills the part its query asks for. */
-interface ReplyBody {
-  data?: {
-    cluster?: { prediction?: { log10K1: number } | null } | null;
-    clusters?: {
-      edges: Array<{
-        node: {
-          id: string;
-          charge: number;
-          structure: { multiplicity: number; atoms: Array<{ element: string; xAngstrom: number; yAngstrom: number; zAngstrom: number }> };
-        };
-      }>;
-    };
-  } | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
-
-interface Outcome {
-  status: number; // 0: network error or timeout
-  ms: number;
-  retryAfter: boolean;
-  body?: ReplyBody;
-  error?: string;
-}
-
-async function send(url: string, client: string, body: unknown, timeoutMs: number): Promise<Outcome> {
-  const t0 = performance.now();
-  try {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-      signal: AbortSignal.timeout(Math.round(timeoutMs)),
-    });
-    const text = await res.text();
-    let parsed: ReplyBody | undefined;
-    try {
-      parsed = JSON.parse(text) as ReplyBody;
-    } catch {
-      parsed = undefined;
-    }
-    return { status: res.status, ms: performance.now() - t0, retryAfter: res.headers.has('retry-after'), body: parsed };
-  } catch (err) {
-    const e = err as Error & { cause?: Error };
-    return { status: 0, ms: performance.now() - t0, retryAfter: false, error: `${e.name}: ${e.cause?.message ?? e.message}` };
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** The cheap client: one request at a time with 50 ms between them, until `until`. */
 async function cheapClient(url: string, ids: string[], until: number) {
   const ms: number[] = [];
@@ -138,162 +87,6 @@ async function cheapClient(url: string, ids: string[], until: number) {
     await sleep(50);
   }
   return { ms, failures };
-}
-
-interface AttackTally {
-  statuses: Map<number, number>;
-  /** Distinct client-side failures (status 0), for the report. */
-  errors: Map<string, number>;
-  /** Refusals and failures by status and extensions.code. */
-  codes: Map<string, number>;
-  refusals: number;
-  refusalsWithRetryAfter: number;
-  requests: number;
-}
-
-const tally = (): AttackTally => ({ statuses: new Map(), errors: new Map(), codes: new Map(), refusals: 0, refusalsWithRetryAfter: 0, requests: 0 });
-function count(t: AttackTally, r: Outcome) {
-  t.requests++;
-  t.statuses.set(r.status, (t.statuses.get(r.status) ?? 0) + 1);
-  if (r.error) t.errors.set(r.error, (t.errors.get(r.error) ?? 0) + 1);
-  if (r.status >= 400) {
-    const codes = [...new Set<string>((r.body?.errors ?? []).map((e: { extensions?: { code?: string } }) => e.extensions?.code ?? '?'))].join('+') || 'no body';
-    const key = `${r.status} ${codes}`;
-    t.codes.set(key, (t.codes.get(key) ?? 0) + 1);
-  }
-  if (r.status === 429 || r.status === 503) {
-    t.refusals++;
-    if (r.retryAfter) t.refusalsWithRetryAfter++;
-  }
-}
-
-/** A hostile client: sends `next()` back to back until `until`. */
-async function attacker(url: string, client: string, next: (i: number) => unknown, until: number, t: AttackTally) {
-  for (let i = 0; performance.now() < until; i++) {
-    const r = await send(url, client, next(i), Math.min(ATTACK_TIMEOUT_MS, Math.max(1000, until - performance.now() + 5000)));
-    count(t, r);
-    if (r.status !== 200) await sleep(100);
-  }
-}
-
-function xyzOf(s: { atoms: Array<{ element: string; xAngstrom: number; yAngstrom: number; zAngstrom: number }> }) {
-  return `${s.atoms.length}\nbench\n${s.atoms.map((a) => `${a.element} ${a.xAngstrom} ${a.yAngstrom} ${a.zAngstrom}`).join('\n')}\n`;
-}
-
-interface Fixtures {
-  ids: string[];
-  shapley: { xyz: string; charge: number; multiplicity: number; atoms: number };
-  largest: { xyz: string; charge: number; multiplicity: number; atoms: number };
-}
-
-async function fixtures(url: string): Promise<Fixtures> {
-  const structureOf = async (filter: string) => {
-    const r = await send(
-      url,
-      '198.51.100.250',
-      {
-        query: `{ clusters(filter: {hasStructure: true, ${filter}}, first: 1, orderBy: {field: SIZE, direction: DESC}) { edges { node { id charge structure { multiplicity atoms { element xAngstrom yAngstrom zAngstrom } } } } } }`,
-      },
-      60_000,
-    );
-    const node = r.body!.data!.clusters!.edges[0].node;
-    return { xyz: xyzOf(node.structure), charge: node.charge, multiplicity: node.structure.multiplicity, atoms: node.structure.atoms.length };
-  };
-  const all = await send(url, '198.51.100.250', { query: '{ clusters(filter: {hasStructure: true}, first: 100) { edges { node { id } } } }' }, 60_000);
-  return {
-    ids: all.body!.data!.clusters!.edges.map((e: { node: { id: string } }) => e.node.id),
-    // Exact Shapley values go up to 14 atoms: 2^14 coalitions, the most expensive explain.
-    shapley: await structureOf('size: {max: 14}'),
-    largest: await structureOf('size: {min: 1}'),
-  };
-}
-
-/**
- * The largest request of a family that the API's own cost analysis accepts: as many aliased
- * expensive fields as allowed (MAX_EXPENSIVE_FIELDS), trying the costlier variants first. An
- * attack the limits refuse outright would measure the refusal, not the work.
- */
-function mostExpensiveAccepted(variants: Array<(aliasCount: number) => { query: string; variables: Record<string, unknown> }>): {
-  query: string;
-  variables: Record<string, unknown>;
-} {
-  for (const variant of variants) {
-    for (let n = MAX_EXPENSIVE_FIELDS; n >= 1; n--) {
-      const request = variant(n);
-      const document = parse(request.query);
-      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-      if (estimateQueryCost(document, operation, request.variables).rejected === null) return request;
-    }
-  }
-  throw new Error('no variant of this attack is accepted by the cost limits');
-}
-
-/** (i) the most expensive requests the limits accept, one kind per client (3 kinds over 8 clients). */
-function expensiveRequest(kind: number, f: Fixtures): (i: number) => unknown {
-  const aliases = (n: number, field: (k: number) => string) => Array.from({ length: n }, (_, k) => `a${k}: ${field(k)}`).join('\n');
-  if (kind === 0) {
-    const s = { xyz: f.shapley.xyz, charge: f.shapley.charge, multiplicity: f.shapley.multiplicity };
-    const req = mostExpensiveAccepted([
-      (n) => ({ query: `query($s: StructureInput!) { ${aliases(n, () => 'explain(structure: $s, level: SUBGRAPH) { fullLog10K1 }')} }`, variables: { s } }),
-    ]);
-    return () => req;
-  }
-  if (kind === 1) {
-    const predict = (optimize: boolean) => (n: number) => ({
-      query: `query($s: StructureInput!) { ${aliases(n, () => 'predict(structure: $s) { xtbWallTimeMs }')} }`,
-      variables: { s: { xyz: f.largest.xyz, charge: f.largest.charge, multiplicity: f.largest.multiplicity, optimize } },
-    });
-    const req = mostExpensiveAccepted([predict(true), predict(false)]);
-    return () => req;
-  }
-  // An 8-atom ring of any atoms with 8 bonds plus 4 chords (12 bonds), in variables (the token
-  // limit would refuse them inline); minOrder varies so each pattern is new to the cache.
-  const pattern = (i: number, k: number) => ({
-    atoms: Array.from({ length: 8 }, () => ({ atomClass: 'ANY' })),
-    bonds: [
-      [0, 1],
-      [1, 2],
-      [2, 3],
-      [3, 4],
-      [4, 5],
-      [5, 6],
-      [6, 7],
-      [7, 0],
-      [0, 4],
-      [1, 5],
-      [2, 6],
-      [3, 7],
-    ].map(([a, b], j) => ({ a, b, ...(j === 0 ? { minOrder: ((i * 15 + k) % 997) / 100000 } : {}) })),
-  });
-  const motif = (i: number) => (n: number) => ({
-    query: `query(${Array.from({ length: n }, (_, k) => `$p${k}: MotifPatternInput!`).join(', ')}) { ${aliases(n, (k) => `motifSearch(pattern: $p${k}, first: 100) { edges { node { cluster { id } matchCount } } }`)} }`,
-    variables: Object.fromEntries(Array.from({ length: n }, (_, k) => [`p${k}`, pattern(i, k)])),
-  });
-  // The accepted alias count does not depend on minOrder; find it once.
-  const accepted = mostExpensiveAccepted([motif(0)]);
-  const n = Object.keys(accepted.variables).length;
-  return (i) => motif(i)(n);
-}
-
-/** (ii) maximum-size documents: nested fragment spreads at the token limit, and a 100 kB XYZ. */
-function hugeDocument(kind: number): (i: number) => unknown {
-  if (kind === 0) {
-    // 5 levels × 190 spreads fits the depth (15) and token (2000) limits in about 6 kB.
-    const levels = 5;
-    const spreads = 190;
-    const defs = Array.from({ length: levels }, (_, l) =>
-      l === levels - 1
-        ? `fragment F${l} on Query { model { version } }`
-        : `fragment F${l} on Query { ${Array.from({ length: spreads }, () => `...F${l + 1}`).join(' ')} }`,
-    );
-    const query = `{ ...F0 }\n${defs.join('\n')}`;
-    return () => ({ query });
-  }
-  // An XYZ document as large as the body limit allows (100 kB), its last coordinate a long digit run.
-  const head = '3\nbench\nMo 0 0 0\nMo 0 0 2.2\nS 1.2 0 ';
-  const digits = '1'.repeat(100 * 1024 - 600);
-  const xyz = `${head}${digits}x\n`;
-  return () => ({ query: 'query($s: StructureInput!) { predict(structure: $s) { xtbWallTimeMs } }', variables: { s: { xyz, charge: -1, multiplicity: 2 } } });
 }
 
 /** (iii) one client, 1,000 cheap-but-real requests at once. */

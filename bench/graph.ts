@@ -7,19 +7,10 @@ import { migrationFiles, splitStatements } from '../server/src/db/migrations';
 import { MOTIF_TIMEOUT_MS } from '../server/src/db/structure.repository';
 import { readSeedBundle, type SeedBundle } from '../server/src/load/seed-file';
 import { startApiProcess } from './api-stack';
+import { queryArms } from './graph-arms';
 import { bulkArm, onlineArm, rate, stopLoadServers, verifyCounts, type ExpectedCounts } from './graph-bulk';
 import { childNamed, cpuByCommand, readMemory, resetPeakRss, snapshotCpu, type CpuSnapshot } from './graph-process';
-import {
-  COMPOSITION_FORMULAS,
-  MOTIFS,
-  compositionSearch,
-  compositionTotal,
-  motifCount,
-  motifFirstPage,
-  type GraphqlBody,
-  type GraphqlRequest,
-  type WorkloadItem,
-} from './graph-workload';
+import { COMPOSITION_FORMULAS, MOTIFS, compositionSearch, compositionTotal, motifCount, motifFirstPage, type WorkloadItem } from './graph-workload';
 import { directoryBytes, INDEX_CANDIDATES, line, mib, newArm, planAccess, stats, type Arm } from './graph-report';
 import { fmt, summarize } from './stats';
 import { elementPoolsFromSeed, generateSyntheticCatalog, syntheticSeedHeader, type SyntheticOptions } from './synthetic-catalog';
@@ -217,72 +208,7 @@ async function main() {
     const peaksReset = resetPeakRss(apiPid) && (!javaPid || resetPeakRss(javaPid));
 
     // ---- 2. queries ---------------------------------------------------------------------------
-    const graphql = async (request: GraphqlRequest): Promise<{ ms: number; body: GraphqlBody }> => {
-      const start = performance.now();
-      const response = await fetch(`${stack.apiUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(request),
-      });
-      const text = await response.text();
-      const ms = performance.now() - start;
-      try {
-        return { ms, body: JSON.parse(text) as GraphqlBody };
-      } catch {
-        return { ms, body: { errors: [{ message: `HTTP ${response.status}: ${text.slice(0, 120)}` }] } };
-      }
-    };
-    const raw = async (item: WorkloadItem, timeoutMs: number): Promise<{ ms: number; rows: Record<string, unknown>[] }> => {
-      const start = performance.now();
-      const rows = await executor.read(item.raw, { purpose: 'bench raw', timeoutMs });
-      return { ms: performance.now() - start, rows };
-    };
-
-    /** The expected first page of every item, from both arms, which must agree and be non-empty. */
-    const expectedIds = new Map<string, string>();
-    const expect = async (items: WorkloadItem[], timeoutMs: number) => {
-      for (const item of items) {
-        const g = await graphql(item.graphql);
-        const r = await raw(item, timeoutMs);
-        const gIds = item.graphqlIds(g.body);
-        const rIds = item.rawIds(r.rows);
-        if (!gIds.length) throw new Error(`${item.label}: the GraphQL answer is empty`);
-        if (gIds.join() !== rIds.join()) throw new Error(`${item.label}: GraphQL and raw Cypher return different first pages`);
-        expectedIds.set(item.label, gIds.join());
-      }
-    };
-    /** Interleaved rounds (item by item, GraphQL then raw) so drifting machine load hits both arms alike. */
-    const measure = async (items: WorkloadItem[], rounds: number, timeoutMs: number, arms: { graphql: boolean; raw: boolean }) => {
-      const result = new Map(items.map((item) => [item.label, { graphql: newArm(), raw: newArm() }]));
-      for (let round = 0; round < rounds; round++) {
-        for (const item of items) {
-          const byArm = result.get(item.label)!;
-          if (arms.graphql) {
-            const g = await graphql(item.graphql);
-            byArm.graphql.samplesMs.push(g.ms);
-            try {
-              if (item.graphqlIds(g.body).join() !== expectedIds.get(item.label)) byArm.graphql.errors.push('different first page');
-            } catch (err) {
-              byArm.graphql.errors.push((err as Error).message.slice(0, 120));
-            }
-          }
-          if (arms.raw) {
-            try {
-              const r = await raw(item, timeoutMs);
-              byArm.raw.samplesMs.push(r.ms);
-              if (item.rawIds(r.rows).join() !== expectedIds.get(item.label)) byArm.raw.errors.push('different first page');
-            } catch (err) {
-              byArm.raw.errors.push((err as Error).message.slice(0, 120));
-            }
-          }
-        }
-      }
-      const pooled = (arm: 'graphql' | 'raw'): Arm => ({
-        samplesMs: [...result.values()].flatMap((r) => r[arm].samplesMs),
-        errors: [...result.values()].flatMap((r) => r[arm].errors),
-      });
-      return { byItem: result, graphql: pooled('graphql'), raw: pooled('raw') };
-    };
+    const { graphql, raw, expect, measure } = queryArms(stack.apiUrl, executor);
 
     const composition = COMPOSITION_FORMULAS.map((f) => compositionSearch(f));
     const motifs = Object.keys(MOTIFS).map((name) => motifFirstPage(name));

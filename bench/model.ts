@@ -9,7 +9,7 @@
  *      `prediction` of one cluster p50/p99, `explain` ATOM of the largest cluster, and the API's
  *      event-loop delay p99 while predictions run vs while cheap queries run (ratio)
  *
- * Environment: MODELS_DIR (default models/), STRUCTURES_DIR (default seed/structures/data),
+ * Environment: MODELS_DIR (default models/served/), STRUCTURES_DIR (default seed/structures/data),
  * BENCH_THREADS (comma list of ORT intra-op thread counts, default "1,2"), PYTHON (default /usr/bin/python3).
  */
 import { execFileSync } from 'node:child_process';
@@ -22,7 +22,7 @@ import { fmt as fmtStat, summarize } from './stats';
 
 // Runs from bench/ (tsx) or dist/bench/ (compiled).
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
-const MODEL_DIR = process.env.MODELS_DIR ?? path.join(ROOT, 'models');
+const MODEL_DIR = process.env.MODELS_DIR ?? path.join(ROOT, 'models', 'served');
 const STRUCTURES_DIR = process.env.STRUCTURES_DIR ?? path.join(ROOT, 'seed', 'structures', 'data');
 const THREADS = (process.env.BENCH_THREADS ?? '1,2').split(',').map(Number);
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
       for (const g of graphs) await model.predict([g]);
     }, 3);
     const torch = JSON.parse(
-      execFileSync(PYTHON, [path.join(ROOT, 'models', 'bench_torch.py'), '--model-dir', MODEL_DIR, '--threads', String(threads)], {
+      execFileSync(PYTHON, [path.join(ROOT, 'models', 'training', 'bench_torch.py'), '--model-dir', MODEL_DIR, '--threads', String(threads)], {
         encoding: 'utf8',
       }),
     ) as { medianMs: number; torch: string };

@@ -28,7 +28,7 @@ const EnvSchema = z.object({
   NEO4J_ACQUIRE_TIMEOUT_MS: intFromEnv(100, 60000).default(3000),
   SEED_FILE: z.string().default(path.join(REPO_ROOT, 'seed', 'data', 'clusters.json')),
   STRUCTURES_DIR: z.string().default(path.join(REPO_ROOT, 'seed', 'structures', 'data')),
-  MODELS_DIR: z.string().default(path.join(REPO_ROOT, 'models')),
+  MODELS_DIR: z.string().default(path.join(REPO_ROOT, 'models', 'served')),
   // ONNX Runtime threads of the inference worker (off the event loop). Two halve exact Shapley
   // time on a 2-core machine; batched predictions gain little either way.
   ORT_INTRA_OP_THREADS: intFromEnv(1, 16).default(2),

@@ -152,6 +152,30 @@ describe('catalog API against the seeded Neo4j', () => {
     expect(lines.find((l) => l.startsWith('Mo5S2-anion,'))).toContain('10.1021/acscatal.5c01379');
   });
 
+  it('publishes the number of atoms as `size` in every public place: field, bySize facet, SIZE order, JSON and CSV downloads', async () => {
+    // The server calls the quantity atomCount inside; the public name must not follow.
+    const atoms = new Map(seed.map((c) => [c.id, c.composition.reduce((n, p) => n + p.count, 0)]));
+    const bySize = new Map<number, number>();
+    for (const n of atoms.values()) bySize.set(n, (bySize.get(n) ?? 0) + 1);
+    const r = await gql('{ facets { bySize { value count } } clusters(first: 100, orderBy: {field: SIZE, direction: DESC}) { edges { node { id size } } } }');
+    expect(r.body.errors).toBeUndefined();
+    expect(Object.fromEntries(r.body.data!.facets.bySize.map((b: { value: number; count: number }) => [b.value, b.count]))).toEqual(Object.fromEntries(bySize));
+    const nodes = r.body.data!.clusters.edges.map((e: { node: { id: string; size: number } }) => e.node);
+    for (const n of nodes) expect(n.size).toBe(atoms.get(n.id));
+    expect(nodes[0].size).toBe(Math.max(...atoms.values()));
+    expect(nodes.map((n: { size: number }) => n.size)).toEqual([...nodes.map((n: { size: number }) => n.size)].sort((a, b) => b - a));
+
+    const { apiUrl } = stackInfo();
+    const json = (await (await fetch(`${apiUrl}/download/clusters.json`)).json()) as LooseData;
+    const mo5s2 = json.clusters.find((c: { id: string }) => c.id === 'Mo5S2-anion');
+    expect(mo5s2.size).toBe(7);
+    expect(mo5s2).not.toHaveProperty('atomCount');
+    const csv = (await (await fetch(`${apiUrl}/download/clusters.csv`)).text()).trim().split('\n');
+    const header = csv[0].split(',');
+    expect(header).toContain('size');
+    expect(csv.find((l) => l.startsWith('Mo5S2-anion,'))!.split(',')[header.indexOf('size')]).toBe('7');
+  });
+
   it('reports its event-loop delay per window; a local caller starts a new window with ?reset=1', async () => {
     const url = `${stackInfo().apiUrl}/health/event-loop`;
     await fetch(`${url}?reset=1`);

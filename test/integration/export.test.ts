@@ -10,10 +10,10 @@ const { apiUrl, datasetVersion } = stackInfo();
 const seed = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'seed', 'data', 'clusters.json'), 'utf8')) as {
   clusters: Array<{ id: string; charge: number; measurements: Array<{ log10K1: number }> }>;
 };
-const oof = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'models', 'oof-predictions.json'), 'utf8')) as {
+const oof = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'models', 'served', 'oof-predictions.json'), 'utf8')) as {
   protocols: Array<{ key: string; rows: Array<{ id: string; gin?: { meanLog10K1: number; stdLog10K1: number } }> }>;
 };
-const calibration = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'models', 'calibration.json'), 'utf8')) as {
+const calibration = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'models', 'served', 'calibration.json'), 'utf8')) as {
   protocol: string;
   method: { score: string };
   halfWidth: { '68': number; '95': number };
@@ -69,7 +69,7 @@ describe('export of a result set', () => {
     expect(body.clusters[0].measurements[0].source.doi).toBe('10.1021/acscatal.5c01379');
   });
 
-  it('exports the headline held-out prediction with its conformal intervals, widths from models/calibration.json', async () => {
+  it('exports the headline held-out prediction with its conformal intervals, widths from models/served/calibration.json', async () => {
     // The served intervals are prediction ± halfWidth (absolute score); a sigma-scored calibration would need the SD too.
     expect(calibration.method.score).toBe('absolute');
     const heldOut = new Map(oof.protocols.find((p) => p.key === calibration.protocol)!.rows.map((r) => [r.id, r.gin!]));

@@ -9,7 +9,7 @@ import type { ClusterStructureInput, StructureIsomerInput } from '../../server/s
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-export const MODEL_DIR = process.env.CLUSTERATLAS_MODEL_DIR ?? path.join(REPO_ROOT, 'models');
+export const MODEL_DIR = process.env.CLUSTERATLAS_MODEL_DIR ?? path.join(REPO_ROOT, 'models', 'served');
 export const STRUCTURES_DIR = process.env.STRUCTURES_DIR ?? path.join(REPO_ROOT, 'seed', 'structures', 'data');
 
 interface StructureFileLike {

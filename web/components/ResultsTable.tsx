@@ -77,7 +77,7 @@ export function ResultsTable({ rows, state, range }: { rows: ClusterSummaryFragm
                 {c.hasStructure ? <span className="tag">3D</span> : null}
               </td>
               <td className="num hide-phone">{signed(c.charge)}</td>
-              <td className="num">{c.size}</td>
+              <td className="num">{c.atomCount}</td>
               <td className="hide-phone">{familyLabel(c.metalFamily)}</td>
               <td className="num">
                 <RateCell value={c.log10K1} min={range.min} max={range.max} />

@@ -54,8 +54,8 @@ function readForm(form: HTMLFormElement, previous: SearchState): SearchState {
     nuclearity: nuc === 'homo' ? 'HOMONUCLEAR' : nuc === 'hetero' ? 'HETERONUCLEAR' : null,
     elements: data.getAll('el').map(String),
     elementMode: text('elmode') === 'only' ? 'only' : 'all',
-    sizeMin: number('smin'),
-    sizeMax: number('smax'),
+    atomCountMin: number('smin'),
+    atomCountMax: number('smax'),
     kMin: number('kmin'),
     kMax: number('kmax'),
     structureOnly: data.get('structure') === '1',
@@ -210,12 +210,12 @@ export function SearchForm({ state, charges, elements, nuclearity, formulaError 
             <label htmlFor="smin" className="visually-hidden">
               Atoms from
             </label>
-            <input id="smin" name="smin" type="number" min={1} step={1} inputMode="numeric" defaultValue={state.sizeMin ?? ''} placeholder="min" />
+            <input id="smin" name="smin" type="number" min={1} step={1} inputMode="numeric" defaultValue={state.atomCountMin ?? ''} placeholder="min" />
             <span aria-hidden="true">–</span>
             <label htmlFor="smax" className="visually-hidden">
               Atoms to
             </label>
-            <input id="smax" name="smax" type="number" min={1} step={1} inputMode="numeric" defaultValue={state.sizeMax ?? ''} placeholder="max" />
+            <input id="smax" name="smax" type="number" min={1} step={1} inputMode="numeric" defaultValue={state.atomCountMax ?? ''} placeholder="max" />
           </div>
         </fieldset>
         <fieldset>

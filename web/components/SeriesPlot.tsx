@@ -5,7 +5,7 @@ export interface SeriesPoint {
   id: string;
   formula: string;
   charge: number;
-  size: number;
+  atomCount: number;
   log10K1: number | null;
   /** Non-metal part of the formula, e.g. "S2": points sharing it are joined by a line. */
   ligandKey: string;
@@ -26,13 +26,13 @@ export function SeriesPlot({ points, currentId, title }: { points: SeriesPoint[]
   if (measured.length < 2 || !current) {
     return <p className="hint">No other cluster with the same elements and charge has a measured rate.</p>;
   }
-  const sizes = measured.map((p) => p.size);
+  const sizes = measured.map((p) => p.atomCount);
   const ks = measured.map((p) => p.log10K1);
   const [x0, x1] = [Math.min(...sizes) - 0.5, Math.max(...sizes) + 0.5];
   const [y0, y1] = [Math.floor(Math.min(...ks) * 2) / 2 - 0.25, Math.ceil(Math.max(...ks) * 2) / 2 + 0.25];
   const sx = (v: number) => M.left + ((v - x0) / (x1 - x0)) * (W - M.left - M.right);
   const sy = (v: number) => H - M.bottom - ((v - y0) / (y1 - y0)) * (H - M.top - M.bottom);
-  const line = measured.filter((p) => p.ligandKey === current.ligandKey).sort((a, b) => a.size - b.size);
+  const line = measured.filter((p) => p.ligandKey === current.ligandKey).sort((a, b) => a.atomCount - b.atomCount);
   const xTicks = Array.from({ length: Math.max(...sizes) - Math.min(...sizes) + 1 }, (_, i) => Math.min(...sizes) + i);
   const yTicks: number[] = [];
   for (let v = Math.ceil(y0 * 2) / 2; v <= y1; v += 0.5) yTicks.push(v);
@@ -62,7 +62,7 @@ export function SeriesPlot({ points, currentId, title }: { points: SeriesPoint[]
         </text>
         {line.length > 1 ? (
           <polyline
-            points={line.map((p) => `${sx(p.size)},${sy(p.log10K1)}`).join(' ')}
+            points={line.map((p) => `${sx(p.atomCount)},${sy(p.log10K1)}`).join(' ')}
             fill="none"
             stroke="var(--accent, #3b528b)"
             strokeOpacity={0.6}
@@ -74,7 +74,7 @@ export function SeriesPlot({ points, currentId, title }: { points: SeriesPoint[]
           const label = `${p.formula}${chargeMark(p.charge)}: log10 k1 = ${fixed(p.log10K1)}`;
           const dot = (
             <circle
-              cx={sx(p.size)}
+              cx={sx(p.atomCount)}
               cy={sy(p.log10K1)}
               r={isCurrent ? 7 : 4.5}
               fill={isCurrent ? 'var(--accent, #d1495b)' : p.ligandKey === current.ligandKey ? 'var(--accent, #3b528b)' : '#fff'}
@@ -87,7 +87,7 @@ export function SeriesPlot({ points, currentId, title }: { points: SeriesPoint[]
           return isCurrent ? (
             <g key={p.id} data-series-point={p.id} aria-current="true">
               {dot}
-              <text x={sx(p.size) + 10} y={sy(p.log10K1) - 8} fontSize={12} fontWeight={600}>
+              <text x={sx(p.atomCount) + 10} y={sy(p.log10K1) - 8} fontSize={12} fontWeight={600}>
                 {p.formula}
                 {chargeMark(p.charge)}
               </text>

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { familyLabel, type TrendPoint } from '@/lib/families';
 
 /** log10 k against size, one colour per family, with the family's mean per size as a line. */
-export function TrendsPlot({ points, x }: { points: TrendPoint[]; x: 'size' | 'metalAtomCount' }) {
+export function TrendsPlot({ points, x }: { points: TrendPoint[]; x: 'atomCount' | 'metalAtomCount' }) {
   const box = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
 
@@ -25,7 +25,7 @@ export function TrendsPlot({ points, x }: { points: TrendPoint[]; x: 'size' | 'm
           grid: true,
           style: { fontSize: '13px', background: 'transparent' },
           ariaLabel: 'Measured log10 k1 against cluster size by family',
-          x: { label: x === 'size' ? 'Atoms in the cluster' : 'Metal atoms', ticks, tickFormat: 'd' },
+          x: { label: x === 'atomCount' ? 'Atoms in the cluster' : 'Metal atoms', ticks, tickFormat: 'd' },
           y: { label: 'log₁₀ k₁ / (cm³ molecule⁻¹ s⁻¹)' },
           color: { legend: true, type: 'categorical', scheme: 'tableau10' },
           symbol: { legend: true },

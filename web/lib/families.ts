@@ -3,7 +3,7 @@ export interface TrendPoint {
   id: string;
   formula: string;
   charge: number;
-  size: number;
+  atomCount: number;
   metalAtomCount: number;
   family: string;
   log10K1: number;

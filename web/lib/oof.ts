@@ -2,7 +2,7 @@ import { apiOrigin } from './env';
 
 /**
  * Out-of-fold predictions for the parity plot. The training script writes them as a static file
- * beside the model (models/oof-predictions.json); the API serves it at /download/oof-predictions.json.
+ * beside the model (models/served/oof-predictions.json); the API serves it at /download/oof-predictions.json.
  */
 export interface OofRow {
   id: string;

@@ -8,8 +8,8 @@ export interface SearchState {
   elements: string[];
   /** "all": each chosen element occurs; "only": nothing outside the chosen set occurs. */
   elementMode: 'all' | 'only';
-  sizeMin: number | null;
-  sizeMax: number | null;
+  atomCountMin: number | null;
+  atomCountMax: number | null;
   kMin: number | null;
   kMax: number | null;
   structureOnly: boolean;
@@ -32,8 +32,8 @@ export const DEFAULT_STATE: SearchState = {
   nuclearity: null,
   elements: [],
   elementMode: 'all',
-  sizeMin: null,
-  sizeMax: null,
+  atomCountMin: null,
+  atomCountMax: null,
   kMin: null,
   kMax: null,
   structureOnly: false,
@@ -103,8 +103,8 @@ export function parseSearch(raw: RawParams): ParsedSearch {
       nuclearity,
       elements: [...new Set(elements)].sort(),
       elementMode: one(raw, 'elmode') === 'only' ? 'only' : 'all',
-      sizeMin: num('smin', 'Atoms from', true),
-      sizeMax: num('smax', 'Atoms to', true),
+      atomCountMin: num('smin', 'Atoms from', true),
+      atomCountMax: num('smax', 'Atoms to', true),
       kMin: num('kmin', 'log10 k from', false),
       kMax: num('kmax', 'log10 k to', false),
       structureOnly: one(raw, 'structure') === '1',
@@ -124,7 +124,8 @@ export function toFilter(s: SearchState): ClusterFilter | undefined {
   if (s.charges.length) f.charges = s.charges;
   if (s.nuclearity) f.nuclearity = s.nuclearity;
   if (s.elements.length) f.elements = s.elementMode === 'only' ? { only: s.elements } : { allOf: s.elements };
-  if (s.sizeMin !== null || s.sizeMax !== null) f.size = { min: s.sizeMin, max: s.sizeMax };
+  // `size` is the public ClusterFilter's name for the number of atoms.
+  if (s.atomCountMin !== null || s.atomCountMax !== null) f.size = { min: s.atomCountMin, max: s.atomCountMax };
   if (s.kMin !== null || s.kMax !== null) f.log10K1 = { min: s.kMin, max: s.kMax };
   if (s.structureOnly) f.hasStructure = true;
   return Object.keys(f).length ? f : undefined;
@@ -145,8 +146,8 @@ export function toQuery(s: SearchState): string {
   if (s.nuclearity) p.set('nuc', s.nuclearity === 'HOMONUCLEAR' ? 'homo' : 'hetero');
   for (const e of s.elements) p.append('el', e);
   if (s.elements.length && s.elementMode === 'only') p.set('elmode', 'only');
-  if (s.sizeMin !== null) p.set('smin', String(s.sizeMin));
-  if (s.sizeMax !== null) p.set('smax', String(s.sizeMax));
+  if (s.atomCountMin !== null) p.set('smin', String(s.atomCountMin));
+  if (s.atomCountMax !== null) p.set('smax', String(s.atomCountMax));
   if (s.kMin !== null) p.set('kmin', String(s.kMin));
   if (s.kMax !== null) p.set('kmax', String(s.kMax));
   if (s.structureOnly) p.set('structure', '1');

@@ -30,7 +30,7 @@ export interface ClusterCriteria {
   release?: ReleaseNumber;
 }
 
-export type ClusterOrderField = 'LOG10K1' | 'SIZE' | 'FORMULA' | 'METAL_ATOMS' | 'CHARGE' | 'EFFICIENCY';
+export type ClusterOrderField = 'LOG10K1' | 'ATOM_COUNT' | 'FORMULA' | 'METAL_ATOMS' | 'CHARGE' | 'EFFICIENCY';
 export type SortDirection = 'ASC' | 'DESC';
 
 export interface ClusterOrder {
@@ -46,7 +46,7 @@ export interface PageWindow {
 // Property names come only from this table, never from input.
 const ORDER_PROPERTY: Record<ClusterOrderField, string> = {
   LOG10K1: 'c.log10K1',
-  SIZE: 'c.atomCount',
+  ATOM_COUNT: 'c.atomCount',
   FORMULA: 'c.formulaSortKey',
   METAL_ATOMS: 'c.metalAtomCount',
   CHARGE: 'c.charge',

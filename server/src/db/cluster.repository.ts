@@ -104,3 +104,10 @@ export class ClusterRepository {
     return this.executor.read<{ c: ClusterExportRecord }>(catalogExportQuery(release), { purpose: 'bulk export' }).then((rows) => rows.map((r) => r.c));
   }
 }
+
+/**
+ * What services need from a cluster store: the repository's public methods. The class's private
+ * executor makes the class type nominal, so services take this and DB-free tests pass an
+ * in-memory store built from the seed files.
+ */
+export type ClusterStore = Pick<ClusterRepository, keyof ClusterRepository>;

@@ -78,3 +78,6 @@ export class StructureRepository {
     return row?.total ?? 0;
   }
 }
+
+/** What services need from a structure store (see ClusterStore). */
+export type StructureStore = Pick<StructureRepository, keyof StructureRepository>;

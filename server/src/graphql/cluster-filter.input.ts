@@ -51,7 +51,8 @@ export class ClusterFilter {
 
 export enum ClusterOrderField {
   LOG10K1 = 'LOG10K1',
-  SIZE = 'SIZE',
+  // The API's name is SIZE; the value the server works with is the one internal name of the quantity.
+  SIZE = 'ATOM_COUNT',
   FORMULA = 'FORMULA',
   METAL_ATOMS = 'METAL_ATOMS',
   CHARGE = 'CHARGE',

@@ -84,6 +84,7 @@ export function parseClusterFilter(filter: ClusterFilter | null | undefined, pat
   }
   // A charge written in the pattern ("Mo5S2-") narrows the charge filter; both must hold.
   if (patternCharge !== null) criteria.charges = criteria.charges ? criteria.charges.filter((q) => q === patternCharge) : [patternCharge];
+  // `size` is the filter's public name for the number of atoms (atomCount inside).
   criteria.atomCount = checkRange(filter.size, `${path}.size`, 0, MAX_COUNT);
   criteria.metalAtomCount = checkRange(filter.metalAtomCount, `${path}.metalAtomCount`, 0, MAX_COUNT);
   criteria.log10K1 = checkRange(filter.log10K1, `${path}.log10K1`, -30, 0);

@@ -76,7 +76,7 @@ export class ClusterResolver {
       total: f.total,
       byElement: buckets(f.byElement),
       byCharge: buckets(f.byCharge),
-      bySize: buckets(f.byAtomCount),
+      byAtomCount: buckets(f.byAtomCount),
       byNuclearity: buckets(f.byNuclearity),
       byMetalFamily: buckets(f.byMetalFamily),
       byReactant: buckets(f.byReactant),

@@ -39,7 +39,8 @@ export class Cluster {
   @Field(() => Int, { nullable: true, description: 'Spin multiplicity 2S+1 where the source published it (the homonuclear clusters).' })
   multiplicity!: number | null;
   @Field(() => [ElementCount]) composition!: ElementCount[];
-  @Field(() => Int, { description: 'Number of atoms.' }) size!: number;
+  // Published as `size` since the first release (API, downloads); everything inside calls the number of atoms atomCount.
+  @Field(() => Int, { name: 'size', description: 'Number of atoms.' }) atomCount!: number;
   @Field(() => Int) metalAtomCount!: number;
   @Field(() => [String], { description: 'Metal elements in formula order.' }) metals!: string[];
   @Field(() => [String], { description: 'Non-metal (ligand) elements in formula order.' }) ligands!: string[];

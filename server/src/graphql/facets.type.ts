@@ -17,7 +17,8 @@ export class CatalogFacets {
   @Field(() => Int) total!: number;
   @Field(() => [StringBucket], { description: 'Clusters containing each element.' }) byElement!: StringBucket[];
   @Field(() => [IntBucket]) byCharge!: IntBucket[];
-  @Field(() => [IntBucket], { description: 'Clusters per number of atoms.' }) bySize!: IntBucket[];
+  // Published as `bySize` (public API); inside, the number of atoms is atomCount.
+  @Field(() => [IntBucket], { name: 'bySize', description: 'Clusters per number of atoms.' }) byAtomCount!: IntBucket[];
   @Field(() => [StringBucket]) byNuclearity!: StringBucket[];
   @Field(() => [StringBucket], { description: 'Clusters per set of metal elements, e.g. "Fe-V".' }) byMetalFamily!: StringBucket[];
   @Field(() => [StringBucket], { description: 'Clusters with at least one measurement per reactant, e.g. "N2", "CO".' }) byReactant!: StringBucket[];

@@ -47,7 +47,7 @@ const IMPLICIT_LIST_SIZE: Record<string, number> = {
   components: 10,
   byElement: 118,
   byCharge: 10,
-  bySize: 60,
+  bySize: 60, // keyed by GraphQL field name: CatalogFacets.bySize (byAtomCount inside)
   byMetalFamily: 50,
   byNuclearity: 2,
   neighbors: 20,

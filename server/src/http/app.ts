@@ -31,7 +31,7 @@ export interface AppOptions {
   development: boolean;
   /** Admission control and the read cache (request-guards.ts); none when absent. */
   guards?: RequestGuards;
-  /** Where the model files are (for the out-of-fold predictions download); default models/. */
+  /** Where the model files are (for the out-of-fold predictions download); default models/served/. */
   modelsDir?: string;
   log?: (message: string, err?: unknown) => void;
 }

@@ -6,6 +6,7 @@ import type { CatalogService } from '../services/catalog.service';
 import type { ReleaseService } from '../services/release.service';
 import { releaseVersion } from './export';
 import { releaseFromPath } from './release-param';
+import { publicClusterJson } from './cluster-json';
 
 const gzipAsync = promisify(zlib.gzip);
 const brotliAsync = promisify(zlib.brotliCompress);
@@ -75,7 +76,7 @@ export function downloadHandlers(catalog: CatalogService, datasetVersion: () => 
         dataset: { version, clusterCount: clusters.length },
         howToCite: [...sources.values()],
         units: { k1: 'cm^3 molecule^-1 s^-1', log10K1: 'log10 of k1 in cm^3 molecule^-1 s^-1', massU: 'u', langevinRate: 'cm^3 molecule^-1 s^-1' },
-        clusters,
+        clusters: clusters.map(publicClusterJson),
       });
     },
     async csv(_version, release) {
@@ -89,7 +90,7 @@ export function downloadHandlers(catalog: CatalogService, datasetVersion: () => 
             c.publishedName,
             c.charge,
             c.multiplicity,
-            c.size,
+            c.atomCount, // the `size` column
             c.metalAtomCount,
             c.metals.join(' '),
             c.ligands.join(' '),

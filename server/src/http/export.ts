@@ -16,6 +16,7 @@ import type { HeldOutPrediction } from '../ml/held-out';
 import type { ClusterView } from '../services/catalog.service';
 import { structureInputFromView, type PredictionView } from '../services/prediction.service';
 import { structureExtendedXyz, structureXyz } from '../services/structure.service';
+import { publicClusterJson } from './cluster-json';
 
 /** More rows than the catalog has; a bound, so one export can never become an unbounded job. */
 export const MAX_EXPORT_ROWS = 5000;
@@ -53,7 +54,7 @@ const FilterShape = z
       .nullish(),
     elements: z.object({ allOf: Symbols, anyOf: Symbols, only: Symbols, noneOf: Symbols }).strict().nullish(),
     charges: z.array(z.number().int()).max(20).nullish(),
-    size: Range.nullish(),
+    size: Range.nullish(), // the public ClusterFilter's name for the number of atoms
     metalAtomCount: Range.nullish(),
     log10K1: Range.nullish(),
     nuclearity: z.enum(['HOMONUCLEAR', 'HETERONUCLEAR']).nullish(),
@@ -265,7 +266,7 @@ export function exportHandlers(services: Services, datasetVersion: () => string,
             c.id,
             c.formula,
             c.charge,
-            c.size,
+            c.atomCount, // the `size` column
             c.metals.join(' '),
             c.ligands.join(' '),
             c.log10K1,
@@ -308,7 +309,7 @@ export function exportHandlers(services: Services, datasetVersion: () => string,
       res.write(`${JSON.stringify(head).slice(0, -1)},"clusters":[`);
       clusters.forEach((c, i) => {
         const row = {
-          ...c,
+          ...publicClusterJson(c),
           measurements: measurements.get(c.id) ?? [],
           heldOutPredictions: model ? heldOutOrEmpty(services, c.id) : null,
           prediction: predictionJson(headline.get(c.id)),
@@ -389,7 +390,7 @@ export function mountExports(
     services,
     () => versions().datasetVersion,
     () => versions().modelVersion,
-    path.join(modelsDir ?? path.join(REPO_ROOT, 'models'), 'oof-predictions.json'),
+    path.join(modelsDir ?? path.join(REPO_ROOT, 'models', 'served'), 'oof-predictions.json'),
   );
   const routes: Array<[string, Route]> = [
     ['/download/export.csv', h.csv],

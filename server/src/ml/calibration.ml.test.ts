@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { conformalIntervals, loadCalibration, OUT_OF_DOMAIN_WIDENING, type Calibration } from './calibration';
 
-const MODEL_DIR = process.env.CLUSTERATLAS_MODEL_DIR ?? path.resolve(__dirname, '..', '..', '..', 'models');
+const MODEL_DIR = process.env.CLUSTERATLAS_MODEL_DIR ?? path.resolve(__dirname, '..', '..', '..', 'models', 'served');
 
 interface OofRow {
   id: string;

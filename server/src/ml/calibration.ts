@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { ModelUnavailableError } from './errors';
 
 /**
- * Conformal calibration of the served intervals (models/calibration.json, written by
- * models/calibrate.py with crepes). The quantiles are computed in Python from the held-out
+ * Conformal calibration of the served intervals (models/served/calibration.json, written by
+ * models/training/calibrate.py with crepes). The quantiles are computed in Python from the held-out
  * residuals; the server only applies them, so the two sides cannot drift apart.
  */
 

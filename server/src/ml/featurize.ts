@@ -11,7 +11,7 @@ import type { FeatureEncoding } from './manifest';
 
 /**
  * Pure featurizer: a GFN2-xTB structure (data contract 2 isomer) plus charge and multiplicity
- * become exactly the raw tensors models/clusteratlas_ml/features.py builds. The feature list
+ * become exactly the raw tensors models/training/clusteratlas_ml/features.py builds. The feature list
  * comes from the manifest; normalisation happens inside the ONNX graph.
  */
 

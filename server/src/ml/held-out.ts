@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ModelUnavailableError } from './errors';
 
-/** One cluster's out-of-fold prediction under one evaluation protocol (written by models/train.py). */
+/** One cluster's out-of-fold prediction under one evaluation protocol (written by models/training/train.py). */
 export interface HeldOutPrediction {
   protocol: string;
   protocolTitle: string;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ModelUnavailableError } from './errors';
 
 /**
- * The model manifest (models/manifest.json, written by models/train.py) and its integrity check.
+ * The model manifest (models/served/manifest.json, written by models/training/train.py) and its integrity check.
  * Everything the TypeScript side needs to reproduce the Python tensors comes from here, never
  * from constants duplicated in code.
  */
@@ -65,7 +65,7 @@ export const ManifestSchema = z.object({
       clusterIds: z.array(z.string()).min(1),
       atomCount: z.object({ min: z.number().int(), max: z.number().int() }),
       elements: z.array(z.string()),
-      // Written by models/calibrate.py; the server's domain limits for new structures.
+      // Written by models/training/calibrate.py; the server's domain limits for new structures.
       charges: z.array(z.number().int()).optional(),
       families: z.array(z.string()).optional(),
       data: z.object({ sha256: z.string() }).catchall(z.unknown()),

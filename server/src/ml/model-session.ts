@@ -86,23 +86,23 @@ export class ModelSession {
     return out;
   }
 
-  /** Coalition values with each coalition packed as its own subgraph, grouped by size. */
+  /** Coalition values with each coalition packed as its own subgraph, grouped by atom count. */
   async evaluateCompactCoalitions(graph: ModelGraph, masks: Uint8Array, n: number): Promise<Float64Array> {
     const C = masks.length / n;
-    const bySize: number[][] = Array.from({ length: n + 1 }, () => []);
+    const byAtomCount: number[][] = Array.from({ length: n + 1 }, () => []);
     for (let c = 0; c < C; c++) {
       let k = 0;
       for (let i = 0; i < n; i++) k += masks[c * n + i];
-      bySize[k].push(c);
+      byAtomCount[k].push(c);
     }
     const out = new Float64Array(C);
     // The empty coalition has no atoms to pack: evaluate it masked, as before.
-    if (bySize[0].length) {
+    if (byAtomCount[0].length) {
       const empty = await this.evaluateCoalitions(graph, new Uint8Array(n), n);
-      for (const c of bySize[0]) out[c] = empty[0];
+      for (const c of byAtomCount[0]) out[c] = empty[0];
     }
     for (let k = 1; k <= n; k++) {
-      const rows = bySize[k];
+      const rows = byAtomCount[k];
       const per = Math.max(1, Math.floor(this.options.maxFloatsPerCall / this.floatsPerGraph(k)));
       for (let start = 0; start < rows.length; start += per) {
         const part = rows.slice(start, start + per);

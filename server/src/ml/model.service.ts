@@ -91,7 +91,7 @@ export class ModelService {
     const oof = manifest.files.outOfFoldPredictions;
     const heldOut = oof ? await loadHeldOutPredictions(path.join(modelDir, oof.path)) : new Map<string, HeldOutPrediction[]>();
     const calibrationFile = manifest.files.calibration;
-    if (!calibrationFile) throw new ModelUnavailableError(`model manifest in ${modelDir} lists no calibration file (run models/calibrate.py)`);
+    if (!calibrationFile) throw new ModelUnavailableError(`model manifest in ${modelDir} lists no calibration file (run models/training/calibrate.py)`);
     const calibration = await loadCalibration(path.join(modelDir, calibrationFile.path));
     const card = await readModelCard(modelDir, manifest);
     const session = await ModelSession.start(path.join(modelDir, manifest.files.model.path), manifest, dims, shape[1], opts);
@@ -135,7 +135,7 @@ export class ModelService {
 
   private trainingIds: Set<string> | undefined;
 
-  /** Metal family of a list of atoms ("Fe–V": sorted metal symbols, en dash), as models/ names it. */
+  /** Metal family of a list of atoms ("Fe–V": sorted metal symbols, en dash), as the training code names it. */
   metalFamily(elements: readonly string[]): string {
     const props = this.manifest.features.elementProperties;
     return [...new Set(elements.filter((e) => props[e]?.isMetal === true))].sort().join('–');

@@ -6,7 +6,7 @@ import { MODEL_DIR, readJson, readStructure } from '../../../test/ml/fixtures';
 
 /**
  * ONNX (onnxruntime-node, through the production service) against the PyTorch golden files
- * written by models/train.py: same tensors from the TypeScript featurizer, same outputs.
+ * written by models/training/train.py: same tensors from the TypeScript featurizer, same outputs.
  */
 
 interface GoldenTensor {

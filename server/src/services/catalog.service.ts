@@ -1,26 +1,23 @@
 import { isMetal } from '../chem/elements';
 import type { ClusterCriteria, ClusterOrder, PageWindow } from '../db/cluster-query';
 import type { ReleaseNumber } from '../db/release-scope';
-import type { ClusterExportRecord, ClusterRecord, ClusterRepository, MeasurementRecord } from '../db/cluster.repository';
+import type { ClusterExportRecord, ClusterRecord, ClusterStore, MeasurementRecord } from '../db/cluster.repository';
 
 /** A cluster as the API presents it (independent of GraphQL). */
-export interface ClusterView extends Omit<ClusterRecord, 'compositionElements' | 'compositionCounts' | 'atomCount' | 'elements'> {
+export interface ClusterView extends Omit<ClusterRecord, 'compositionElements' | 'compositionCounts' | 'elements'> {
   composition: Array<{ element: string; count: number; isMetal: boolean }>;
-  /** ClusterRecord.atomCount under its public name (GraphQL `Cluster.size`, the JSON and CSV downloads). */
-  size: number;
 }
 
 export function toClusterView(r: ClusterRecord): ClusterView {
-  const { compositionElements, compositionCounts, atomCount, elements: _elements, ...rest } = r;
+  const { compositionElements, compositionCounts, elements: _elements, ...rest } = r;
   return {
     ...rest,
-    size: atomCount,
     composition: compositionElements.map((element, i) => ({ element, count: compositionCounts[i], isMetal: isMetal(element) })),
   };
 }
 
 export class CatalogService {
-  constructor(private readonly repo: ClusterRepository) {}
+  constructor(private readonly repo: ClusterStore) {}
 
   async search(criteria: ClusterCriteria, order: ClusterOrder, page: PageWindow): Promise<{ total: number; clusters: ClusterView[] }> {
     // A page of 0 still answers totalCount, which is what count-only clients ask for.

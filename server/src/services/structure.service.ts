@@ -2,7 +2,7 @@ import { toExtendedXyz, toXyz, type GeometryAtom } from '../chem/geometry';
 import type { MotifPattern } from '../chem/motif-pattern';
 import { chargeStatistics, extractSubgraph, subgraphComponents, type ChargeStatistics, type SubgraphKind } from '../chem/subgraph';
 import type { ClusterCriteria } from '../db/cluster-query';
-import type { AtomRecord, BondRecord, StructureRecord, StructureRepository } from '../db/structure.repository';
+import type { AtomRecord, BondRecord, StructureRecord, StructureStore } from '../db/structure.repository';
 import { toClusterView, type ClusterView } from './catalog.service';
 import { RUN_IMMEDIATELY, type JobScheduler } from './fair-queue';
 import { currentClient } from './request-client';
@@ -67,7 +67,7 @@ export function structureExtendedXyz(s: StructureView, charge: number | null): s
 
 export class StructureService {
   constructor(
-    private readonly repo: StructureRepository,
+    private readonly repo: StructureStore,
     /** Motif searches go through it (the API: a fair queue that leaves Neo4j cores for cheap reads). */
     private readonly motifQueue: JobScheduler = RUN_IMMEDIATELY,
   ) {}

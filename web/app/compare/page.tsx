@@ -115,7 +115,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <tbody>
               {row('Charge', (c) => signed(c.charge))}
               {row('Spin multiplicity', (c) => c.multiplicity ?? '—')}
-              {row('Atoms (metal)', (c) => `${c.size} (${c.metalAtomCount})`)}
+              {row('Atoms (metal)', (c) => `${c.atomCount} (${c.metalAtomCount})`)}
               {row('Metals', (c) => familyLabel(c.metalFamily))}
               {row('Ligands', (c) => (c.ligands.length ? c.ligands.join(', ') : 'none'))}
               {row('Mass / u', (c) => c.massU.toFixed(2))}

@@ -33,7 +33,7 @@ async function loadAll(): Promise<TrendPoint[]> {
         id: node.id,
         formula: node.formula,
         charge: node.charge,
-        size: node.size,
+        atomCount: node.atomCount,
         metalAtomCount: node.metalAtomCount,
         family: familyKey(node.metals, node.ligands),
         log10K1: node.log10K1,
@@ -60,7 +60,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   const families = familyCounts(all);
   const asked = (Array.isArray(params.f) ? params.f : params.f ? [params.f] : []).flatMap((f) => f.split(','));
   const chosen = (asked.length ? asked : DEFAULT_FAMILIES).map(canonicalFamily).filter((f) => families.some((x) => x.family === f));
-  const x = params.x === 'metal' ? 'metalAtomCount' : 'size';
+  const x = params.x === 'metal' ? 'metalAtomCount' : 'atomCount';
   const points = all.filter((p) => chosen.includes(p.family));
   const [modelResult, oof] = await Promise.all([tryApi(() => apiRequest(ModelCardQuery)), loadOofPredictions()]);
   const protocolKey = typeof params.protocol === 'string' ? params.protocol : null;
@@ -145,7 +145,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
                         </Link>
                       </td>
                       <td>{familyLabel(p.family)}</td>
-                      <td className="num">{p.size}</td>
+                      <td className="num">{p.atomCount}</td>
                       <td className="num">{fixed(p.log10K1)}</td>
                     </tr>
                   ))}

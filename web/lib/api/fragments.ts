@@ -6,7 +6,8 @@ export const ClusterSummaryFragment = graphql(`
     id
     formula
     charge
-    size
+    # The API publishes the number of atoms as size; the site calls it atomCount, as the server does.
+    atomCount: size
     multiplicity
     nuclearity
     metalFamily
@@ -82,7 +83,8 @@ export const FacetCountsFragment = graphql(`
       value
       count
     }
-    bySize {
+    # The API's name for the counts per number of atoms is bySize.
+    byAtomCount: bySize {
       value
       count
     }

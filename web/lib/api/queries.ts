@@ -49,7 +49,7 @@ export const SeriesQuery = graphql(`
           id
           formula
           charge
-          size
+          atomCount: size # the API's name for the number of atoms
           log10K1
           composition {
             element
@@ -144,7 +144,7 @@ export const TrendsPageQuery = graphql(`
           id
           formula
           charge
-          size
+          atomCount: size # the API's name for the number of atoms
           metalAtomCount
           metals
           ligands

@@ -96,7 +96,7 @@ export default async function ClusterPage({ params, searchParams }: Params) {
         <div>
           <dt>Atoms</dt>
           <dd>
-            {c.size} ({c.metalAtomCount} metal)
+            {c.atomCount} ({c.metalAtomCount} metal)
           </dd>
         </div>
         <div>

@@ -38,6 +38,8 @@ export type ClusterFilter = {
   /** Number of metal atoms. */
   metalAtomCount?: IntRange | null | undefined;
   nuclearity?: Nuclearity | null | undefined;
+  /** Only clusters with a measurement of this reactant, e.g. "CO" (see `reactants`). */
+  reactant?: string | null | undefined;
   /** Number of atoms. */
   size?: IntRange | null | undefined;
 };
@@ -144,13 +146,13 @@ export type SubgraphKind =
   | 'NEIGHBORHOOD'
   | 'WHOLE';
 
-export type ClusterSummaryFragment = { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null };
+export type ClusterSummaryFragment = { id: string, formula: string, charge: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, atomCount: number, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null };
 
-export type ClusterDetailFragment = { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }>, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null };
+export type ClusterDetailFragment = { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, atomCount: number, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }>, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null };
 
 export type SourceInfoFragment = { id: string, doi: string, citation: string, url: string };
 
-export type FacetCountsFragment = { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> };
+export type FacetCountsFragment = { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, byAtomCount: Array<{ value: number, count: number }> };
 
 export type StructureFullFragment = { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> };
 
@@ -176,14 +178,14 @@ export type SearchPageQueryVariables = Exact<{
 }>;
 
 
-export type SearchPageQuery = { composition?: { text: string, charge: number | null, caseCorrected: boolean }, clusters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } }> }, matching: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> }, catalog: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> } };
+export type SearchPageQuery = { composition?: { text: string, charge: number | null, caseCorrected: boolean }, clusters: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, formula: string, charge: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, atomCount: number, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } }> }, matching: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, byAtomCount: Array<{ value: number, count: number }> }, catalog: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, byAtomCount: Array<{ value: number, count: number }> } };
 
 export type SearchFacetsQueryVariables = Exact<{
   filter?: ClusterFilter | null | undefined;
 }>;
 
 
-export type SearchFacetsQuery = { matching: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> }, catalog: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, bySize: Array<{ value: number, count: number }> } };
+export type SearchFacetsQuery = { matching: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, byAtomCount: Array<{ value: number, count: number }> }, catalog: { total: number, log10K1Min: number | null, log10K1Max: number | null, byCharge: Array<{ value: number, count: number }>, byElement: Array<{ value: string, count: number }>, byNuclearity: Array<{ value: string, count: number }>, byAtomCount: Array<{ value: number, count: number }> } };
 
 export type SeriesQueryVariables = Exact<{
   filter: ClusterFilter;
@@ -191,14 +193,14 @@ export type SeriesQueryVariables = Exact<{
 }>;
 
 
-export type SeriesQuery = { clusters: { edges: Array<{ node: { id: string, formula: string, charge: number, size: number, log10K1: number | null, composition: Array<{ element: string, count: number, isMetal: boolean }> } }> } };
+export type SeriesQuery = { clusters: { edges: Array<{ node: { id: string, formula: string, charge: number, log10K1: number | null, atomCount: number, composition: Array<{ element: string, count: number, isMetal: boolean }> } }> } };
 
 export type ClusterPageQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ClusterPageQuery = { cluster: { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, isomers: Array<{ id: string, rank: number, relativeEnergyKcalPerMol: number, energyHartree: number, multiplicity: number, homoLumoGapEv: number | null, atoms: Array<{ index: number }> }>, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, protocol: string | null, protocolTitle: string | null, heldOutSplit: string | null, unboundedLog10K1: number, cappedAtCaptureLimit: boolean, k1Cm3PerMoleculeS: number, modelVersion: string, interval68: { lowLog10K1: number, highLog10K1: number, confidence: number, calibrated: boolean }, domain: { inDomain: boolean, reasons: Array<string>, caveats: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> }, captureLimit: { kind: CaptureLimitKind, log10K1: number }, interval95: { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean } } | null, heldOutPredictions: Array<{ protocol: string, protocolTitle: string, split: string, log10K1: number, log10K1Std: number }> | null, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }> } | null, similar: Array<{ similarity: number, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } }> | null, metalCore: { kind: SubgraphKind, totalCharge: number, meanCharge: number, chargePolarization: number, chargeRange: number, atoms: Array<{ index: number, element: string }>, components: Array<{ totalCharge: number, chargePolarization: number, atoms: Array<{ index: number }> }> } | null, ligandShell: { kind: SubgraphKind, totalCharge: number, meanCharge: number, chargePolarization: number, chargeRange: number, atoms: Array<{ index: number, element: string }>, components: Array<{ totalCharge: number, chargePolarization: number, atoms: Array<{ index: number }> }> } | null };
+export type ClusterPageQuery = { cluster: { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, atomCount: number, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, isomers: Array<{ id: string, rank: number, relativeEnergyKcalPerMol: number, energyHartree: number, multiplicity: number, homoLumoGapEv: number | null, atoms: Array<{ index: number }> }>, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, protocol: string | null, protocolTitle: string | null, heldOutSplit: string | null, unboundedLog10K1: number, cappedAtCaptureLimit: boolean, k1Cm3PerMoleculeS: number, modelVersion: string, interval68: { lowLog10K1: number, highLog10K1: number, confidence: number, calibrated: boolean }, domain: { inDomain: boolean, reasons: Array<string>, caveats: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> }, captureLimit: { kind: CaptureLimitKind, log10K1: number }, interval95: { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean } } | null, heldOutPredictions: Array<{ protocol: string, protocolTitle: string, split: string, log10K1: number, log10K1Std: number }> | null, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }> } | null, similar: Array<{ similarity: number, cluster: { id: string, formula: string, charge: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, atomCount: number, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } }> | null, metalCore: { kind: SubgraphKind, totalCharge: number, meanCharge: number, chargePolarization: number, chargeRange: number, atoms: Array<{ index: number, element: string }>, components: Array<{ totalCharge: number, chargePolarization: number, atoms: Array<{ index: number }> }> } | null, ligandShell: { kind: SubgraphKind, totalCharge: number, meanCharge: number, chargePolarization: number, chargeRange: number, atoms: Array<{ index: number, element: string }>, components: Array<{ totalCharge: number, chargePolarization: number, atoms: Array<{ index: number }> }> } | null };
 
 export type ComparePageQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
@@ -206,7 +208,7 @@ export type ComparePageQueryVariables = Exact<{
 }>;
 
 
-export type ComparePageQuery = { clusters: { edges: Array<{ node: { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, protocol: string | null, protocolTitle: string | null, heldOutSplit: string | null, unboundedLog10K1: number, cappedAtCaptureLimit: boolean, k1Cm3PerMoleculeS: number, modelVersion: string, interval68: { lowLog10K1: number, highLog10K1: number, confidence: number, calibrated: boolean }, domain: { inDomain: boolean, reasons: Array<string>, caveats: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> }, captureLimit: { kind: CaptureLimitKind, log10K1: number }, interval95: { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean } } | null, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }> } }> } };
+export type ComparePageQuery = { clusters: { edges: Array<{ node: { publishedName: string, metals: Array<string>, ligands: Array<string>, massU: number, cvFold: number | null, authorsIsomerId: string | null, k1Cm3PerMoleculeS: number | null, langevinRateCm3PerMoleculeS: number | null, id: string, formula: string, charge: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, atomCount: number, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, protocol: string | null, protocolTitle: string | null, heldOutSplit: string | null, unboundedLog10K1: number, cappedAtCaptureLimit: boolean, k1Cm3PerMoleculeS: number, modelVersion: string, interval68: { lowLog10K1: number, highLog10K1: number, confidence: number, calibrated: boolean }, domain: { inDomain: boolean, reasons: Array<string>, caveats: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> }, captureLimit: { kind: CaptureLimitKind, log10K1: number }, interval95: { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean } } | null, composition: Array<{ element: string, count: number, isMetal: boolean }>, measurements: Array<{ id: string, reactant: string, log10K1: number, k1Cm3PerMoleculeS: number, source: { id: string, doi: string, citation: string, url: string } }> } }> } };
 
 export type ClusterIdByFormulaQueryVariables = Exact<{
   formula: string;
@@ -222,7 +224,7 @@ export type TrendsPageQueryVariables = Exact<{
 }>;
 
 
-export type TrendsPageQuery = { clusters: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, formula: string, charge: number, size: number, metalAtomCount: number, metals: Array<string>, ligands: Array<string>, log10K1: number | null } }> } };
+export type TrendsPageQuery = { clusters: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, formula: string, charge: number, metalAtomCount: number, metals: Array<string>, ligands: Array<string>, log10K1: number | null, atomCount: number } }> } };
 
 export type DatasetQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -249,14 +251,14 @@ export type MotifSearchQueryVariables = Exact<{
 }>;
 
 
-export type MotifSearchQuery = { motifSearch: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { matchCount: number, distinctMatchCount: number, distinctMatches: Array<Array<number>>, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, structure: { atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } } }> } };
+export type MotifSearchQuery = { motifSearch: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { matchCount: number, distinctMatchCount: number, distinctMatches: Array<Array<number>>, cluster: { id: string, formula: string, charge: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, atomCount: number, structure: { atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> } | null, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } } }> } };
 
 export type PredictQueryVariables = Exact<{
   structure: StructureInput;
 }>;
 
 
-export type PredictQuery = { predict: { xtbWallTimeMs: number, prediction: { kind: PredictionKind, protocol: string | null, protocolTitle: string | null, heldOutSplit: string | null, log10K1: number, unboundedLog10K1: number, cappedAtCaptureLimit: boolean, log10K1Std: number, k1Cm3PerMoleculeS: number, modelVersion: string, captureLimit: { kind: CaptureLimitKind, log10K1: number }, interval68: { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean }, interval95: { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean }, domain: { inDomain: boolean, reasons: Array<string>, caveats: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> } }, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> }, nearest: Array<{ similarity: number, cluster: { id: string, formula: string, charge: number, size: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } }> } };
+export type PredictQuery = { predict: { xtbWallTimeMs: number, prediction: { kind: PredictionKind, protocol: string | null, protocolTitle: string | null, heldOutSplit: string | null, log10K1: number, unboundedLog10K1: number, cappedAtCaptureLimit: boolean, log10K1Std: number, k1Cm3PerMoleculeS: number, modelVersion: string, captureLimit: { kind: CaptureLimitKind, log10K1: number }, interval68: { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean }, interval95: { confidence: number, lowLog10K1: number, highLog10K1: number, calibrated: boolean }, domain: { inDomain: boolean, reasons: Array<string>, caveats: Array<string>, nearestTrainingClusterId: string, nearestDistance: number, distanceThreshold: number, distancePercentile: number, unknownElements: Array<string> } }, structure: { id: string, rank: number, method: string, program: string, programVersion: string, multiplicity: number, multiplicitySource: string, energyHartree: number, relativeEnergyKcalPerMol: number, homoLumoGapEv: number | null, dipoleDebye: number | null, bondRule: string, xyz: string, extendedXyz: string, atoms: Array<{ index: number, element: string, isMetal: boolean, xAngstrom: number, yAngstrom: number, zAngstrom: number, partialCharge: number, coordinationNumber: number }>, bonds: Array<{ a: number, b: number, order: number, lengthAngstrom: number }> }, nearest: Array<{ similarity: number, cluster: { id: string, formula: string, charge: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, atomCount: number, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null } }> } };
 
 export type ExplainStructureQueryVariables = Exact<{
   structure: StructureInput;
@@ -305,7 +307,7 @@ export const ClusterSummaryFragmentDoc = new TypedDocumentString(`
   id
   formula
   charge
-  size
+  atomCount: size
   multiplicity
   nuclearity
   metalFamily
@@ -365,7 +367,7 @@ export const ClusterDetailFragmentDoc = new TypedDocumentString(`
   id
   formula
   charge
-  size
+  atomCount: size
   multiplicity
   nuclearity
   metalFamily
@@ -407,7 +409,7 @@ export const FacetCountsFragmentDoc = new TypedDocumentString(`
     value
     count
   }
-  bySize {
+  byAtomCount: bySize {
     value
     count
   }
@@ -603,7 +605,7 @@ export const SearchPageDocument = new TypedDocumentString(`
   id
   formula
   charge
-  size
+  atomCount: size
   multiplicity
   nuclearity
   metalFamily
@@ -638,7 +640,7 @@ fragment FacetCounts on CatalogFacets {
     value
     count
   }
-  bySize {
+  byAtomCount: bySize {
     value
     count
   }
@@ -668,7 +670,7 @@ export const SearchFacetsDocument = new TypedDocumentString(`
     value
     count
   }
-  bySize {
+  byAtomCount: bySize {
     value
     count
   }
@@ -683,7 +685,7 @@ export const SeriesDocument = new TypedDocumentString(`
         id
         formula
         charge
-        size
+        atomCount: size
         log10K1
         composition {
           element
@@ -741,7 +743,7 @@ export const ClusterPageDocument = new TypedDocumentString(`
   id
   formula
   charge
-  size
+  atomCount: size
   multiplicity
   nuclearity
   metalFamily
@@ -907,7 +909,7 @@ export const ComparePageDocument = new TypedDocumentString(`
   id
   formula
   charge
-  size
+  atomCount: size
   multiplicity
   nuclearity
   metalFamily
@@ -1054,7 +1056,7 @@ export const TrendsPageDocument = new TypedDocumentString(`
         id
         formula
         charge
-        size
+        atomCount: size
         metalAtomCount
         metals
         ligands
@@ -1191,7 +1193,7 @@ export const MotifSearchDocument = new TypedDocumentString(`
   id
   formula
   charge
-  size
+  atomCount: size
   multiplicity
   nuclearity
   metalFamily
@@ -1250,7 +1252,7 @@ export const PredictDocument = new TypedDocumentString(`
   id
   formula
   charge
-  size
+  atomCount: size
   multiplicity
   nuclearity
   metalFamily

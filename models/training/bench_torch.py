@@ -21,7 +21,7 @@ from clusteratlas_ml.features import encode_graph, pad_batch, spec_from_manifest
 
 def main() -> None:
     p = argparse.ArgumentParser()
-    p.add_argument("--model-dir", default=os.path.join(REPO_ROOT, "models"))
+    p.add_argument("--model-dir", default=os.path.join(REPO_ROOT, "models", "served"))
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--reps", type=int, default=20)
     args = p.parse_args()

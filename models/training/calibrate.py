@@ -4,7 +4,7 @@ served intervals, its nested coverage per protocol, the per-metal additive basel
 shrunk toward it. Reads oof-predictions.json; writes calibration.json, adds the new baselines to
 oof-predictions.json, model-card.json and model-card.md, and refreshes the manifest's hashes.
 
-    /usr/bin/python3 models/calibrate.py [--out models]
+    /usr/bin/python3 models/training/calibrate.py [--out models/served]
 """
 from __future__ import annotations
 
@@ -280,7 +280,7 @@ def calibration_markdown(calib: dict) -> str:
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--out", default=os.path.join(REPO_ROOT, "models"))
+    p.add_argument("--out", default=os.path.join(REPO_ROOT, "models", "served"))
     p.add_argument("--data-root", default=REPO_ROOT)
     args = p.parse_args()
     calib = calibrate(args.out, args.data_root)

@@ -3,7 +3,7 @@
 clusters only (the inner CV of protocol b), single member per fold. Heteronuclear clusters are
 never touched. Used to narrow the candidate list in train.py; see the model card.
 
-    /usr/bin/python3 models/explore.py [--configs NAME,...] [--seeds 0,1]
+    /usr/bin/python3 models/training/explore.py [--configs NAME,...] [--seeds 0,1]
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def main() -> None:
     p.add_argument("--seeds", default="0")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--data-root", default=REPO_ROOT)
-    p.add_argument("--out", help="also write the table as JSON (models/exploration.json is read into the model card)")
+    p.add_argument("--out", help="also write the table as JSON (models/training/exploration.json is read into the model card)")
     args = p.parse_args()
     configs = {c.name: c for c in EXPLORE_CONFIGS + GIN_CANDIDATES}
     names = args.configs.split(",") if args.configs else list(configs)

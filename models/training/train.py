@@ -4,7 +4,7 @@
     npm run train          # full run: nested evaluation, baselines, 5-member ensemble, ONNX export
     npm run train:smoke    # tiny model into a temp dir, then the ONNX parity test (CI)
 
-Outputs (in models/ unless --out): gin-ensemble.onnx, training-embeddings.f32, manifest.json,
+Outputs (in models/served/ unless --out): gin-ensemble.onnx, training-embeddings.f32, manifest.json,
 model-card.json, model-card.md, oof-predictions.json, calibration.json, golden/{inputs,predictions}.json.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ from clusteratlas_ml.training import HyperParams  # noqa: E402
 
 MODEL_VERSION = "1.0.0"
 
-# Configurations scored during development by models/explore.py (homonuclear CV only).
+# Configurations scored during development by models/training/explore.py (homonuclear CV only).
 def _variant(name: str, adjacency="wiberg", one_hot=True, xtb="all", **hp) -> GinConfig:
     return GinConfig(name, adjacency, one_hot, HyperParams(**hp), xtb)
 
@@ -89,7 +89,7 @@ SMOKE_CANDIDATES = [GinConfig("smoke-h8-L2", "wiberg", True, HyperParams(hidden=
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--smoke", action="store_true", help="tiny model, few epochs, temp output dir, parity check")
-    p.add_argument("--out", help="output directory (default: models/, or a temp dir with --smoke)")
+    p.add_argument("--out", help="output directory (default: models/served/, or a temp dir with --smoke)")
     p.add_argument("--workers", type=int, default=2, help="training processes (default 2)")
     p.add_argument("--members", type=int, default=None, help="ensemble size (default 5; 2 with --smoke)")
     p.add_argument("--no-parity", action="store_true", help="skip the onnxruntime-node parity test")
@@ -102,7 +102,7 @@ def main() -> int:
     args = parse_args()
     torch.set_num_threads(1)
     t0 = time.time()
-    out = args.out or (tempfile.mkdtemp(prefix="clusteratlas-smoke-") if args.smoke else os.path.join(REPO_ROOT, "models"))
+    out = args.out or (tempfile.mkdtemp(prefix="clusteratlas-smoke-") if args.smoke else os.path.join(REPO_ROOT, "models", "served"))
     os.makedirs(os.path.join(out, "golden"), exist_ok=True)
     n_members = args.members or (2 if args.smoke else 5)
     seeds = tuple(range(n_members))
@@ -174,7 +174,7 @@ def main() -> int:
         smoke=args.smoke,
     )
     # Intervals, their nested coverage and the additive baselines come from the held-out
-    # predictions just written (models/calibrate.py; also runnable alone).
+    # predictions just written (models/training/calibrate.py; also runnable alone).
     from calibrate import calibrate
 
     calibrate(out, args.data_root, study=not args.smoke)

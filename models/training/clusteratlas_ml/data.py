@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .elements import is_metal
 
-REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 SEED_CLUSTERS = os.path.join("seed", "data", "clusters.json")
 SEED_STRUCTURES = os.path.join("seed", "structures", "data")
 

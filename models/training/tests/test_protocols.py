@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-MODELS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-REPO = os.path.dirname(MODELS)
-sys.path.insert(0, MODELS)
+TRAINING = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REPO = os.path.dirname(os.path.dirname(TRAINING))
+sys.path.insert(0, TRAINING)
 
 from clusteratlas_ml.data import load_clusters  # noqa: E402
 from clusteratlas_ml.protocols import build_protocols  # noqa: E402

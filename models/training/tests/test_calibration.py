@@ -10,14 +10,15 @@ import sys
 import numpy as np
 import pytest
 
-MODELS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, MODELS)
+TRAINING = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SERVED = os.path.join(os.path.dirname(TRAINING), "served")
+sys.path.insert(0, TRAINING)
 
 from clusteratlas_ml import calibration as cal  # noqa: E402
 
 
 def _load(name):
-    with open(os.path.join(MODELS, name), encoding="utf-8") as fh:
+    with open(os.path.join(SERVED, name), encoding="utf-8") as fh:
         return json.load(fh)
 
 

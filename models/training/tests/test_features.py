@@ -9,9 +9,9 @@ import sys
 import numpy as np
 import pytest
 
-MODELS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-REPO = os.path.dirname(MODELS)
-sys.path.insert(0, MODELS)
+TRAINING = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REPO = os.path.dirname(os.path.dirname(TRAINING))
+sys.path.insert(0, TRAINING)
 
 from clusteratlas_ml.features import MAX_ATOMS, FeatureError, encode_graph, fit_normalisation, spec_from_manifest  # noqa: E402
 
@@ -25,7 +25,7 @@ def _json(*parts):
 
 @pytest.fixture(scope="module")
 def served_spec():
-    return spec_from_manifest(_json("models", "manifest.json")["features"])
+    return spec_from_manifest(_json("models", "served", "manifest.json")["features"])
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ state. Resumable: results are cached per cluster in seed/features/xtb-electronic
 and a cluster already there is not recomputed. Fukui indices are not computed (`--vfukui` fails
 SCC on Mo5S2¯ and its f(−) values were unphysical; see issue 13).
 
-    XTBPATH=/usr/share/xtb /usr/bin/python3 models/xtb_features.py [--limit N]
+    XTBPATH=/usr/share/xtb /usr/bin/python3 models/training/xtb_features.py [--limit N]
 """
 from __future__ import annotations
 
