@@ -11,7 +11,12 @@ import { StructureRepository } from './db/structure.repository';
 import { StructureService } from './services/structure.service';
 import { PredictionService } from './services/prediction.service';
 import { tryLoadModel } from './ml';
-import { lineLog } from './logger';
+import { lineLog, logger } from './logger';
+import { Authenticator } from './auth/authenticator';
+import { createAuthHttp } from './auth/http-auth';
+import { sessionSecret } from './auth/session-secret';
+import { UserRepository } from './db/user.repository';
+import { UserService } from './services/user.service';
 
 export interface RunningApi {
   url: string;
@@ -33,8 +38,21 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
   else log(`model: unavailable — ${loaded.error.message}`);
   const model = loaded.status === 'ready' ? loaded.model : null;
   const predictions = new PredictionService(model, loaded.status === 'ready' ? null : loaded.error.message, { queue: queues.xtb, niceness: cfg.XTB_NICENESS });
+  const userRepository = new UserRepository(db.executor);
+  const authLog = logger.child({ component: 'auth' });
+  const auth = createAuthHttp({
+    users: userRepository,
+    authenticator: new Authenticator(userRepository, { onTouchError: (err) => authLog.warn({ err }, 'could not record a key as used') }),
+    trustProxy: cfg.TRUST_PROXY,
+    sessionSecret: sessionSecret(cfg),
+    sessionTtlMs: cfg.SESSION_TTL_H * 3_600_000,
+    failurePoints: cfg.AUTH_FAILURES_MAX,
+    failureWindowS: cfg.AUTH_FAILURES_WINDOW_S,
+    log: (message, err) => authLog.error({ err }, message),
+  });
   const services = {
     catalog: new CatalogService(repository),
+    users: new UserService(userRepository),
     structures: new StructureService(new StructureRepository(db.executor, cfg.MOTIF_TIMEOUT_MS), queues.motif),
     predictions,
   };
@@ -45,6 +63,7 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
     services,
     versions,
     guards: createRequestGuards(cfg, versions),
+    auth,
     development: cfg.NODE_ENV === 'development',
     modelsDir: cfg.MODELS_DIR,
   });
@@ -60,6 +79,7 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
     url,
     async stop() {
       await apollo.stop();
+      auth.close();
       await model?.close();
     },
   };

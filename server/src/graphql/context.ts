@@ -3,12 +3,14 @@ import type { Viewer } from '../auth/viewer';
 import type { MeasurementRecord } from '../db/cluster.repository';
 import type { CatalogService, ClusterView } from '../services/catalog.service';
 import type { StructureService, StructureView } from '../services/structure.service';
+import type { UserService } from '../services/user.service';
 import { catalogModelInput, type PredictionService, type PredictionView } from '../services/prediction.service';
 
 export interface Services {
   catalog: CatalogService;
   structures: StructureService;
   predictions: PredictionService;
+  users: UserService;
 }
 
 export interface GraphQLContext {

@@ -8,6 +8,7 @@ import { ClusterResolver } from './cluster.resolver';
 import { LimitsResolver } from './limits.resolver';
 import { MotifResolver } from './motif.resolver';
 import { ClusterPredictionResolver, PredictionResolver } from './prediction.resolver';
+import { UserResolver } from './user.resolver';
 
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'schema.graphql');
 
@@ -19,6 +20,7 @@ const RESOLVERS = [
   ClusterPredictionResolver,
   PredictionResolver,
   LimitsResolver,
+  UserResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
