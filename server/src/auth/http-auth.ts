@@ -229,8 +229,11 @@ export function createAuthHttp(opts: AuthHttpOptions): AuthHttp {
     },
   };
 
+  // Anonymous requests (no session cookie) never touch express-session or the store.
+  const sessionsIfCookie: RequestHandler = (req, res, next) => (req.headers.cookie?.includes(`${SESSION_COOKIE}=`) ? sessions(req, res, next) : next());
+
   return {
-    middleware: [sessions, authenticate],
+    middleware: [sessionsIfCookie, authenticate],
     sessionRouter,
     plugin,
     viewerOf: (req) => viewers.get(req) ?? null,
