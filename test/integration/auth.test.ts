@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { startApi, type RunningApi } from '../../server/src/api';
 import { generateKey } from '../../server/src/auth/api-key';
@@ -169,6 +170,27 @@ describe('API keys', () => {
     }
     const basic = await gql(VIEWER, {}, { headers: { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` } });
     expect(basic.status).toBe(401);
+  });
+
+  it('answers any hostile Authorization header 401 (never 5xx), quoting none of it', async () => {
+    const header = fc.oneof(
+      fc.string({ maxLength: 300 }).map((s) => `Bearer ${s}`),
+      fc.string({ maxLength: 200 }),
+      fc.constantFrom('Bearer', 'Bearer ', 'bearer  ca_', `Bearer ${'ca_'.padEnd(5000, 'A')}`, `Bearer ca_${'0'.repeat(16)}_${'\u0000'.repeat(43)}`),
+      fc.stringMatching(/^ca_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/).map((k) => `Bearer ${k}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(header, async (authorization) => {
+        // Header values cannot carry CR/LF or NUL; fetch refuses them before sending, which is not the API's concern.
+        if (/[\r\n\0]/.test(authorization) || /[^\t\x20-\x7e\x80-\xff]/.test(authorization)) return;
+        const r = await gql(VIEWER, {}, { headers: { authorization } });
+        expect(r.status).toBe(401);
+        expect(code(r)).toBe('UNAUTHENTICATED');
+        const presented = authorization.replace(/^bearer\s*/i, '').trim();
+        if (presented.length >= 8) expect(r.text).not.toContain(presented);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('stops a revoked key on the very next request, even right after it was verified', async () => {
