@@ -279,6 +279,7 @@ describe('API keys', () => {
       { key: curator.key },
     );
     expect(made.status).toBe(200);
+    expect(made.headers.get('cache-control')).toMatch(/no-store/);
     const text = made.json.data.createApiKey.key as string;
     const secret = text.split('_').slice(2).join('_');
     const list = await gql('{ users { id name keys { id label createdAt lastUsedAt revokedAt } } }', {}, { key: admin.key });

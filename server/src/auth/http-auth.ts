@@ -136,6 +136,8 @@ export function createAuthHttp(opts: AuthHttpOptions): AuthHttp {
     setRequestKey(req, viewer.keyId);
     // Read by the response cache: answers for a signed-in caller are neither served from it nor stored in it.
     res.locals.viewer = viewer;
+    // Nor by any cache between here and the caller (a new key is in such an answer).
+    res.setHeader('Cache-Control', 'private, no-store');
   };
 
   const bearer = (req: Request): string | null | undefined => {
