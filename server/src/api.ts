@@ -11,11 +11,16 @@ import { StructureRepository } from './db/structure.repository';
 import { StructureService } from './services/structure.service';
 import { PredictionService } from './services/prediction.service';
 import { tryLoadModel } from './ml';
-import { lineLog } from './logger';
+import { lineLog, logger } from './logger';
 import { ContributionRepository } from './db/contribution.repository';
 import { ContributionService, type StructureJobQueue } from './services/contribution.service';
 import { ReleaseService } from './services/release.service';
 import type { Services } from './graphql/context';
+import { Authenticator } from './auth/authenticator';
+import { createAuthHttp } from './auth/http-auth';
+import { sessionSecret } from './auth/session-secret';
+import { UserRepository } from './db/user.repository';
+import { UserService } from './services/user.service';
 
 export interface RunningApi {
   url: string;
@@ -48,12 +53,25 @@ export async function startApi(
   else log(`model: unavailable — ${loaded.error.message}`);
   const model = loaded.status === 'ready' ? loaded.model : null;
   const predictions = new PredictionService(model, loaded.status === 'ready' ? null : loaded.error.message, { queue: queues.xtb, niceness: cfg.XTB_NICENESS });
+  const userRepository = new UserRepository(db.executor);
+  const authLog = logger.child({ component: 'auth' });
+  const auth = createAuthHttp({
+    users: userRepository,
+    authenticator: new Authenticator(userRepository, { onTouchError: (err) => authLog.warn({ err }, 'could not record a key as used') }),
+    trustProxy: cfg.TRUST_PROXY,
+    sessionSecret: sessionSecret(cfg),
+    sessionTtlMs: cfg.SESSION_TTL_H * 3_600_000,
+    failurePoints: cfg.AUTH_FAILURES_MAX,
+    failureWindowS: cfg.AUTH_FAILURES_WINDOW_S,
+    log: (message, err) => authLog.error({ err }, message),
+  });
   const catalog = new CatalogService(repository);
   const releases = new ReleaseService(db.executor);
   await releases.ensureFirstRelease(datasetVersion, null);
   await releases.latest();
   const services = {
     catalog,
+    users: new UserService(userRepository),
     releases,
     contributions: new ContributionService(new ContributionRepository(db.executor), catalog, opts.structureJobs ?? null),
     structures: new StructureService(new StructureRepository(db.executor, cfg.MOTIF_TIMEOUT_MS), queues.motif),
@@ -69,6 +87,7 @@ export async function startApi(
     services,
     versions,
     guards: createRequestGuards(cfg, versions),
+    auth,
     development: cfg.NODE_ENV === 'development',
     modelsDir: cfg.MODELS_DIR,
   });
@@ -86,6 +105,7 @@ export async function startApi(
     async stop() {
       clearInterval(refresh);
       await apollo.stop();
+      auth.close();
       await model?.close();
     },
   };

@@ -65,6 +65,15 @@ const EnvSchema = z.object({
   // Cache of anonymous read results (0 turns it off) and the largest result it keeps.
   RESPONSE_CACHE_MB: intFromEnv(0, 65_536).default(64),
   RESPONSE_CACHE_MAX_ENTRY_KB: intFromEnv(1, 1_048_576).default(1024),
+  // ---- Accounts (README "Accounts, roles and keys") ----
+  // Signs the website's session cookie; generated into .data/session-secret when unset.
+  // Several API processes behind one site must share it.
+  SESSION_SECRET: z.string().min(32).optional(),
+  // An idle website session ends after this many hours.
+  SESSION_TTL_H: intFromEnv(1, 24 * 90).default(12),
+  // Failed API key attempts per client address per window, then 429.
+  AUTH_FAILURES_MAX: intFromEnv(1, 1_000_000).default(10),
+  AUTH_FAILURES_WINDOW_S: intFromEnv(1, 86_400).default(900),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { neo4jPassword: string; embedded: boolean };

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
 import { ApiDownBanner, DatasetFooter } from '@/components/ApiStatus';
 import { CompareTray } from '@/components/CompareTray';
+import { SessionIndicator } from '@/components/SessionIndicator';
 import { SiteNav } from '@/components/SiteNav';
 import '@/lib/api/forwarded-for.server';
 import './globals.css';
@@ -29,6 +30,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             Cluster<span>Atlas</span>
           </Link>
           <SiteNav />
+          <Suspense fallback={null}>
+            <SessionIndicator />
+          </Suspense>
         </header>
         <Suspense fallback={null}>
           <ApiDownBanner />

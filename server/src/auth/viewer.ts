@@ -15,6 +15,11 @@ export interface Viewer {
   /** The key that authenticated this request (directly, or the key a website session was opened with). */
   keyId: string;
   via: 'key' | 'session';
+  /**
+   * For `via: 'session'`: whether this request carried the session's CSRF token (X-CSRF-Token).
+   * A cookie is sent by the browser on its own, so state changes need the token as well.
+   */
+  csrfVerified?: boolean;
 }
 
 export function hasRole(viewer: Viewer | null | undefined, minimum: Role): boolean {

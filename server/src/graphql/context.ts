@@ -5,6 +5,7 @@ import type { CatalogService, ClusterView } from '../services/catalog.service';
 import type { ContributionService } from '../services/contribution.service';
 import type { ReleaseService } from '../services/release.service';
 import type { StructureService, StructureView } from '../services/structure.service';
+import type { UserService } from '../services/user.service';
 import { catalogModelInput, type PredictionService, type PredictionView } from '../services/prediction.service';
 
 export interface Services {
@@ -13,6 +14,7 @@ export interface Services {
   predictions: PredictionService;
   contributions: ContributionService;
   releases: ReleaseService;
+  users: UserService;
 }
 
 export interface ReadScope {

@@ -10,6 +10,7 @@ import { MotifResolver } from './motif.resolver';
 import { ContributionResolver } from './contribution.resolver';
 import { ReleaseResolver } from './release.resolver';
 import { ClusterPredictionResolver, PredictionResolver } from './prediction.resolver';
+import { UserResolver } from './user.resolver';
 
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema', 'schema.graphql');
 
@@ -23,6 +24,7 @@ const RESOLVERS = [
   LimitsResolver,
   ContributionResolver,
   ReleaseResolver,
+  UserResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

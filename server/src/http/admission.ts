@@ -3,14 +3,15 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import proxyaddr from 'proxy-addr';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { currentClient, runAsClient } from '../services/request-client';
+import { currentClient, keyClientId, runAsClient } from '../services/request-client';
 
 /**
  * Admission control in front of the API: who the client is, and how much it may ask for.
  *
  * Client = the peer's IP address; X-Forwarded-For is believed only when the peer itself is a
  * trusted proxy (TRUST_PROXY, evaluated by proxy-addr, the code Express uses for `trust proxy`),
- * so a direct client cannot pick its own identity. An API key will replace the IP (issue 11).
+ * so a direct client cannot pick its own identity. An authenticated request is its key instead
+ * (`key:<keyId>`, set by auth/http-auth.ts, which runs first).
  *
  * Rate limit: rate-limiter-flexible, a fixed window of RATE_LIMIT_WINDOW_S seconds holding
  * RATE_LIMIT_POINTS points per client, opened by the client's first request. Every request costs
@@ -137,7 +138,7 @@ export function createAdmission(opts: AdmissionOptions): Admission {
   const trust = parseTrustProxy(opts.trustProxy);
   const limiter = opts.limiter ?? new RateLimiterMemory({ keyPrefix: 'graphql', points: opts.points, duration: opts.windowS });
   const charge = opts.charge ?? expensiveFieldCharge;
-  const clientOf = (req: Request) => `ip:${proxyaddr(req, trust)}`;
+  const clientOf = (req: Request) => keyClientId(req) ?? `ip:${proxyaddr(req, trust)}`;
   const storeError = (err: unknown) => {
     // A store outage (Redis later) must not take the API down: admit, and let the queues protect the service.
     console.error('rate limiter store failed; admitting the request:', err);

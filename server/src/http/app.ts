@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import http from 'node:http';
+import type { AuthHttp } from '../auth/http-auth';
 import { DatabaseUnavailableError } from '../db/executor';
 import { createContext, type GraphQLContext, type Services } from '../graphql/context';
 import { ErrorCode } from '../graphql/errors';
@@ -31,6 +32,8 @@ export interface AppOptions {
   development: boolean;
   /** Admission control and the read cache (request-guards.ts); none when absent. */
   guards?: RequestGuards;
+  /** API keys and website sessions (auth/http-auth.ts); everyone is anonymous when absent. */
+  auth?: AuthHttp;
   /** Where the model files are (for the out-of-fold predictions download); default models/served/. */
   modelsDir?: string;
   log?: (message: string, err?: unknown) => void;
@@ -116,6 +119,7 @@ export async function createApp(opts: AppOptions) {
       releasePlugin,
       costPlugin(() => ({ catalogMaxAtoms: opts.services.predictions.largestTrainingAtomCount ?? undefined })),
       versionPlugin(opts.versions),
+      ...(opts.auth ? [opts.auth.plugin] : []),
       ...(opts.guards?.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -146,13 +150,17 @@ export async function createApp(opts: AppOptions) {
   app.get('/download/releases/:release/clusters.csv', (req, res, next) => downloads.csv(req, res).catch(next));
   mountExports(app, opts.services, opts.versions, opts.modelsDir);
 
+  if (opts.auth) app.use('/auth/session', ...(opts.guards?.beforeBody ?? []), opts.auth.sessionRouter);
+
+  // Authentication first: admission control charges an authenticated request to its key, not its address.
   app.use(
     '/graphql',
     withVersionExtensions(opts.versions),
+    ...(opts.auth?.middleware ?? []),
     ...(opts.guards?.beforeBody ?? []),
     express.json({ limit: MAX_BODY }),
     ...(opts.guards?.afterBody ?? []),
-    expressMiddleware(apollo, { context: async () => createContext(opts.services) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(opts.services, opts.auth?.viewerOf(req) ?? null) }),
   );
 
   // Body-parser and handler failures become JSON errors with a stable code, never an HTML 500 page.

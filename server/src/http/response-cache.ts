@@ -11,8 +11,9 @@ import { createHash } from 'node:crypto';
  * running the query again; each carries a weak ETag, and a GET with a matching If-None-Match is
  * answered 304 with no body. (A POST is never 304: RFC 9110 reserves 304 for GET and HEAD.)
  *
- * Not cached: anything with errors, mutations, requests with credentials (an API key in
- * Authorization, or a Cookie carrying a website session), private fields (submissions), and operations that submit user structures (`predict`, `explain`
+ * Not cached: anything with errors, mutations, requests with credentials (an Authorization
+ * header, or a signed-in website session: `res.locals.viewer` / `contextValue.viewer`, set by
+ * auth/http-auth.ts; a signed-in caller may see more than the public), private fields (submissions), and operations that submit user structures (`predict`, `explain`
  * with `structure`): those run xtb on private input, and their answer is not catalog data.
  */
 
@@ -123,7 +124,7 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
       : null;
 
   const serve: RequestHandler = (req, res, next) => {
-    if (!lru || req.headers.authorization !== undefined || req.headers.cookie !== undefined || !passesCsrfCheck(req)) return next();
+    if (!lru || req.headers.authorization !== undefined || res.locals.viewer || !passesCsrfCheck(req)) return next();
     const parts = requestParts(req);
     if (!parts) return next();
     const hit = lru.get(cacheKey(parts.query, parts.operationName, parts.variables, opts.versions()));
@@ -140,8 +141,8 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
   };
 
   const plugin: ApolloServerPlugin = {
-    async requestDidStart({ request }) {
-      if (!lru || request.http?.headers.get('authorization') !== undefined || request.http?.headers.get('cookie') !== undefined) return {};
+    async requestDidStart({ request, contextValue }) {
+      if (!lru || request.http?.headers.get('authorization') !== undefined || (contextValue as { viewer?: unknown }).viewer) return {};
       return {
         async willSendResponse({ response, document, operation }) {
           if (response.body.kind !== 'single' || !document || !operation || typeof request.query !== 'string') return;

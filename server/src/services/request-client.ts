@@ -3,7 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /**
  * Who is asking, carried with the request's async context from the HTTP admission layer to the
  * job queues (xtb, inference), so services schedule fairly without every resolver and service
- * passing a client id along. Later an API key's id takes the place of the IP.
+ * passing a client id along. A request authenticated with an API key (or a website session opened
+ * with one) is the client `key:<keyId>`; any other is its IP address (admission.ts).
  */
 const storage = new AsyncLocalStorage<string>();
 
@@ -16,4 +17,17 @@ export function runAsClient<T>(clientId: string, fn: () => T): T {
 
 export function currentClient(): string {
   return storage.getStore() ?? INTERNAL_CLIENT;
+}
+
+/** Set by the authentication middleware (auth/http-auth.ts) before admission control reads it. */
+const keyOfRequest = new WeakMap<object, string>();
+
+export function setRequestKey(req: object, keyId: string): void {
+  keyOfRequest.set(req, keyId);
+}
+
+/** `key:<keyId>` for an authenticated request, else undefined (the caller falls back to the address). */
+export function keyClientId(req: object): string | undefined {
+  const keyId = keyOfRequest.get(req);
+  return keyId === undefined ? undefined : `key:${keyId}`;
 }

@@ -24,6 +24,8 @@ export interface Service {
   url: string;
   pid: number;
   log: string;
+  /** The API's embedded Neo4j, for tests that prepare data the way an operator would (npm run users). */
+  neo4j?: { uri: string; passwordFile: string };
 }
 
 export interface WebStack {
@@ -80,13 +82,14 @@ function launch(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log
 export async function startApi(tmpDir: string, modelsDir: string | null = null): Promise<Service> {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run \`npm run build\` first (npm run test:e2e does).`);
   const port = await freePort();
+  const boltPort = await freePort();
   const log = path.join(tmpDir, 'api.log');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
     API_HOST: '127.0.0.1',
     API_PORT: String(port),
-    NEO4J_BOLT_PORT: String(await freePort()),
+    NEO4J_BOLT_PORT: String(boltPort),
     NEO4J_DATA_DIR: path.join(tmpDir, 'neo4j', 'store'),
     NEO4J_HEAP_MB: '768',
     // Shared 2-core machines: the embedded server's first transactions (setting its password,
@@ -114,7 +117,8 @@ export async function startApi(tmpDir: string, modelsDir: string | null = null):
     });
     return res.ok && Boolean(((await res.json()) as { data?: { dataset?: unknown } }).data?.dataset);
   });
-  return { name: 'api', url, pid: child.pid!, log };
+  // The password is generated beside the store (server/src/config.ts).
+  return { name: 'api', url, pid: child.pid!, log, neo4j: { uri: `bolt://127.0.0.1:${boltPort}`, passwordFile: path.join(tmpDir, 'neo4j', 'neo4j-password') } };
 }
 
 /** The site's server (web/server.js, `next start` plus X-Forwarded-For) on the production build in web/.next, pointed at `apiUrl`. */

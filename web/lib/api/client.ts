@@ -17,6 +17,8 @@ export interface ApiResult<T> {
 interface RequestOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** The website session's CSRF token (lib/session.ts): changes made with the session cookie need it. */
+  csrfToken?: string;
 }
 
 /**
@@ -58,7 +60,12 @@ export async function apiRequest<TResult, TVariables>(
   try {
     response = await fetch(endpoint(), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(await forwardingHeaders()) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(await forwardingHeaders()),
+        ...(options?.csrfToken ? { 'x-csrf-token': options.csrfToken } : {}),
+      },
       body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
       cache: 'no-store',
       signal,

@@ -1,5 +1,6 @@
 import { webEnv } from '@/lib/env';
 import { copyRequestHeaders, copyResponseHeaders, forwardedFor, mediaType } from '@/lib/proxy-headers';
+import { copySessionRequestHeaders, copySessionSetCookies } from '@/lib/session-proxy';
 
 /**
  * Same-origin proxy to the GraphQL API, so the browser never needs CORS and the site works
@@ -53,6 +54,8 @@ async function forward(request: Request, init: { method: 'GET' | 'POST'; body?: 
   if (init.contentType) headers.set('content-type', init.contentType);
   const xff = forwardedFor(request.headers);
   if (xff) headers.set('x-forwarded-for', xff);
+  // A signed-in visitor's session cookie and CSRF token (website sessions belong to the API).
+  copySessionRequestHeaders(request.headers, headers);
   let upstream: Response;
   try {
     upstream = await fetch(target, {
@@ -66,7 +69,7 @@ async function forward(request: Request, init: { method: 'GET' | 'POST'; body?: 
   } catch {
     return problem(503, 'SERVICE_UNAVAILABLE', 'The ClusterAtlas API is not reachable right now.', { 'retry-after': '5' });
   }
-  const out = copyResponseHeaders(upstream.headers);
+  const out = copySessionSetCookies(upstream.headers, copyResponseHeaders(upstream.headers));
   if (!out.has('content-type') && upstream.status !== 304) out.set('content-type', 'application/json');
   // 304 has no body by definition; every other status (200, 4xx, 429, 503) is passed as the API chose it.
   return new Response(upstream.status === 304 ? null : upstream.body, { status: upstream.status, headers: out });

@@ -15,6 +15,13 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AccountKey on ApiKey {\n    id\n    label\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.AccountKeyFragmentDoc,
+    "\n  fragment AccountUser on User {\n    id\n    name\n    role\n    createdAt\n    disabledAt\n    keys {\n      ...AccountKey\n    }\n  }\n": typeof types.AccountUserFragmentDoc,
+    "\n  query AccountUsers {\n    viewer {\n      id\n      name\n      role\n    }\n    users {\n      ...AccountUser\n    }\n  }\n": typeof types.AccountUsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...AccountUser\n      }\n      created {\n        key\n      }\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation CreateApiKey($userId: ID!, $label: String) {\n    createApiKey(userId: $userId, label: $label) {\n      key\n      apiKey {\n        ...AccountKey\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($keyId: ID!) {\n    revokeApiKey(keyId: $keyId) {\n      ...AccountKey\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation SetUserDisabled($userId: ID!, $disabled: Boolean!) {\n    setUserDisabled(userId: $userId, disabled: $disabled) {\n      ...AccountUser\n    }\n  }\n": typeof types.SetUserDisabledDocument,
     "\n  fragment ClusterSummary on Cluster {\n    id\n    formula\n    charge\n    # The API publishes the number of atoms as size; the site calls it atomCount, as the server does.\n    atomCount: size\n    multiplicity\n    nuclearity\n    metalFamily\n    metalAtomCount\n    log10K1\n    efficiency\n    hasStructure\n    prediction {\n      kind\n      log10K1\n      log10K1Std\n      interval68 {\n        lowLog10K1\n        highLog10K1\n      }\n      domain {\n        inDomain\n      }\n    }\n  }\n": typeof types.ClusterSummaryFragmentDoc,
     "\n  fragment ClusterDetail on Cluster {\n    ...ClusterSummary\n    publishedName\n    composition {\n      element\n      count\n      isMetal\n    }\n    metals\n    ligands\n    massU\n    cvFold\n    authorsIsomerId\n    k1Cm3PerMoleculeS\n    langevinRateCm3PerMoleculeS\n    measurements {\n      id\n      reactant\n      log10K1\n      k1Cm3PerMoleculeS\n      source {\n        ...SourceInfo\n      }\n    }\n  }\n": typeof types.ClusterDetailFragmentDoc,
     "\n  fragment SourceInfo on Source {\n    id\n    doi\n    citation\n    url\n  }\n": typeof types.SourceInfoFragmentDoc,
@@ -44,6 +51,13 @@ type Documents = {
     "\n  query Limits {\n    limits {\n      maxPageSize\n      defaultPageSize\n      maxIdLength\n      maxFormulaLength\n      maxFilterListLength\n      maxSimilar\n      predict {\n        maxAtoms\n        maxCharge\n        maxXyzCharacters\n        minDistanceAngstrom\n      }\n      motif {\n        maxAtoms\n        maxBonds\n        maxBondOrder\n        maxMatchesPerCluster\n      }\n    }\n  }\n": typeof types.LimitsDocument,
 };
 const documents: Documents = {
+    "\n  fragment AccountKey on ApiKey {\n    id\n    label\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.AccountKeyFragmentDoc,
+    "\n  fragment AccountUser on User {\n    id\n    name\n    role\n    createdAt\n    disabledAt\n    keys {\n      ...AccountKey\n    }\n  }\n": types.AccountUserFragmentDoc,
+    "\n  query AccountUsers {\n    viewer {\n      id\n      name\n      role\n    }\n    users {\n      ...AccountUser\n    }\n  }\n": types.AccountUsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...AccountUser\n      }\n      created {\n        key\n      }\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation CreateApiKey($userId: ID!, $label: String) {\n    createApiKey(userId: $userId, label: $label) {\n      key\n      apiKey {\n        ...AccountKey\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($keyId: ID!) {\n    revokeApiKey(keyId: $keyId) {\n      ...AccountKey\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation SetUserDisabled($userId: ID!, $disabled: Boolean!) {\n    setUserDisabled(userId: $userId, disabled: $disabled) {\n      ...AccountUser\n    }\n  }\n": types.SetUserDisabledDocument,
     "\n  fragment ClusterSummary on Cluster {\n    id\n    formula\n    charge\n    # The API publishes the number of atoms as size; the site calls it atomCount, as the server does.\n    atomCount: size\n    multiplicity\n    nuclearity\n    metalFamily\n    metalAtomCount\n    log10K1\n    efficiency\n    hasStructure\n    prediction {\n      kind\n      log10K1\n      log10K1Std\n      interval68 {\n        lowLog10K1\n        highLog10K1\n      }\n      domain {\n        inDomain\n      }\n    }\n  }\n": types.ClusterSummaryFragmentDoc,
     "\n  fragment ClusterDetail on Cluster {\n    ...ClusterSummary\n    publishedName\n    composition {\n      element\n      count\n      isMetal\n    }\n    metals\n    ligands\n    massU\n    cvFold\n    authorsIsomerId\n    k1Cm3PerMoleculeS\n    langevinRateCm3PerMoleculeS\n    measurements {\n      id\n      reactant\n      log10K1\n      k1Cm3PerMoleculeS\n      source {\n        ...SourceInfo\n      }\n    }\n  }\n": types.ClusterDetailFragmentDoc,
     "\n  fragment SourceInfo on Source {\n    id\n    doi\n    citation\n    url\n  }\n": types.SourceInfoFragmentDoc,
@@ -73,6 +87,34 @@ const documents: Documents = {
     "\n  query Limits {\n    limits {\n      maxPageSize\n      defaultPageSize\n      maxIdLength\n      maxFormulaLength\n      maxFilterListLength\n      maxSimilar\n      predict {\n        maxAtoms\n        maxCharge\n        maxXyzCharacters\n        minDistanceAngstrom\n      }\n      motif {\n        maxAtoms\n        maxBonds\n        maxBondOrder\n        maxMatchesPerCluster\n      }\n    }\n  }\n": types.LimitsDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountKey on ApiKey {\n    id\n    label\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): typeof import('./graphql').AccountKeyFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountUser on User {\n    id\n    name\n    role\n    createdAt\n    disabledAt\n    keys {\n      ...AccountKey\n    }\n  }\n"): typeof import('./graphql').AccountUserFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountUsers {\n    viewer {\n      id\n      name\n      role\n    }\n    users {\n      ...AccountUser\n    }\n  }\n"): typeof import('./graphql').AccountUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...AccountUser\n      }\n      created {\n        key\n      }\n    }\n  }\n"): typeof import('./graphql').CreateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($userId: ID!, $label: String) {\n    createApiKey(userId: $userId, label: $label) {\n      key\n      apiKey {\n        ...AccountKey\n      }\n    }\n  }\n"): typeof import('./graphql').CreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($keyId: ID!) {\n    revokeApiKey(keyId: $keyId) {\n      ...AccountKey\n    }\n  }\n"): typeof import('./graphql').RevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserDisabled($userId: ID!, $disabled: Boolean!) {\n    setUserDisabled(userId: $userId, disabled: $disabled) {\n      ...AccountUser\n    }\n  }\n"): typeof import('./graphql').SetUserDisabledDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -58,6 +58,15 @@ export type ClusterOrderField =
   | 'METAL_ATOMS'
   | 'SIZE';
 
+export type CreateUserInput = {
+  /** A label for the first key (at most 64 characters). */
+  keyLabel?: string | null | undefined;
+  /** 1-64 characters: letters, digits, space, dot, dash, underscore; unique. */
+  name: string;
+  /** Curators may create contributors only. */
+  role: UserRole;
+};
+
 /** Number of atoms of one element, e.g. {element: "Mo", min: 2, max: 5}. */
 export type ElementCountRangeInput = {
   element: string;
@@ -145,6 +154,51 @@ export type SubgraphKind =
   | 'METAL_CORE'
   | 'NEIGHBORHOOD'
   | 'WHOLE';
+
+/** Contributors submit data; curators also review it and manage contributors; admins also manage curators and admins. */
+export type UserRole =
+  | 'ADMIN'
+  | 'CONTRIBUTOR'
+  | 'CURATOR';
+
+export type AccountKeyFragment = { id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
+
+export type AccountUserFragment = { id: string, name: string, role: UserRole, createdAt: string, disabledAt: string | null, keys: Array<{ id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type AccountUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountUsersQuery = { viewer: { id: string, name: string, role: UserRole } | null, users: Array<{ id: string, name: string, role: UserRole, createdAt: string, disabledAt: string | null, keys: Array<{ id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> }> };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { user: { id: string, name: string, role: UserRole, createdAt: string, disabledAt: string | null, keys: Array<{ id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> }, created: { key: string } } };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  userId: string | number;
+  label?: string | null | undefined;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  keyId: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } };
+
+export type SetUserDisabledMutationVariables = Exact<{
+  userId: string | number;
+  disabled: boolean;
+}>;
+
+
+export type SetUserDisabledMutation = { setUserDisabled: { id: string, name: string, role: UserRole, createdAt: string, disabledAt: string | null, keys: Array<{ id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> } };
 
 export type ClusterSummaryFragment = { id: string, formula: string, charge: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, atomCount: number, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null };
 
@@ -302,6 +356,33 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AccountKeyFragmentDoc = new TypedDocumentString(`
+    fragment AccountKey on ApiKey {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+    `, {"fragmentName":"AccountKey"}) as unknown as TypedDocumentString<AccountKeyFragment, unknown>;
+export const AccountUserFragmentDoc = new TypedDocumentString(`
+    fragment AccountUser on User {
+  id
+  name
+  role
+  createdAt
+  disabledAt
+  keys {
+    ...AccountKey
+  }
+}
+    fragment AccountKey on ApiKey {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}`, {"fragmentName":"AccountUser"}) as unknown as TypedDocumentString<AccountUserFragment, unknown>;
 export const ClusterSummaryFragmentDoc = new TypedDocumentString(`
     fragment ClusterSummary on Cluster {
   id
@@ -575,6 +656,114 @@ export const ExplanationInfoFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ExplanationInfo"}) as unknown as TypedDocumentString<ExplanationInfoFragment, unknown>;
+export const AccountUsersDocument = new TypedDocumentString(`
+    query AccountUsers {
+  viewer {
+    id
+    name
+    role
+  }
+  users {
+    ...AccountUser
+  }
+}
+    fragment AccountKey on ApiKey {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+fragment AccountUser on User {
+  id
+  name
+  role
+  createdAt
+  disabledAt
+  keys {
+    ...AccountKey
+  }
+}`) as unknown as TypedDocumentString<AccountUsersQuery, AccountUsersQueryVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    user {
+      ...AccountUser
+    }
+    created {
+      key
+    }
+  }
+}
+    fragment AccountKey on ApiKey {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+fragment AccountUser on User {
+  id
+  name
+  role
+  createdAt
+  disabledAt
+  keys {
+    ...AccountKey
+  }
+}`) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($userId: ID!, $label: String) {
+  createApiKey(userId: $userId, label: $label) {
+    key
+    apiKey {
+      ...AccountKey
+    }
+  }
+}
+    fragment AccountKey on ApiKey {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($keyId: ID!) {
+  revokeApiKey(keyId: $keyId) {
+    ...AccountKey
+  }
+}
+    fragment AccountKey on ApiKey {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const SetUserDisabledDocument = new TypedDocumentString(`
+    mutation SetUserDisabled($userId: ID!, $disabled: Boolean!) {
+  setUserDisabled(userId: $userId, disabled: $disabled) {
+    ...AccountUser
+  }
+}
+    fragment AccountKey on ApiKey {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+fragment AccountUser on User {
+  id
+  name
+  role
+  createdAt
+  disabledAt
+  keys {
+    ...AccountKey
+  }
+}`) as unknown as TypedDocumentString<SetUserDisabledMutation, SetUserDisabledMutationVariables>;
 export const SearchPageDocument = new TypedDocumentString(`
     query SearchPage($filter: ClusterFilter, $orderBy: ClusterOrder, $first: Int, $after: String, $q: String! = "", $hasQ: Boolean! = false) {
   composition(text: $q) @include(if: $hasQ) {
