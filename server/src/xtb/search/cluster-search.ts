@@ -1,7 +1,7 @@
-import { shortestContact, tightestContact } from '../../server/src/chem/geometry';
+import { shortestContact, tightestContact } from '../../chem/geometry';
 import { optimiseStart } from './start-optimisation';
-import type { XtbResult } from '../../server/src/xtb';
-import type { SeedCluster, StructureFile, StructureIsomer } from '../../server/src/load/seed-file';
+import type { XtbResult } from '../index';
+import type { StructureFile, StructureIsomer } from '../../load/seed-file';
 import {
   atomElements,
   candidateMultiplicities,
@@ -10,6 +10,7 @@ import {
   settingsHash,
   startCount,
   startSeeds,
+  type SearchCluster,
 } from './search-settings';
 
 const KCAL_PER_HARTREE = 627.509474;
@@ -79,7 +80,7 @@ export interface ClusterSearchOutput {
 }
 
 /** The structure search for one cluster (all candidate multiplicities), as described in README.md. */
-export async function searchCluster(cluster: SeedCluster, options: SearchOptions): Promise<ClusterSearchOutput> {
+export async function searchCluster(cluster: SearchCluster, options: SearchOptions): Promise<ClusterSearchOutput> {
   const started = Date.now();
   const elements = atomElements(cluster);
   const multiplicities = candidateMultiplicities(cluster);
