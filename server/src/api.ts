@@ -40,11 +40,14 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
   };
   const schema = await buildApiSchema();
   const versions = () => ({ datasetVersion, modelVersion: predictions.version });
+  const guards = createRequestGuards(cfg, versions);
+  await guards.ready();
+  log(`api: rate-limit buckets in the ${guards.rateLimitStore}`);
   const { httpServer, apollo } = await createApp({
     schema,
     services,
     versions,
-    guards: createRequestGuards(cfg, versions),
+    guards,
     development: cfg.NODE_ENV === 'development',
     modelsDir: cfg.MODELS_DIR,
   });
@@ -60,6 +63,7 @@ export async function startApi(db: Database, cfg: Config, datasetVersion: string
     url,
     async stop() {
       await apollo.stop();
+      await guards.close();
       await model?.close();
     },
   };
