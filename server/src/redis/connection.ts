@@ -41,12 +41,15 @@ export function describeRedisUrl(url: string): string {
   return `${u.protocol}//${u.hostname}:${u.port || 6379}${u.pathname && u.pathname !== '/' ? u.pathname : ''}`;
 }
 
-export function redisOptions(url: string, role: RedisRole): RedisOptions {
+/** ioredis options that BullMQ's own option type accepts too (its retryStrategy may not be null). */
+export type ConnectionOptions = Omit<RedisOptions, 'retryStrategy'> & { retryStrategy: (times: number) => number };
+
+export function redisOptions(url: string, role: RedisRole): ConnectionOptions {
   const u = new URL(url);
   if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error(`REDIS_URL must start with redis:// or rediss://, got ${u.protocol}//`);
   const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0;
   if (!Number.isInteger(db) || db < 0) throw new Error(`REDIS_URL: the database number must be a non-negative integer, got "${u.pathname.slice(1)}"`);
-  const base: RedisOptions = {
+  const base: ConnectionOptions = {
     host: u.hostname,
     port: u.port ? Number(u.port) : 6379,
     username: u.username ? decodeURIComponent(u.username) : undefined,

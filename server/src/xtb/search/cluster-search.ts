@@ -20,6 +20,8 @@ export interface SearchOptions {
   timeoutMs: number;
   niceness: number;
   signal?: AbortSignal;
+  /** After each start geometry (awaited): starts finished and the total over all candidate multiplicities. */
+  onStartFinished?: (finished: number, total: number) => void | Promise<void>;
 }
 
 /** One xtb call made for a start, in order. */
@@ -86,11 +88,15 @@ export async function searchCluster(cluster: SearchCluster, options: SearchOptio
   const multiplicities = candidateMultiplicities(cluster);
   const scans: Array<{ multiplicity: number; candidates: Candidate[]; starts: StartRecord[]; pool: Candidate[] }> = [];
   let programVersion: string | null = null;
+  const totalStarts = multiplicities.length * startCount(elements.length);
+  let finishedStarts = 0;
 
   for (const multiplicity of multiplicities) {
     const starts: StartRecord[] = [];
     const candidates: Candidate[] = [];
     for (const seed of startSeeds(cluster.id, startCount(elements.length))) {
+      // Each start catches its own xtb failures; an abort must end the whole search, not every start in turn.
+      options.signal?.throwIfAborted();
       // After a few full attempts without a sound GFN2 minimum, the GFN2 optimisation is very
       // unlikely to succeed (see README); the remaining starts only add GFN1 geometries.
       const giveUp = starts.length >= SEARCH_SETTINGS.fullAttemptsBeforeGfn1Only && !candidates.some((c) => c.tier === 0);
@@ -100,6 +106,7 @@ export async function searchCluster(cluster: SearchCluster, options: SearchOptio
         candidates.push(candidate);
         programVersion ??= candidate.result.programVersion;
       }
+      await options.onStartFinished?.(++finishedStarts, totalStarts);
     }
     scans.push({ multiplicity, candidates, starts, pool: comparablePool(candidates) });
   }

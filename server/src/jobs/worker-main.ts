@@ -1,0 +1,63 @@
+import { loadConfig } from '../config';
+import { lineLog, logger } from '../logger';
+import { describeRedisUrl, resolveRedisUrl } from '../redis/connection';
+import type { StructureWorkerCallbacks } from './structure-worker';
+import { startStructureWorker } from './structure-worker';
+
+/**
+ * `npm run worker`: one structure-search worker process. Start as many as the machines allow,
+ * each pointed at the same Redis (REDIS_URL, or on this machine the redis-server `npm start`
+ * runs: 127.0.0.1:REDIS_PORT with the password in .data/redis-password). Runs until SIGTERM or
+ * SIGINT, then hands its running jobs back to the queue and exits.
+ */
+
+/**
+ * Until the submission store is wired in (issue 11: the lead's onResult/onFailed write to Neo4j),
+ * results are logged; the job's summary stays readable through StructureJobs.status.
+ */
+function loggingCallbacks(log: (line: string) => void): StructureWorkerCallbacks {
+  return {
+    async onResult(spec, file) {
+      log(
+        `structure for submission ${spec.submissionId} (${spec.clusterId}): M=${file.multiplicity}, ${file.isomers.length} isomer(s), E=${file.isomers[0].energyHartree} Eh`,
+      );
+    },
+    async onFailed(spec, reason) {
+      log(`structure search for submission ${spec.submissionId} (${spec.clusterId}) failed for good: ${reason}`);
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const cfg = loadConfig();
+  const log = lineLog('worker');
+  const redisUrl = resolveRedisUrl(cfg);
+  const worker = startStructureWorker({
+    redisUrl,
+    callbacks: loggingCallbacks(log),
+    concurrency: cfg.WORKER_CONCURRENCY,
+    lockDurationMs: cfg.WORKER_LOCK_DURATION_MS,
+    stalledIntervalMs: cfg.WORKER_STALLED_INTERVAL_MS,
+    maxStalledCount: cfg.WORKER_MAX_STALLED,
+    xtbTimeoutMs: cfg.WORKER_XTB_TIMEOUT_MS,
+    niceness: cfg.XTB_NICENESS,
+    log,
+  });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: handing running jobs back and closing`);
+    await worker.close().catch((err: Error) => log(`close: ${err.message}`));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await worker.worker.waitUntilReady();
+  log(`worker ${worker.name} ready: queue structure-search on ${describeRedisUrl(redisUrl)}, ${cfg.WORKER_CONCURRENCY} job(s) at once`);
+}
+
+main().catch((err: Error) => {
+  logger.fatal(`clusteratlas worker: ${err.message}`);
+  process.exit(1);
+});
