@@ -28,6 +28,8 @@ function loggingCallbacks(log: (line: string) => void): StructureWorkerCallbacks
   };
 }
 
+const CLOSE_TIMEOUT_MS = 20_000;
+
 async function main(): Promise<void> {
   const cfg = loadConfig();
   const log = lineLog('worker');
@@ -48,7 +50,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: handing running jobs back and closing`);
+    // Redis may be gone already; the job is then recovered as a stalled job once its lock expires.
+    const timer = setTimeout(() => {
+      log(`close: not done within ${CLOSE_TIMEOUT_MS / 1000} s; exiting`);
+      process.exit(0);
+    }, CLOSE_TIMEOUT_MS);
     await worker.close().catch((err: Error) => log(`close: ${err.message}`));
+    clearTimeout(timer);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

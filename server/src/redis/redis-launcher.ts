@@ -18,6 +18,11 @@ export interface LocalRedisOptions {
   startTimeoutS: number;
   /** The redis-server program; PATH lookup by default. */
   binary?: string;
+  /**
+   * A process group of its own, so a terminal's Ctrl-C reaches only `npm start`, which stops the
+   * worker first and Redis last (the worker hands its job back through Redis).
+   */
+  ownProcessGroup?: boolean;
   log?: (line: string) => void;
 }
 
@@ -58,7 +63,7 @@ export async function startLocalRedis(opts: LocalRedisOptions): Promise<LocalRed
   const log = opts.log ?? lineLog('redis');
   mkdirSync(opts.dataDir, { recursive: true });
   // "-" reads the configuration from standard input.
-  const child = spawn(opts.binary ?? 'redis-server', ['-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(opts.binary ?? 'redis-server', ['-'], { stdio: ['pipe', 'pipe', 'pipe'], detached: opts.ownProcessGroup ?? false });
   child.stdin!.end(redisConfig(opts));
   const tail: string[] = [];
   const remember = (line: string) => {
@@ -124,13 +129,24 @@ export interface RedisServer {
 }
 
 /** `npm start`, `npm run worker`: the local redis-server unless REDIS_URL names an existing one. */
-export async function startRedisUnlessExternal(cfg: Config, log: (line: string) => void = lineLog('redis')): Promise<RedisServer> {
+export async function startRedisUnlessExternal(
+  cfg: Config,
+  log: (line: string) => void = lineLog('redis'),
+  launch: Pick<LocalRedisOptions, 'ownProcessGroup'> = {},
+): Promise<RedisServer> {
   const url = resolveRedisUrl(cfg);
   if (cfg.REDIS_URL) {
     log(`redis: using ${describeRedisUrl(url)} (REDIS_URL)`);
     return { url, local: null, stop: async () => undefined };
   }
   const password = decodeURIComponent(new URL(url).password);
-  const local = await startLocalRedis({ port: cfg.REDIS_PORT, dataDir: cfg.REDIS_DATA_DIR, password, startTimeoutS: cfg.REDIS_START_TIMEOUT_S, log });
+  const local = await startLocalRedis({
+    port: cfg.REDIS_PORT,
+    dataDir: cfg.REDIS_DATA_DIR,
+    password,
+    startTimeoutS: cfg.REDIS_START_TIMEOUT_S,
+    log,
+    ...launch,
+  });
   return { url: local.url, local, stop: () => local.stop() };
 }
