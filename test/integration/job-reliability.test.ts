@@ -126,8 +126,10 @@ describe('a worker killed with SIGKILL mid-job', () => {
     jobs = createStructureJobs({ redisUrl: redis.url, backoffMs: 1000 });
     queue = new Queue(STRUCTURE_QUEUE, { connection: redisOptions(redis.url, 'queue'), prefix: QUEUE_PREFIX });
   });
+  afterEach(async () => {
+    for (const w of workers.splice(0)) await stopProcess(w.child);
+  });
   afterAll(async () => {
-    for (const w of workers) await stopProcess(w.child);
     await queue?.close();
     await jobs?.close();
     await redis?.stop();
@@ -155,6 +157,23 @@ describe('a worker killed with SIGKILL mid-job', () => {
     expect(job.returnvalue).toMatchObject({ clusterId: 'Mo3S2-anion', multiplicity: 4 });
     expect(second.output()).toContain(`structure job ${jobId} stalled`);
     expect(second.output()).toContain('structure for submission sub-worker-kill (Mo3S2-anion)');
+  }, 400_000);
+
+  it('on SIGTERM hands its running job back at once (no stall, no attempt spent), and the next worker finishes it', async () => {
+    const jobId = await jobs.enqueue(specOf('Mo3S2-anion', 'sub-worker-term'));
+    const leaving = await startWorkerProcess(redis.url);
+    workers.push(leaving);
+    await until(jobs, jobId, (s) => s.state === 'active' && s.progress > 0, 120_000);
+    await stopProcess(leaving.child, 'SIGTERM');
+    expect(leaving.child.exitCode).toBe(0);
+    // Back in the queue now, not after its 4 s lock expires: no worker is running to take it.
+    expect((await jobs.status(jobId)).state).toBe('waiting');
+
+    const next = await startWorkerProcess(redis.url);
+    workers.push(next);
+    expect(await until(jobs, jobId, completed, 180_000)).toMatchObject({ state: 'completed', attemptsMade: 1, failedReason: null });
+    expect((await queue.getJob(jobId))!.returnvalue.worker).toBe(`${os.hostname()}:${next.child.pid}`);
+    expect(next.output()).not.toContain(`structure job ${jobId} stalled`);
   }, 400_000);
 });
 
