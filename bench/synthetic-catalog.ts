@@ -4,7 +4,7 @@ import { chargeWord, formatFormula, isMultiplicityConsistent } from '../server/s
 import { covalentRadiusAngstrom, findBonds } from '../server/src/chem/geometry';
 import { seededRandom } from '../server/src/util/seeded-random';
 import type { SeedCluster, SeedFile, SeedSource, StructureFile } from '../server/src/load/seed-file';
-import { randomStartGeometry } from '../seed/structures/start-geometry';
+import { randomStartGeometry } from '../server/src/xtb/search/start-geometry';
 
 /**
  * A deterministic synthetic catalog for load and query benchmarks: compositions drawn from the

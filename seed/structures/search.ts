@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { MultiBar, Presets } from 'cli-progress';
 import type { SeedCluster, SeedFile, StructureFile } from '../../server/src/load/seed-file';
-import { searchCluster } from './cluster-search';
-import { atomElements, settingsHash } from './search-settings';
+import { searchCluster } from '../../server/src/xtb/search/cluster-search';
+import { atomElements, settingsHash } from '../../server/src/xtb/search/search-settings';
 import { renderMarkdown, validateStructures } from './validation-report';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -1,6 +1,6 @@
 import { bondGraphSignature, isConnected, shortestContact, tightestContact, type GeometryAtom } from '../../server/src/chem/geometry';
 import type { SeedCluster, StructureFile } from '../../server/src/load/seed-file';
-import { SEARCH_SETTINGS, settingsHash } from './search-settings';
+import { SEARCH_SETTINGS, settingsHash } from '../../server/src/xtb/search/search-settings';
 
 export interface ClusterValidation {
   clusterId: string;

@@ -13,8 +13,9 @@ import { PredictionService } from './services/prediction.service';
 import { tryLoadModel } from './ml';
 import { lineLog, logger } from './logger';
 import { ContributionRepository } from './db/contribution.repository';
-import { ContributionService, type StructureJobQueue } from './services/contribution.service';
+import { ContributionService } from './services/contribution.service';
 import { ReleaseService } from './services/release.service';
+import { createStructureJobs, type StructureJobs } from './jobs/structure-jobs';
 import type { Services } from './graphql/context';
 import { Authenticator } from './auth/authenticator';
 import { createAuthHttp } from './auth/http-auth';
@@ -30,7 +31,7 @@ export interface RunningApi {
 /** Wires repositories, services and the HTTP app over an open database, and listens. */
 export interface ApiOptions {
   /** The BullMQ structure-search queue (jobs/); without it, new clusters wait in QUEUED until an API with one re-enqueues them. */
-  structureJobs?: StructureJobQueue | null;
+  structureJobs?: StructureJobs | null;
 }
 
 export async function startApi(
@@ -66,6 +67,13 @@ export async function startApi(
     log: (message, err) => authLog.error({ err }, message),
   });
   const catalog = new CatalogService(repository);
+  // New clusters' structure searches go to the BullMQ queue on Redis; without Redis they wait (QUEUED) for an API that has one.
+  const structureJobs: StructureJobs | null =
+    opts.structureJobs !== undefined
+      ? opts.structureJobs
+      : cfg.REDIS_URL
+        ? createStructureJobs({ redisUrl: cfg.REDIS_URL, backoffMs: cfg.WORKER_BACKOFF_MS })
+        : null;
   const releases = new ReleaseService(db.executor);
   await releases.ensureFirstRelease(datasetVersion, null);
   await releases.latest();
@@ -73,7 +81,7 @@ export async function startApi(
     catalog,
     users: new UserService(userRepository),
     releases,
-    contributions: new ContributionService(new ContributionRepository(db.executor), catalog, opts.structureJobs ?? null),
+    contributions: new ContributionService(new ContributionRepository(db.executor), catalog, structureJobs),
     structures: new StructureService(new StructureRepository(db.executor, cfg.MOTIF_TIMEOUT_MS), queues.motif),
     predictions,
   };
@@ -82,11 +90,18 @@ export async function startApi(
   const versions = () => ({ datasetVersion, modelVersion: predictions.version, release: releases.latestKnown() });
   const refresh = setInterval(() => void releases.latest().catch(() => undefined), 2000);
   refresh.unref();
+  // Submissions whose enqueue failed (Redis down at the time) are enqueued again; job ids are per submission, so twice is once.
+  const requeue = setInterval(() => void services.contributions.requeueAwaiting().catch(() => undefined), 60_000);
+  requeue.unref();
+  void services.contributions.requeueAwaiting().catch(() => undefined);
+  const guards = createRequestGuards(cfg, versions);
+  await guards.ready();
+  log(`api: rate-limit buckets in the ${guards.rateLimitStore}`);
   const { httpServer, apollo } = await createApp({
     schema,
     services,
     versions,
-    guards: createRequestGuards(cfg, versions),
+    guards,
     auth,
     development: cfg.NODE_ENV === 'development',
     modelsDir: cfg.MODELS_DIR,
@@ -104,8 +119,11 @@ export async function startApi(
     services,
     async stop() {
       clearInterval(refresh);
+      clearInterval(requeue);
       await apollo.stop();
       auth.close();
+      await guards.close();
+      if (opts.structureJobs === undefined) await structureJobs?.close();
       await model?.close();
     },
   };

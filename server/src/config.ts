@@ -62,6 +62,27 @@ const EnvSchema = z.object({
   MOTIF_TIMEOUT_MS: intFromEnv(100, 600000).default(10000),
   MOTIF_QUEUE_MAX: intFromEnv(0, 10_000).default(16),
   MOTIF_QUEUE_PER_CLIENT: intFromEnv(1, 10_000).default(4),
+  // ---- Redis (job queue and shared rate limits; README "Jobs and Redis") ----
+  // External server: when REDIS_URL is set (redis://[:password@]host:port[/db]) the project starts nothing.
+  REDIS_URL: z.string().url().optional(),
+  // The local redis-server that `npm start` and `npm run worker` use otherwise (127.0.0.1 only).
+  REDIS_PORT: intFromEnv(1, 65535).default(6380),
+  REDIS_DATA_DIR: z.string().default(path.join(REPO_ROOT, '.data', 'redis')),
+  REDIS_START_TIMEOUT_S: intFromEnv(1, 600).default(30),
+  // ---- Structure-search workers (BullMQ) ----
+  // Jobs one worker process runs at once; each runs one xtb process at a time, so this is the
+  // worker's share of the xtb limit and may not exceed XTB_CONCURRENCY.
+  WORKER_CONCURRENCY: intFromEnv(1, 256).default(1),
+  // A job's lock: renewed every half of it while the search runs; a worker that dies stops
+  // renewing, and the next stalled check after the lock expires gives the job to another worker.
+  WORKER_LOCK_DURATION_MS: intFromEnv(1000, 3_600_000).default(60_000),
+  WORKER_STALLED_INTERVAL_MS: intFromEnv(500, 3_600_000).default(30_000),
+  // Lost locks tolerated before a job fails (a worker crash costs one; a job that kills every worker fails).
+  WORKER_MAX_STALLED: intFromEnv(0, 100).default(2),
+  // First retry delay after a failed attempt; doubled for each further attempt (3 attempts).
+  WORKER_BACKOFF_MS: intFromEnv(0, 3_600_000).default(30_000),
+  // Per xtb call of a structure search (as the seed search: npm run structures:search).
+  WORKER_XTB_TIMEOUT_MS: intFromEnv(1000, 3_600_000).default(120_000),
   // Cache of anonymous read results (0 turns it off) and the largest result it keeps.
   RESPONSE_CACHE_MB: intFromEnv(0, 65_536).default(64),
   RESPONSE_CACHE_MAX_ENTRY_KB: intFromEnv(1, 1_048_576).default(1024),
@@ -90,13 +111,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!embedded && !cfg.NEO4J_PASSWORD) {
     throw new Error('NEO4J_URI is set but NEO4J_PASSWORD is not: set both to use an external Neo4j server.');
   }
-  const neo4jPassword = cfg.NEO4J_PASSWORD ?? localPassword(cfg.NEO4J_DATA_DIR);
+  if (cfg.WORKER_CONCURRENCY > cfg.XTB_CONCURRENCY) {
+    throw new Error(`WORKER_CONCURRENCY (${cfg.WORKER_CONCURRENCY}) exceeds XTB_CONCURRENCY (${cfg.XTB_CONCURRENCY}): a worker runs one xtb process per job.`);
+  }
+  const neo4jPassword = cfg.NEO4J_PASSWORD ?? localPassword(path.join(path.dirname(cfg.NEO4J_DATA_DIR), 'neo4j-password'));
   return { ...cfg, neo4jPassword, embedded };
 }
 
-/** A generated password kept beside the embedded store, so a fresh clone needs no setup. */
-function localPassword(dataDir: string): string {
-  const file = path.join(path.dirname(dataDir), 'neo4j-password');
+/** A generated password kept beside a local server's data (Neo4j, Redis), so a fresh clone needs no setup. */
+export function localPassword(file: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(path.dirname(file), { recursive: true });
   const password = randomBytes(18).toString('base64url');

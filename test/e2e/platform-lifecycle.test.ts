@@ -17,6 +17,7 @@ interface Ports {
   API_PORT: string;
   WEB_PORT: string;
   NEO4J_BOLT_PORT: string;
+  REDIS_PORT: string;
 }
 
 let tmp: string;
@@ -25,9 +26,14 @@ let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'clusteratlas-platform-'));
-  ports = { API_PORT: String(await freePort()), WEB_PORT: String(await freePort()), NEO4J_BOLT_PORT: String(await freePort()) };
-  const { NEO4J_URI: _u, NEO4J_PASSWORD: _p, ...rest } = process.env;
-  env = { ...rest, ...ports, NEO4J_DATA_DIR: path.join(tmp, 'neo4j'), NEO4J_HEAP_MB: '512', NODE_ENV: 'production' };
+  ports = {
+    API_PORT: String(await freePort()),
+    WEB_PORT: String(await freePort()),
+    NEO4J_BOLT_PORT: String(await freePort()),
+    REDIS_PORT: String(await freePort()),
+  };
+  const { NEO4J_URI: _u, NEO4J_PASSWORD: _p, REDIS_URL: _r, ...rest } = process.env;
+  env = { ...rest, ...ports, NEO4J_DATA_DIR: path.join(tmp, 'neo4j'), REDIS_DATA_DIR: path.join(tmp, 'redis'), NEO4J_HEAP_MB: '512', NODE_ENV: 'production' };
 });
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -93,6 +99,7 @@ it('serves 216 clusters and the site, refuses a second instance by port, and sto
     expect(second.stderr).toContain(`port ${ports.API_PORT}`);
     expect(second.stderr).toContain('API_PORT');
     expect(second.stderr).toContain(`port ${ports.NEO4J_BOLT_PORT}`);
+    expect(second.stderr).toContain(`port ${ports.REDIS_PORT}`);
   } finally {
     await interruptAndWait(first);
   }

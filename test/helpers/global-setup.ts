@@ -11,6 +11,7 @@ export default async function globalSetup(): Promise<void> {
     neo4jPassword: stack.cfg.neo4jPassword,
     database: stack.cfg.NEO4J_DATABASE,
     datasetVersion: stack.datasetVersion,
+    redisUrl: stack.redis.url,
   };
   process.env[STACK_INFO_ENV] = JSON.stringify(info);
 }

@@ -8,6 +8,8 @@ export interface StackInfo {
   neo4jPassword: string;
   database: string;
   datasetVersion: string;
+  /** The stack's redis-server (with its password): the job queue and the shared API's rate-limit buckets. */
+  redisUrl: string;
 }
 
 export function stackInfo(): StackInfo {

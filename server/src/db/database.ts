@@ -52,3 +52,20 @@ export async function openDatabase(cfg: Config, log: (line: string) => void = li
     throw err;
   }
 }
+
+/**
+ * Connects to a Neo4j that is already running, never starting one: NEO4J_URI, or on this machine
+ * the embedded server `npm start` runs (Bolt on NEO4J_BOLT_PORT, password beside its store).
+ * Structure workers use it; the API that started the server owns migrations.
+ */
+export async function connectDatabase(cfg: Config): Promise<Database> {
+  const uri = cfg.NEO4J_URI ?? `bolt://127.0.0.1:${cfg.NEO4J_BOLT_PORT}`;
+  const driver = createDriver({ uri, user: cfg.NEO4J_USER, password: cfg.neo4jPassword, acquireTimeoutMs: cfg.NEO4J_ACQUIRE_TIMEOUT_MS });
+  try {
+    await verifyDriver(driver, uri, cfg.NEO4J_DATABASE);
+  } catch (err) {
+    await driver.close();
+    throw err;
+  }
+  return { driver, executor: new Executor(driver, cfg.NEO4J_DATABASE, cfg.NEO4J_TX_TIMEOUT_MS), embedded: null, uri, close: () => driver.close() };
+}

@@ -2,8 +2,9 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import proxyaddr from 'proxy-addr';
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { logger } from '../logger';
 import { currentClient, keyClientId, runAsClient } from '../services/request-client';
+import { MemoryTokenBucket, type TakeResult, type TokenBucketStore } from './token-bucket';
 
 /**
  * Admission control in front of the API: who the client is, and how much it may ask for.
@@ -13,16 +14,17 @@ import { currentClient, keyClientId, runAsClient } from '../services/request-cli
  * so a direct client cannot pick its own identity. An authenticated request is its key instead
  * (`key:<keyId>`, set by auth/http-auth.ts, which runs first).
  *
- * Rate limit: rate-limiter-flexible, a fixed window of RATE_LIMIT_WINDOW_S seconds holding
- * RATE_LIMIT_POINTS points per client, opened by the client's first request. Every request costs
- * 1 point before its body is read; once the operation is parsed, expensive fields cost more
- * (FIELD_CHARGES). The limiter is a RateLimiterAbstract, so RateLimiterRedis drops in unchanged
- * when several API processes must share the budget (issue 11).
+ * Rate limit: a token bucket per client (token-bucket.ts) holding at most RATE_LIMIT_POINTS
+ * points and refilled at RATE_LIMIT_POINTS per RATE_LIMIT_WINDOW_S seconds; kept in Redis when
+ * one is configured, so every API process sharing that Redis shares each client's bucket. Every
+ * request costs 1 point before its body is read; once the operation is parsed, expensive fields
+ * cost more (FIELD_CHARGES). A refused request takes no points.
  *
  * Headers (IETF draft-ietf-httpapi-ratelimit-headers, structured fields) on every response:
- *   RateLimit-Policy: "default";q=600;w=60      (quota points per window seconds)
- *   RateLimit: "default";r=598;t=41             (points remaining, seconds until the window resets)
- * and on a refusal: 429, Retry-After (seconds), extensions.code RATE_LIMITED.
+ *   RateLimit-Policy: "default";q=600;w=60      (bucket size; seconds to refill it from empty)
+ *   RateLimit: "default";r=598;t=1              (points left, seconds until the bucket is full again)
+ * and on a refusal: 429, Retry-After (seconds until the request's points are there),
+ * extensions.code RATE_LIMITED.
  */
 
 export const RATE_LIMITED = 'RATE_LIMITED';
@@ -89,8 +91,8 @@ export interface AdmissionOptions {
    * window's whole budget could arrive in the same millisecond and drain the database pool.
    */
   maxInFlight: number;
-  /** Another store (RateLimiterRedis) with the same points and duration; memory by default. */
-  limiter?: RateLimiterAbstract;
+  /** The buckets (RedisTokenBucket to share them between API processes); in this process's memory by default. */
+  buckets?: TokenBucketStore;
   charge?: QueryCharge;
 }
 
@@ -102,6 +104,8 @@ export interface Admission {
   /** Charges the parsed operation's expensive fields before it executes. */
   plugin: ApolloServerPlugin;
   clientOf(req: Request): string;
+  /** Releases the bucket store (its Redis connection). */
+  close(): Promise<void>;
 }
 
 export function parseTrustProxy(value: string): (addr: string, i: number) => boolean {
@@ -121,27 +125,34 @@ function policy(points: number, windowS: number) {
   return `"default";q=${points};w=${windowS}`;
 }
 
-function state(res: RateLimiterRes) {
-  return `"default";r=${Math.max(0, res.remainingPoints)};t=${Math.ceil(res.msBeforeNext / 1000)}`;
+function state(res: TakeResult) {
+  return `"default";r=${res.remaining};t=${Math.ceil(res.fullInMs / 1000)}`;
 }
 
-function refusal(points: number, windowS: number, res: RateLimiterRes) {
-  const retryAfterS = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+function refusal(points: number, windowS: number, res: TakeResult) {
+  const retryAfterS = Math.max(1, Math.ceil(res.retryAfterMs / 1000));
   return {
     retryAfterS,
-    message: `Rate limit reached: this client may spend ${points} points per ${windowS} s (a request costs 1, expensive fields more); retry in ${retryAfterS} s.`,
+    message: `Rate limit reached: this client's bucket holds ${points} points, refilled at ${points} points per ${windowS} s (a request costs 1, expensive fields more); retry in ${retryAfterS} s.`,
     extensions: { code: RATE_LIMITED, retryAfterS, limitPoints: points, windowS },
   };
 }
 
+/** One warning per interval while the store fails, not one per request. */
+const STORE_WARNING_INTERVAL_MS = 10_000;
+
 export function createAdmission(opts: AdmissionOptions): Admission {
   const trust = parseTrustProxy(opts.trustProxy);
-  const limiter = opts.limiter ?? new RateLimiterMemory({ keyPrefix: 'graphql', points: opts.points, duration: opts.windowS });
+  const buckets = opts.buckets ?? new MemoryTokenBucket({ capacity: opts.points, refillPerSecond: opts.points / opts.windowS });
   const charge = opts.charge ?? expensiveFieldCharge;
   const clientOf = (req: Request) => keyClientId(req) ?? `ip:${proxyaddr(req, trust)}`;
+  let lastStoreWarningMs = 0;
   const storeError = (err: unknown) => {
-    // A store outage (Redis later) must not take the API down: admit, and let the queues protect the service.
-    console.error('rate limiter store failed; admitting the request:', err);
+    // A store outage (Redis away) must not take the API down: admit, and let the queues protect the service.
+    const now = Date.now();
+    if (now - lastStoreWarningMs < STORE_WARNING_INTERVAL_MS) return;
+    lastStoreWarningMs = now;
+    logger.warn({ component: 'admission', err: (err as Error)?.message }, 'rate-limit store failed; admitting requests until it answers');
   };
 
   // Per process, like the queues: a cap on concurrency, not on volume, needs no shared store.
@@ -175,21 +186,17 @@ export function createAdmission(opts: AdmissionOptions): Admission {
     };
     res.once('finish', release);
     res.once('close', release);
-    limiter.consume(clientId, 1).then(
+    buckets.take(clientId, 1).then(
       (r) => {
         res.setHeader('RateLimit', state(r));
-        next();
-      },
-      (rej: unknown) => {
-        if (!(rej instanceof RateLimiterRes)) {
-          storeError(rej);
-          next();
-          return;
-        }
-        const body = refusal(opts.points, opts.windowS, rej);
-        res.setHeader('RateLimit', state(rej));
+        if (r.allowed) return next();
+        const body = refusal(opts.points, opts.windowS, r);
         res.setHeader('Retry-After', String(body.retryAfterS));
         res.status(429).json({ errors: [{ message: body.message, extensions: body.extensions }] });
+      },
+      (err: unknown) => {
+        storeError(err);
+        next();
       },
     );
   };
@@ -206,15 +213,17 @@ export function createAdmission(opts: AdmissionOptions): Admission {
           const extra = charge(document, operation);
           if (extra <= 0) return;
           const clientId = currentClient();
-          let r: RateLimiterRes;
+          let r: TakeResult;
           try {
-            r = await limiter.consume(clientId, extra);
-          } catch (rej) {
-            if (!(rej instanceof RateLimiterRes)) return storeError(rej);
-            const body = refusal(opts.points, opts.windowS, rej);
+            r = await buckets.take(clientId, extra);
+          } catch (err) {
+            return storeError(err);
+          }
+          if (!r.allowed) {
+            const body = refusal(opts.points, opts.windowS, r);
             const headers = new HeaderMap([
               ['retry-after', String(body.retryAfterS)],
-              ['ratelimit', state(rej)],
+              ['ratelimit', state(r)],
               ['ratelimit-policy', policy(opts.points, opts.windowS)],
             ]);
             throw new GraphQLError(`${body.message} This operation costs ${extra + 1} points.`, {
@@ -227,5 +236,5 @@ export function createAdmission(opts: AdmissionOptions): Admission {
     },
   };
 
-  return { limit, asClient, plugin, clientOf };
+  return { limit, asClient, plugin, clientOf, close: () => buckets.close() };
 }

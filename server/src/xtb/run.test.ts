@@ -32,7 +32,7 @@ afterEach(() => {
 });
 
 // Start geometries for the optimisation and timeout tests, written out once from the structure search's
-// start-geometry generator (seed/structures/start-geometry.ts, seeds 1, 2 and 1) so server tests need nothing from seed/.
+// start-geometry generator (server/src/xtb/search/start-geometry.ts, seeds 1, 2 and 1) so server tests need nothing from seed/.
 const ta3sStartSeed1: GeometryAtom[] = [
   { element: 'Ta', xyzAngstrom: [0.5409770821415686, 1.4910989664189473, -0.14139269475832372] },
   { element: 'Ta', xyzAngstrom: [0.49578047431990135, -1.4137403784003106, 0.428547758574755] },

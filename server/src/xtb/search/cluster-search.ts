@@ -1,7 +1,8 @@
-import { shortestContact, tightestContact } from '../../server/src/chem/geometry';
+import type { GeometryAtom } from '../../chem/geometry';
+import { shortestContact, tightestContact } from '../../chem/geometry';
 import { optimiseStart } from './start-optimisation';
-import type { XtbResult } from '../../server/src/xtb';
-import type { SeedCluster, StructureFile, StructureIsomer } from '../../server/src/load/seed-file';
+import type { XtbResult } from '../index';
+import type { StructureFile, StructureIsomer } from '../../load/seed-file';
 import {
   atomElements,
   candidateMultiplicities,
@@ -10,6 +11,7 @@ import {
   settingsHash,
   startCount,
   startSeeds,
+  type SearchCluster,
 } from './search-settings';
 
 const KCAL_PER_HARTREE = 627.509474;
@@ -19,6 +21,14 @@ export interface SearchOptions {
   timeoutMs: number;
   niceness: number;
   signal?: AbortSignal;
+  /** After each start geometry (awaited): starts finished and the total over all candidate multiplicities. */
+  onStartFinished?: (finished: number, total: number) => void | Promise<void>;
+  /**
+   * A geometry a contributor submitted with a new cluster: optimised as one more start at each
+   * candidate multiplicity (before the random starts), so it wins whenever it is the lowest minimum
+   * found, and the search still guards against a submitted geometry that is not.
+   */
+  submittedGeometry?: GeometryAtom[];
 }
 
 /** One xtb call made for a start, in order. */
@@ -79,17 +89,33 @@ export interface ClusterSearchOutput {
 }
 
 /** The structure search for one cluster (all candidate multiplicities), as described in README.md. */
-export async function searchCluster(cluster: SeedCluster, options: SearchOptions): Promise<ClusterSearchOutput> {
+export async function searchCluster(cluster: SearchCluster, options: SearchOptions): Promise<ClusterSearchOutput> {
   const started = Date.now();
   const elements = atomElements(cluster);
   const multiplicities = candidateMultiplicities(cluster);
   const scans: Array<{ multiplicity: number; candidates: Candidate[]; starts: StartRecord[]; pool: Candidate[] }> = [];
   let programVersion: string | null = null;
+  const submitted = options.submittedGeometry ?? null;
+  const totalStarts = multiplicities.length * (startCount(elements.length) + (submitted ? 1 : 0));
+  let finishedStarts = 0;
 
   for (const multiplicity of multiplicities) {
     const starts: StartRecord[] = [];
     const candidates: Candidate[] = [];
+    if (submitted) {
+      options.signal?.throwIfAborted();
+      // Seed −1 marks the submitted geometry in the start records.
+      const { record, candidate } = await optimiseStart(cluster, elements, multiplicity, -1, 'full', options, submitted);
+      starts.push(record);
+      if (candidate) {
+        candidates.push(candidate);
+        programVersion ??= candidate.result.programVersion;
+      }
+      await options.onStartFinished?.(++finishedStarts, totalStarts);
+    }
     for (const seed of startSeeds(cluster.id, startCount(elements.length))) {
+      // Each start catches its own xtb failures; an abort must end the whole search, not every start in turn.
+      options.signal?.throwIfAborted();
       // After a few full attempts without a sound GFN2 minimum, the GFN2 optimisation is very
       // unlikely to succeed (see README); the remaining starts only add GFN1 geometries.
       const giveUp = starts.length >= SEARCH_SETTINGS.fullAttemptsBeforeGfn1Only && !candidates.some((c) => c.tier === 0);
@@ -99,6 +125,7 @@ export async function searchCluster(cluster: SeedCluster, options: SearchOptions
         candidates.push(candidate);
         programVersion ??= candidate.result.programVersion;
       }
+      await options.onStartFinished?.(++finishedStarts, totalStarts);
     }
     scans.push({ multiplicity, candidates, starts, pool: comparablePool(candidates) });
   }
@@ -137,6 +164,7 @@ export async function searchCluster(cluster: SeedCluster, options: SearchOptions
       ...SEARCH_SETTINGS,
       startsBySize: SEARCH_SETTINGS.startsBySize.map((rule) => ({ ...rule, maxAtoms: Number.isFinite(rule.maxAtoms) ? rule.maxAtoms : null })),
       startCount: startCount(elements.length),
+      ...(submitted ? { submittedGeometryStart: true } : {}),
       seeds: [...new Set(allStarts.map((s) => s.seed))],
     },
     ...(multiplicities.length > 1

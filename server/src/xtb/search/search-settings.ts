@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import { electronCount } from '../../server/src/chem/formula';
-import { BOND_TOLERANCE } from '../../server/src/chem/geometry';
+import { electronCount } from '../../chem/formula';
+import { BOND_TOLERANCE } from '../../chem/geometry';
 import { START_MIN_CONTACT } from './start-geometry';
-import { UNPHYSICAL_CHARGE_THRESHOLD, type XtbOptLevel } from '../../server/src/xtb';
-import type { SeedCluster } from '../../server/src/load/seed-file';
+import { UNPHYSICAL_CHARGE_THRESHOLD, type XtbOptLevel } from '../index';
+import type { SeedCluster } from '../../load/seed-file';
+
+/** What the search reads of a cluster: a seed cluster, or a submitted one (server/src/jobs). */
+export type SearchCluster = Pick<SeedCluster, 'id' | 'composition' | 'charge' | 'multiplicity'>;
 
 /**
  * Everything that decides a structure search's result. Any change here changes every cluster's
@@ -58,14 +61,14 @@ export function startCount(atomCount: number): number {
 }
 
 /** Published multiplicity, or the two lowest consistent with the electron count (1,3 or 2,4). */
-export function candidateMultiplicities(cluster: SeedCluster): number[] {
+export function candidateMultiplicities(cluster: SearchCluster): number[] {
   if (cluster.multiplicity !== null) return [cluster.multiplicity];
   const lowest = electronCount(cluster.composition, cluster.charge) % 2 === 0 ? 1 : 2;
   return [lowest, lowest + 2];
 }
 
 /** Element list in composition order, one entry per atom ("Mo5S2" → Mo×5, S×2). */
-export function atomElements(cluster: SeedCluster): string[] {
+export function atomElements(cluster: SearchCluster): string[] {
   return cluster.composition.flatMap(({ element, count }) => new Array<string>(count).fill(element));
 }
 
@@ -84,7 +87,7 @@ function fnv1a32(text: string): number {
 }
 
 /** Hash of the settings and of the cluster's own inputs; a file with another hash is stale. */
-export function settingsHash(cluster: SeedCluster): string {
+export function settingsHash(cluster: SearchCluster): string {
   const inputs = {
     settings: SEARCH_SETTINGS,
     cluster: { id: cluster.id, composition: cluster.composition, charge: cluster.charge, multiplicities: candidateMultiplicities(cluster) },

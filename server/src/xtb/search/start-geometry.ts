@@ -1,6 +1,6 @@
-import { isMetal } from '../../server/src/chem/elements';
-import { BOND_TOLERANCE, covalentRadiusAngstrom, distanceAngstrom, type GeometryAtom, type Vec3 } from '../../server/src/chem/geometry';
-import { seededRandom } from '../../server/src/util/seeded-random';
+import { isMetal } from '../../chem/elements';
+import { BOND_TOLERANCE, covalentRadiusAngstrom, distanceAngstrom, type GeometryAtom, type Vec3 } from '../../chem/geometry';
+import { seededRandom } from '../../util/seeded-random';
 
 /** Start geometries keep every pair at least this fraction of the summed covalent radii apart. */
 export const START_MIN_CONTACT = 0.8;

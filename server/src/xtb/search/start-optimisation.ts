@@ -1,8 +1,7 @@
-import { bondGraphSignature, isConnected, shortestContact, tightestContact, type GeometryAtom } from '../../server/src/chem/geometry';
-import type { SeedCluster } from '../../server/src/load/seed-file';
-import { runGfn1Optimization, runXtb, XtbError, type XtbInput, type XtbOptLevel, type XtbResult } from '../../server/src/xtb';
+import { bondGraphSignature, isConnected, shortestContact, tightestContact, type GeometryAtom } from '../../chem/geometry';
+import { runGfn1Optimization, runXtb, XtbError, type XtbInput, type XtbOptLevel, type XtbResult } from '../index';
 import type { Candidate, Route, SearchOptions, StageRecord, StartRecord } from './cluster-search';
-import { SEARCH_SETTINGS } from './search-settings';
+import { SEARCH_SETTINGS, type SearchCluster } from './search-settings';
 import { randomStartGeometry } from './start-geometry';
 
 /**
@@ -11,15 +10,17 @@ import { randomStartGeometry } from './start-geometry';
  */
 
 export async function optimiseStart(
-  cluster: SeedCluster,
+  cluster: SearchCluster,
   elements: string[],
   multiplicity: number,
   seed: number,
   mode: StartRecord['mode'],
   options: SearchOptions,
+  /** A given start (a submitted geometry) instead of a random one from `seed`. */
+  given?: GeometryAtom[],
 ): Promise<{ record: StartRecord; candidate: Candidate | null }> {
   const { bondScale, candidatesPerAtom } = SEARCH_SETTINGS.startGeometry;
-  const start = randomStartGeometry(elements, seed, { bondScale: [bondScale[0], bondScale[1]], candidatesPerAtom });
+  const start = given ?? randomStartGeometry(elements, seed, { bondScale: [bondScale[0], bondScale[1]], candidatesPerAtom });
   const stages: StageRecord[] = [];
   const base: BaseInput = {
     charge: cluster.charge,

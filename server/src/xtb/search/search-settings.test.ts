@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SeedCluster, SeedFile } from '../../server/src/load/seed-file';
+import type { SeedCluster, SeedFile } from '../../load/seed-file';
 import { selectIsomers } from './cluster-search';
 import { atomElements, candidateMultiplicities, settingsHash, startCount, startSeeds } from './search-settings';
 
-const seed: SeedFile = JSON.parse(readFileSync(path.join(__dirname, '..', 'data', 'clusters.json'), 'utf8'));
+const seed: SeedFile = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', '..', 'seed', 'data', 'clusters.json'), 'utf8'));
 const cluster = (id: string): SeedCluster => {
   const found = seed.clusters.find((c) => c.id === id);
   if (!found) throw new Error(`fixture ${id} missing from seed/data/clusters.json`);

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { distanceAngstrom, isConnected } from '../../server/src/chem/geometry';
-import type { SeedCluster } from '../../server/src/load/seed-file';
+import { distanceAngstrom, isConnected } from '../../chem/geometry';
+import type { SeedCluster } from '../../load/seed-file';
 import { randomStartGeometry, START_MIN_CONTACT } from './start-geometry';
 
 // Fixtures are the real compositions of the data set.
-const clusters: SeedCluster[] = JSON.parse(readFileSync(path.join(__dirname, '..', 'data', 'clusters.json'), 'utf8')).clusters;
+const clusters: SeedCluster[] = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', '..', 'seed', 'data', 'clusters.json'), 'utf8')).clusters;
 const elementLists = clusters.map((c) => c.composition.flatMap(({ element, count }) => new Array<string>(count).fill(element)));
 
 // Pyykkö–Atsumi single-bond radii (Chem. Eur. J. 2009, 15, 186), typed from the paper for an independent check.
