@@ -19,6 +19,7 @@ import {
 import { startStructureWorker, type StructureWorker } from '../../server/src/jobs/structure-worker';
 import { freePort } from '../helpers/free-port';
 import { startTestRedis } from '../helpers/stack';
+import { stackInfo } from '../helpers/stack-info';
 
 /**
  * Issue 11 §8 reliability, with real processes: a worker SIGKILLed mid-job (its job finishes on
@@ -63,7 +64,10 @@ async function startWorkerProcess(redisUrl: string): Promise<WorkerProcess> {
     env: {
       ...process.env,
       REDIS_URL: redisUrl,
-      NEO4J_PASSWORD: 'unused-by-the-worker',
+      // The worker writes results onto submissions in Neo4j; these jobs have none, so the writes find nothing.
+      NEO4J_URI: stackInfo().boltUri,
+      NEO4J_USER: stackInfo().neo4jUser,
+      NEO4J_PASSWORD: stackInfo().neo4jPassword,
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       LOG_FORMAT: 'json',
