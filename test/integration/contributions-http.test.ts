@@ -129,7 +129,7 @@ describe('contributions over HTTP', () => {
     );
     expect(s.body.errors).toBeUndefined();
     const id = s.body.data!.submitCluster.id as string;
-    let job: LooseData = {};
+    let job: LooseData;
     const deadline = Date.now() + 600_000;
     for (;;) {
       const r = await gql(SUBMISSION, { id }, keys.carol);
