@@ -19,6 +19,8 @@ import { createStructureJobs, type StructureJobs } from './jobs/structure-jobs';
 import type { Services } from './graphql/context';
 import { Authenticator } from './auth/authenticator';
 import { createAuthHttp } from './auth/http-auth';
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { createRedis } from './redis/connection';
 import { sessionSecret } from './auth/session-secret';
 import { UserRepository } from './db/user.repository';
 import { UserService } from './services/user.service';
@@ -56,7 +58,20 @@ export async function startApi(
   const predictions = new PredictionService(model, loaded.status === 'ready' ? null : loaded.error.message, { queue: queues.xtb, niceness: cfg.XTB_NICENESS });
   const userRepository = new UserRepository(db.executor);
   const authLog = logger.child({ component: 'auth' });
+  // Failed key attempts are counted in Redis when there is one, so the budget holds across API
+  // processes; while Redis is away the insurance limiter counts in memory.
+  const failureRedis = cfg.REDIS_URL ? createRedis(cfg.REDIS_URL, 'limiter') : null;
+  const failureBudget = { points: cfg.AUTH_FAILURES_MAX, duration: cfg.AUTH_FAILURES_WINDOW_S };
+  const failureLimiter = failureRedis
+    ? new RateLimiterRedis({
+        storeClient: failureRedis,
+        keyPrefix: 'clusteratlas:auth-failures',
+        ...failureBudget,
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: 'auth-failures', ...failureBudget }),
+      })
+    : undefined;
   const auth = createAuthHttp({
+    failureLimiter,
     users: userRepository,
     authenticator: new Authenticator(userRepository, { onTouchError: (err) => authLog.warn({ err }, 'could not record a key as used') }),
     trustProxy: cfg.TRUST_PROXY,
@@ -122,6 +137,7 @@ export async function startApi(
       clearInterval(requeue);
       await apollo.stop();
       auth.close();
+      failureRedis?.disconnect();
       await guards.close();
       if (opts.structureJobs === undefined) await structureJobs?.close();
       await model?.close();

@@ -7,21 +7,14 @@ import { loadConfig } from '../../server/src/config';
 import { openDatabase, type Database } from '../../server/src/db/database';
 import { testAccounts, type TestAccount } from '../helpers/accounts';
 import { freePort } from '../helpers/free-port';
-import type { LooseData } from '../helpers/graphql';
 import { stackInfo } from '../helpers/stack-info';
+import { address, call, code, CREATE_USER, DISABLE, gql, REVOKE, signIn, uniqueName, VIEWER } from '../helpers/auth-client';
 
 /**
  * Accounts, keys, sessions and CSRF against the real API and Neo4j. Each test speaks from its own
  * forwarded address (the API trusts X-Forwarded-For from loopback), so the failed-key budget one
  * test spends never touches another.
  */
-
-interface Reply {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: LooseData;
-}
 
 const accounts = testAccounts();
 let admin: TestAccount;
@@ -34,56 +27,6 @@ beforeAll(async () => {
   contributor = await accounts.create('contributor');
 });
 afterAll(() => accounts.cleanup());
-
-function address(): string {
-  const b = randomBytes(2);
-  return `198.18.${b[0]}.${b[1]}`;
-}
-
-async function call(
-  path: string,
-  opts: { method?: string; body?: unknown; key?: string; cookie?: string; csrf?: string; from?: string; headers?: Record<string, string>; base?: string } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = { 'x-forwarded-for': opts.from ?? address(), ...opts.headers };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (opts.key !== undefined) headers.authorization = `Bearer ${opts.key}`;
-  if (opts.cookie) headers.cookie = opts.cookie;
-  if (opts.csrf !== undefined) headers['x-csrf-token'] = opts.csrf;
-  const res = await fetch(`${opts.base ?? stackInfo().apiUrl}${path}`, {
-    method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
-    headers,
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
-  const text = await res.text();
-  let json: LooseData = {};
-  try {
-    json = text ? (JSON.parse(text) as LooseData) : {};
-  } catch {
-    // Not JSON: the assertions on `text` say what was expected.
-  }
-  return { status: res.status, headers: res.headers, text, json };
-}
-
-const gql = (query: string, variables: Record<string, unknown> = {}, opts: Parameters<typeof call>[1] = {}) =>
-  call('/graphql', { ...opts, body: { query, variables } });
-
-const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id name role keys { id label } } created { key apiKey { id } } } }`;
-const REVOKE = `mutation($keyId: ID!) { revokeApiKey(keyId: $keyId) { id revokedAt } }`;
-const DISABLE = `mutation($userId: ID!, $disabled: Boolean!) { setUserDisabled(userId: $userId, disabled: $disabled) { id disabledAt } }`;
-const VIEWER = '{ viewer { id name role via } }';
-
-const code = (r: Reply) => r.json.errors?.[0]?.extensions?.code as string | undefined;
-
-/** The session cookie as a browser would send it back, and its Set-Cookie line. */
-async function signIn(key: string, opts: { from?: string; headers?: Record<string, string>; base?: string } = {}) {
-  const r = await call('/auth/session', { body: { key }, ...opts });
-  const setCookie = r.headers.getSetCookie().find((c) => c.startsWith('ca_session='));
-  return { reply: r, setCookie, cookie: setCookie?.split(';')[0] ?? '', csrfToken: r.json.csrfToken as string };
-}
-
-function uniqueName(prefix: string) {
-  return `${prefix}-${randomBytes(4).toString('hex')}`;
-}
 
 describe('who may call what (401 anonymous, 403 too low a role)', () => {
   it('refuses every account mutation to anonymous callers with 401 UNAUTHENTICATED, and says viewer is null', async () => {
@@ -239,26 +182,6 @@ describe('API keys', () => {
     expect((await gql(VIEWER, {}, { key: contributor.key })).status).toBe(200);
   });
 
-  it('charges an authenticated request to its key, not to its address', async () => {
-    const [a, b] = [await accounts.create('contributor'), await accounts.create('contributor')];
-    const from = address();
-    const remaining = async (opts: Parameters<typeof call>[1]) => {
-      const r = await gql('{ dataset { version } }', {}, { from, ...opts });
-      return Number(/r=(\d+)/.exec(r.headers.get('ratelimit') ?? '')?.[1]);
-    };
-    // test/helpers/stack.ts gives the shared API 20000 points per client.
-    const full = 20000 - 1;
-    // Address, key a and key b are three budgets: each starts full whatever the others spent.
-    expect(await remaining({})).toBe(full);
-    expect(await remaining({ key: a.key })).toBe(full);
-    expect(await remaining({ key: a.key })).toBe(full - 1);
-    expect(await remaining({ key: b.key })).toBe(full);
-    expect(await remaining({})).toBe(full - 1);
-    // A session opened with key a spends key a's budget.
-    const { cookie } = await signIn(a.key, { from });
-    expect(await remaining({ cookie })).toBe(full - 2);
-  });
-
   it('never serves a signed-in caller from the anonymous read cache, nor caches their answer for others', async () => {
     const q = '{ viewer { name } dataset { version } }';
     // The anonymous answer is in the cache now: a signed-in caller storing theirs would overwrite it.
@@ -391,6 +314,52 @@ describe('website sessions', () => {
     );
     expect(sid.length).toBeGreaterThan(20);
     expect(rows[0].n).toBe(0);
+  });
+});
+
+describe('an API whose rate-limit bucket refills slowly', () => {
+  let own: { api: RunningApi; db: Database };
+  beforeAll(async () => {
+    const info = stackInfo();
+    const cfg = loadConfig({
+      ...process.env,
+      NEO4J_URI: info.boltUri,
+      NEO4J_USER: info.neo4jUser,
+      NEO4J_PASSWORD: info.neo4jPassword,
+      NEO4J_DATABASE: info.database,
+      API_HOST: '127.0.0.1',
+      API_PORT: String(await freePort()),
+      NODE_ENV: 'test',
+      RATE_LIMIT_POINTS: '1000',
+      RATE_LIMIT_WINDOW_S: '86400',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+    });
+    const db = await openDatabase(cfg, () => undefined);
+    own = { db, api: await startApi(db, cfg, info.datasetVersion, () => undefined) };
+  });
+  afterAll(async () => {
+    await own.api.stop();
+    await own.db.close();
+  });
+
+  it('charges an authenticated request to its key, not to its address', async () => {
+    const [a, b] = [await accounts.create('contributor'), await accounts.create('contributor')];
+    const from = address();
+    const remaining = async (opts: Parameters<typeof call>[1]) => {
+      const r = await gql('{ dataset { version } }', {}, { from, base: own.api.url, ...opts });
+      return Number(/r=(\d+)/.exec(r.headers.get('ratelimit') ?? '')?.[1]);
+    };
+    // This API's bucket holds 1000 points and refills one a day, so no point comes back between two requests.
+    const full = 1000 - 1;
+    // Address, key a and key b are three budgets: each starts full whatever the others spent.
+    expect(await remaining({})).toBe(full);
+    expect(await remaining({ key: a.key })).toBe(full);
+    expect(await remaining({ key: a.key })).toBe(full - 1);
+    expect(await remaining({ key: b.key })).toBe(full);
+    expect(await remaining({})).toBe(full - 1);
+    // A session opened with key a spends key a's budget.
+    const { cookie } = await signIn(a.key, { from, base: own.api.url });
+    expect(await remaining({ cookie })).toBe(full - 2);
   });
 });
 

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { CatalogService } from '../services/catalog.service';
 import type { ReleaseService } from '../services/release.service';
-import { releaseVersion } from './export';
+import { csvCell, releaseVersion } from './download-format';
 import { releaseFromPath } from './release-param';
 import { publicClusterJson } from './cluster-json';
 
@@ -31,12 +31,6 @@ const CSV_COLUMNS = [
   'reactant',
   'source_doi',
 ] as const;
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const s = String(value);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 interface Encoded {
   identity: Buffer;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ClusterOrder } from '../db/cluster-query';
 import type { ClusterFilter } from '../graphql/cluster-filter.input';
 import { parseClusterFilter } from '../graphql/cluster-filter.parse';
+import { csvCell, fileStem, releaseVersion } from './download-format';
 import { releaseFromPath } from './release-param';
 import type { Services } from '../graphql/context';
 import { ModelUnavailableError } from '../ml/errors';
@@ -89,23 +90,8 @@ export function readExportFilter(raw: unknown) {
   }
 }
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const s = String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function badRequest(res: Response, message: string) {
   res.status(400).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', argument: 'filter' } }] });
-}
-
-/** A named release's files carry its number; the current release keeps the dataset version alone. */
-export function releaseVersion(datasetVersion: string, release: number | null): string {
-  return release === null ? datasetVersion : `${datasetVersion}-release-${release}`;
-}
-
-function fileStem(version: string): string {
-  return `clusteratlas-${version.replace(/[^A-Za-z0-9.-]/g, '_')}`;
 }
 
 function heldOutOrEmpty(services: Services, id: string): HeldOutPrediction[] {
