@@ -12,9 +12,7 @@ import type { GraphQLContext } from './context';
 import { badInput, checkLength, MAX_ID_LENGTH } from './errors';
 import { CatalogFacets, DatasetInfo } from './facets.type';
 import { pageWindow, toConnection } from './pagination';
-
-/** Shared by every catalog field that reads a release (graphql/release-plugin.ts applies it to the whole request). */
-export const RELEASE_ARG = 'Release to read (see `releases`); default the latest. One request reads one release; `extensions.release` names it.';
+import { RELEASE_ARG } from './release-plugin';
 
 @UseMiddleware(translateServiceErrors)
 @Resolver(() => Cluster)

@@ -6,7 +6,7 @@ import { MotifPatternError, validateMotifPattern } from '../chem/motif-pattern';
 import type { MotifHitView, SubgraphResult } from '../services/structure.service';
 import { ClusterFilter } from './cluster-filter.input';
 import { parseClusterFilter } from './cluster-filter.parse';
-import { RELEASE_ARG } from './cluster.resolver';
+import { RELEASE_ARG } from './release-plugin';
 import type { GraphQLContext } from './context';
 import { badInput, checkLength, ErrorCode, MAX_ID_LENGTH } from './errors';
 import { MotifPatternInput } from './motif.input';

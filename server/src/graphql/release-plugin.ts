@@ -3,6 +3,9 @@ import { GraphQLError, Kind, valueFromASTUntyped, type OperationDefinitionNode }
 import type { GraphQLContext } from './context';
 import { ErrorCode } from './errors';
 
+/** Description of the `release` argument of every catalog field that reads a release (this plugin applies it to the whole request). */
+export const RELEASE_ARG = 'Release to read (see `releases`); default the latest. One request reads one release; `extensions.release` names it.';
+
 /** Root fields that read the catalog and take `release`. */
 export const RELEASED_FIELDS = new Set(['cluster', 'clusterByFormula', 'clusters', 'facets', 'motifSearch']);
 
