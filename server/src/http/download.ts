@@ -121,7 +121,7 @@ export function downloadHandlers(catalog: CatalogService, datasetVersion: () => 
     const named = await releaseFromPath(req, res, releases);
     if (named === undefined) return;
     // The current release's files are rebuilt when a new release is published: its number is part of the version.
-    const release = named ?? (await releases.latest());
+    const release = named ?? (await releases.latestOrKnown());
     const version = releaseVersion(datasetVersion(), release === 1 && named === null ? null : release);
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="clusteratlas-${version.replace(/[^A-Za-z0-9.-]/g, '_')}.${format}"`);

@@ -15,7 +15,7 @@ export async function releaseFromPath(req: Request, res: Response, releases: Rel
     return undefined;
   }
   const release = Number(text);
-  const latest = await releases.latest();
+  const latest = await releases.latestOrKnown();
   if (release > latest) {
     res
       .status(404)

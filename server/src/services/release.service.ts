@@ -69,6 +69,11 @@ export class ReleaseService {
     return value;
   }
 
+  /** `latest()`, or the last value it saw while the database cannot answer (cached downloads stay servable). */
+  async latestOrKnown(): Promise<number> {
+    return this.latest().catch(() => this.latestKnown());
+  }
+
   /** The last value `latest()` saw, without a round trip (response extensions, cache keys). */
   latestKnown(): number {
     return this.latestCache?.value ?? 1;
