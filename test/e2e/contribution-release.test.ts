@@ -179,7 +179,7 @@ describe('a contribution from the submit form to a published release', () => {
     // Rejecting without a comment is stopped on the comment field.
     await page.getByRole('button', { name: 'Reject' }).click();
     await expect(page.locator('#review-comment-error').textContent()).resolves.toMatch(/Rejecting needs a comment/);
-    await page.getByLabel('Comment').fill('Structure and rate look sound.');
+    await page.getByLabel('Comment', { exact: true }).fill('Structure and rate look sound.');
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.locator('.badge-approved').waitFor();
     await expect(page.locator('.history li[data-action="APPROVED"]').textContent()).resolves.toContain('Structure and rate look sound.');

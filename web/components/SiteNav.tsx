@@ -23,7 +23,9 @@ const SIGNED_IN_LINKS = [
 
 export function SiteNav({ signedIn = false }: { signedIn?: boolean }) {
   const pathname = usePathname();
-  const current = (href: string) => (href === '/' ? pathname === '/' || pathname.startsWith('/clusters') : pathname.startsWith(href));
+  // Whole path segments: "/submit" must not claim "/submissions".
+  const current = (href: string) =>
+    href === '/' ? pathname === '/' || pathname.startsWith('/clusters') : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <nav aria-label="Main" className="site-nav">
       <ul>

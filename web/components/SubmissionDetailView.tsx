@@ -121,8 +121,8 @@ export function SubmissionDetailView({ initial, isCurator }: { initial: Submissi
                 {s.changes.map((c) => (
                   <tr key={c.field}>
                     <th scope="row">{c.field}</th>
-                    <td className="diff-before">{c.before ?? '—'}</td>
-                    <td className="diff-after">{c.after ?? '—'}</td>
+                    <td className={c.before != null ? 'diff-before' : undefined}>{c.before ?? '—'}</td>
+                    <td className={c.after != null ? 'diff-after' : undefined}>{c.after ?? '—'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -60,7 +60,7 @@ export function SubmissionsList({ status, mine, showSubmitter }: { status: Submi
         {items.some(jobInFlight) ? '; structure searches still running, this list refreshes by itself' : ''}.
       </p>
       <div className="table-scroll">
-        <table className="submission-table">
+        <table className="submission-table submission-list">
           <thead>
             <tr>
               <th scope="col">Submission</th>
