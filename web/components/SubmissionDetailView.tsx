@@ -108,7 +108,7 @@ export function SubmissionDetailView({ initial, isCurator }: { initial: Submissi
         {s.changes.length === 0 ? (
           <p className="hint">Nothing in the current catalog record.</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Changes (scrolls sideways)">
             <table className="diff-table">
               <thead>
                 <tr>
@@ -136,7 +136,7 @@ export function SubmissionDetailView({ initial, isCurator }: { initial: Submissi
         {s.measurements.length === 0 ? (
           <p className="hint">None submitted.</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Measurements (scrolls sideways)">
             <table className="submission-table">
               <thead>
                 <tr>

@@ -59,7 +59,7 @@ export function SubmissionsList({ status, mine, showSubmitter }: { status: Submi
         {total} submission{total === 1 ? '' : 's'}
         {items.some(jobInFlight) ? '; structure searches still running, this list refreshes by itself' : ''}.
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Submissions (scrolls sideways)">
         <table className="submission-table submission-list">
           <thead>
             <tr>
