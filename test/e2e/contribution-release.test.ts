@@ -130,15 +130,21 @@ describe('a contribution from the submit form to a published release', () => {
     // Fixed, and sent with a double click: one idempotency key per form makes it one submission.
     await m.getByLabel('Rate constant k1').fill('2.0e-11');
     await expect(k1Error.count()).resolves.toBe(0);
+    const submittedAt = Date.now();
     await page.getByRole('button', { name: 'Submit cluster for review' }).dblclick();
     await page.getByTestId('submitted').waitFor();
     await page.getByRole('link', { name: 'its submission page' }).click();
     await page.waitForURL(/\/submissions\/[^/]+$/);
     submissionUrl = page.url();
 
-    // The job runs on the real worker; the page refreshes itself until it has finished.
+    // The job runs on the real worker (a search takes 10 s or more); the page, opened while it is
+    // queued or running, refreshes itself until it has finished — no reload.
     await page.getByTestId('structure-job').waitFor();
+    const firstState = await page.locator('[data-testid="structure-job"] [data-job-state]').getAttribute('data-job-state');
+    expect(['QUEUED', 'RUNNING']).toContain(firstState);
+    await screenshot(page, 'submission-job-running-1280');
     await page.locator('[data-testid="structure-job"] [data-job-state="COMPLETED"]').waitFor({ timeout: 300_000 });
+    process.stdout.write(`Mo5⁻: submit click to structure shown as finished on the page: ${((Date.now() - submittedAt) / 1000).toFixed(1)} s\n`);
     const xyz = (await page.getByTestId('lowest-isomer-xyz').textContent())!;
     expect(xyz.trim().split('\n')[0].trim()).toBe('5');
     expect(xyz.match(/^\s*Mo\s/gm)).toHaveLength(5);
