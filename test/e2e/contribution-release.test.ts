@@ -275,4 +275,36 @@ describe('a contribution from the submit form to a published release', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
   }, 180_000);
+  test('a measurement of a catalog cluster for another reactant goes through the measurement form, its DOI checked as typed', async () => {
+    const { page, errors } = await signedInPage('contributor');
+    await page.goto(`${webUrl}/submit`);
+    await page.getByRole('heading', { name: 'A new measurement of a catalog cluster' }).waitFor();
+    await page.getByLabel('Formula').fill('Mo5');
+    await page.getByLabel('Charge').fill('0');
+    // Mo5 is in the catalog only as the anion (release 2): the neutral one is named as missing.
+    await page.locator('#measurement-formula-error', { hasText: 'is not in the catalog; submit it as a new cluster' }).waitFor();
+    await page.getByLabel('Formula').fill('Mo5S2');
+    await page.getByLabel('Charge').fill('-1');
+    await page.getByText('In the catalog as Mo5S2-anion.').waitFor();
+    const m = page.getByTestId('measurement-0');
+    await m.getByLabel('Reactant').selectOption('CO');
+    await m.getByLabel('Rate constant k1').fill('3.1×10^-11');
+    await m.getByLabel('DOI').fill('doi 10.1021');
+    await expect(page.locator('#measurement-m0-doi-error').textContent()).resolves.toBe('A DOI looks like 10.1021/jacsau.5c00451.');
+    await m.getByLabel('DOI').fill('https://doi.org/10.1021/jacsau.5c00451');
+    await expect(page.locator('#measurement-m0-doi-error').count()).resolves.toBe(0);
+    await m.getByLabel('Citation').fill('E2E CO rate, run ' + run);
+    await page.getByRole('button', { name: 'Submit measurement for review' }).click();
+    await page.getByTestId('submitted').waitFor();
+    await page.getByRole('link', { name: 'its submission page' }).click();
+    await page.waitForURL(/\/submissions\/[^/]+$/);
+    await expect(page.locator('h1').textContent()).resolves.toContain('new measurement');
+    await expect(page.locator('.diff-table').textContent()).resolves.toContain('measurement (CO)');
+    await expect(page.locator('.submission-table tbody tr').first().textContent()).resolves.toMatch(/^CO3\.10 × 10[−-]11/);
+    await expect(page.locator('a[href="https://doi.org/10.1021/jacsau.5c00451"]').count()).resolves.toBe(1);
+    await expect(page.getByTestId('structure-job').count()).resolves.toBe(0);
+    await screenshot(page, 'submission-measurement-1280');
+    await checkAxe(page);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
