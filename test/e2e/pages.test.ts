@@ -28,6 +28,10 @@ const PAGES: PageCase[] = [
   { name: 'trends', path: '/trends?f=Ta-S&f=V-C', ready: (p) => p.locator('[data-plot-status="ready"] svg').first().waitFor() },
   { name: 'explorer', path: '/explorer', ready: (p) => p.locator('.graphiql-container').waitFor() },
   { name: 'about', path: '/about', ready: (p) => p.locator('h2', { hasText: 'How to cite' }).waitFor() },
+  { name: 'releases', path: '/releases', ready: (p) => p.getByTestId('release-1').waitFor() },
+  // Signed out, the contribution pages say how to sign in instead of showing a form.
+  { name: 'submit-signed-out', path: '/submit', ready: (p) => p.getByText('with a contributor key to submit data').waitFor() },
+  { name: 'submissions-signed-out', path: '/submissions', ready: (p) => p.getByText('to see your submissions').waitFor() },
   { name: 'not-found', path: '/clusters/Nothing-here', ready: (p) => p.locator('h1', { hasText: 'Not found' }).waitFor() },
 ];
 

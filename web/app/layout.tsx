@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
 import { ApiDownBanner, DatasetFooter } from '@/components/ApiStatus';
 import { CompareTray } from '@/components/CompareTray';
-import { SessionIndicator } from '@/components/SessionIndicator';
+import { SessionIndicator, SiteNavForViewer } from '@/components/SessionIndicator';
 import { SiteNav } from '@/components/SiteNav';
 import '@/lib/api/forwarded-for.server';
 import './globals.css';
@@ -29,7 +29,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="brand">
             Cluster<span>Atlas</span>
           </Link>
-          <SiteNav />
+          <Suspense fallback={<SiteNav />}>
+            <SiteNavForViewer />
+          </Suspense>
           <Suspense fallback={null}>
             <SessionIndicator />
           </Suspense>
@@ -45,7 +47,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <DatasetFooter />
           </Suspense>
           <span>
-            <Link href="/about">Sources, licence and how to cite</Link> · <a href="/download/clusters.csv">CSV</a> · <a href="/download/clusters.json">JSON</a>
+            <Link href="/about">Sources, licence and how to cite</Link> · <a href="/download/clusters.csv">CSV</a> · <a href="/download/clusters.json">JSON</a>{' '}
+            · <Link href="/releases">Releases</Link>
           </span>
         </footer>
         <CompareTray />

@@ -1,5 +1,11 @@
 import Link from 'next/link';
 import { currentViewer } from '@/lib/session.server';
+import { SiteNav } from './SiteNav';
+
+/** The main navigation, with the contributors' pages for a signed-in visitor. */
+export async function SiteNavForViewer() {
+  return <SiteNav signedIn={(await currentViewer()) !== null} />;
+}
 
 /** "Signed in as …" in the header, or a sign-in link. */
 export async function SessionIndicator() {

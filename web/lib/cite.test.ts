@@ -22,6 +22,11 @@ describe('cluster citations', () => {
     );
   });
 
+  test('a contributed measurement without a DOI is cited without an empty "doi:"', () => {
+    const { text } = citeCluster({ ...mo5s2, source: { citation: 'Lab notebook 12, run 7', doi: '' } });
+    expect(text.endsWith('Measured rate constant from Lab notebook 12, run 7.')).toBe(true);
+  });
+
   test('BibTeX is one @misc entry with balanced braces', () => {
     const { bibtex } = citeCluster({ ...mo5s2, datasetVersion: 'v{1}' });
     expect(bibtex.startsWith('@misc{clusteratlas_Mo5S2_anion,')).toBe(true);

@@ -34,7 +34,7 @@ export function citeCluster(c: CiteInput): Citations {
   const link = permalink(c.origin, c.id, c.datasetVersion);
   const name = `${c.formula} ${chargeText(c.charge)}`;
   const year = c.accessed.slice(0, 4);
-  const sourceNote = c.source ? `Measured rate constant from ${c.source.citation}, doi:${c.source.doi}.` : '';
+  const sourceNote = c.source ? `Measured rate constant from ${c.source.citation}${c.source.doi ? `, doi:${c.source.doi}` : ''}.` : '';
   const text = `ClusterAtlas. ${name} (record ${c.id}), dataset version ${c.datasetVersion}. ${link} (accessed ${c.accessed}). ${sourceNote}`.trim();
   const key = `clusteratlas_${c.id.replace(/[^A-Za-z0-9]/g, '_')}`;
   const bibtex = [

@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { cookies, headers } from 'next/headers';
 import { apiOrigin } from './env';
 import { SESSION_COOKIE } from './session-proxy';
@@ -7,7 +8,7 @@ import type { SessionViewer } from './session';
  * Who the visitor is, for server components (the header's indicator). Anonymous visitors carry
  * no session cookie and cost the API nothing; a signed-in one costs one GET /auth/session.
  */
-export async function currentViewer(): Promise<SessionViewer | null> {
+export const currentViewer = cache(async (): Promise<SessionViewer | null> => {
   const value = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!value) return null;
   const forwarded = (await headers()).get('x-forwarded-for');
@@ -22,4 +23,10 @@ export async function currentViewer(): Promise<SessionViewer | null> {
   } catch {
     return null;
   }
+});
+
+/** The visitor's session cookie as a Cookie header for apiRequest's `sessionCookie`, or null when signed out. */
+export async function sessionCookieHeader(): Promise<string | null> {
+  const value = (await cookies()).get(SESSION_COOKIE)?.value;
+  return value ? `${SESSION_COOKIE}=${encodeURIComponent(value)}` : null;
 }

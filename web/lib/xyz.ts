@@ -2,7 +2,7 @@
  * A first check of pasted XYZ text in the browser, so mistakes are named next to the input at once
  * (line and column). The API parses it again and stays the authority.
  */
-const SYMBOLS = new Set(
+export const ELEMENT_SYMBOLS = new Set(
   'H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh Fl Mc Lv Ts Og'.split(
     ' ',
   ),
@@ -23,7 +23,7 @@ export function checkXyz(text: string, limits: { maxAtoms: number; maxXyzCharact
     const lineNo = i + 3;
     const fields = atomLines[i].trim().split(/\s+/);
     const symbol = fields[0] ? fields[0][0].toUpperCase() + fields[0].slice(1).toLowerCase() : '';
-    if (!SYMBOLS.has(symbol)) return `Line ${lineNo}: "${fields[0] ?? ''}" is not an element symbol.`;
+    if (!ELEMENT_SYMBOLS.has(symbol)) return `Line ${lineNo}: "${fields[0] ?? ''}" is not an element symbol.`;
     if (fields.length < 4)
       return `Line ${lineNo}: expected an element and three coordinates, found ${fields.length - 1} coordinate${fields.length === 2 ? '' : 's'}.`;
     for (let k = 1; k <= 3; k++) {

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startLocalRedis, type LocalRedis } from '../../../server/src/redis/redis-launcher';
 import { freePort } from '../../helpers/free-port';
 
 /** The repo root, found from here whether this runs from source (ts-jest) or compiled into dist/ (bench). */
@@ -79,7 +81,7 @@ function launch(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log
 }
 
 /** The built API over its own embedded Neo4j (temp data dir, free ports): never a developer's data. */
-export async function startApi(tmpDir: string, modelsDir: string | null = null): Promise<Service> {
+export async function startApi(tmpDir: string, modelsDir: string | null = null, extraEnv: NodeJS.ProcessEnv = {}): Promise<Service> {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run \`npm run build\` first (npm run test:e2e does).`);
   const port = await freePort();
   const boltPort = await freePort();
@@ -103,6 +105,7 @@ export async function startApi(tmpDir: string, modelsDir: string | null = null):
     MOTIF_TIMEOUT_MS: '60000',
     RATE_LIMIT_MAX_IN_FLIGHT: '64',
     ...(modelsDir ? { MODELS_DIR: modelsDir } : {}),
+    ...extraEnv,
   };
   // An inherited external server setting would point the test stack at someone's real data.
   delete env.NEO4J_URI;
@@ -189,4 +192,65 @@ export async function stopServices(services: Service[]): Promise<void> {
 
 export function removeTmp(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+const WORKER_MAIN = path.join(REPO_ROOT, 'dist/server/src/jobs/worker-main.js');
+
+/**
+ * One structure-search worker (`npm run worker`'s entry), as `npm start` runs it beside the API
+ * (server/src/platform.ts): pointed at the stack's Redis and at the API's embedded Neo4j, which it
+ * connects to instead of starting one.
+ */
+export async function startWorker(tmpDir: string, redisUrl: string, neo4j: { uri: string; passwordFile: string }): Promise<Service> {
+  if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} is missing: run \`npm run build\` first (npm run test:e2e does).`);
+  const log = path.join(tmpDir, 'worker.log');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    REDIS_URL: redisUrl,
+    NEO4J_URI: neo4j.uri,
+    NEO4J_PASSWORD: readFileSync(neo4j.passwordFile, 'utf8').trim(),
+  };
+  const child = launch([WORKER_MAIN], { cwd: REPO_ROOT, log, env });
+  await waitFor('structure worker', child, log, 120_000, async () => /worker \S+ ready/.test(readFileSync(log, 'utf8')));
+  return { name: 'worker', url: redisUrl.replace(/\/\/[^@]*@/, '//'), pid: child.pid!, log };
+}
+
+/** A stack that takes contributions end to end: its own redis-server, the API on it, one structure worker, and the site. */
+export interface ContributionStack extends WebStack {
+  stop(): Promise<void>;
+}
+
+/**
+ * Publishing a release changes the catalog every other browser test counts, so contribution
+ * tests get a whole stack of their own (own Neo4j store, own Redis), never the shared one.
+ */
+export async function startContributionStack(): Promise<ContributionStack> {
+  const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'clusteratlas-e2e-contrib-'));
+  const services: Service[] = [];
+  let redis: LocalRedis | undefined;
+  const stop = async () => {
+    await stopServices(services);
+    await redis?.stop();
+    removeTmp(tmpDir);
+  };
+  try {
+    redis = await startLocalRedis({
+      port: await freePort(),
+      dataDir: path.join(tmpDir, 'redis'),
+      password: randomBytes(16).toString('hex'),
+      startTimeoutS: 30,
+      log: () => undefined,
+    });
+    const modelsDir = copyModels(tmpDir);
+    const api = await startApi(tmpDir, modelsDir, { REDIS_URL: redis.url });
+    services.push(api);
+    services.push(await startWorker(tmpDir, redis.url, api.neo4j!));
+    const web = await startWeb(tmpDir, api.url, 'web', modelsDir);
+    services.push(web);
+    return { apiUrl: api.url, webUrl: web.url, tmpDir, services, modelsDir, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
 }

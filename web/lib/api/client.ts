@@ -19,6 +19,8 @@ interface RequestOptions {
   timeoutMs?: number;
   /** The website session's CSRF token (lib/session.ts): changes made with the session cookie need it. */
   csrfToken?: string;
+  /** Server components only: the visitor's `ca_session=…` cookie (lib/session.server.ts), so the API answers as them. */
+  sessionCookie?: string | null;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function apiRequest<TResult, TVariables>(
         accept: 'application/graphql-response+json, application/json',
         ...(await forwardingHeaders()),
         ...(options?.csrfToken ? { 'x-csrf-token': options.csrfToken } : {}),
+        ...(options?.sessionCookie && typeof window === 'undefined' ? { cookie: options.sessionCookie } : {}),
       },
       body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
       cache: 'no-store',

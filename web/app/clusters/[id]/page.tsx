@@ -243,10 +243,12 @@ export default async function ClusterPage({ params, searchParams }: Params) {
                     <Scientific value={m.k1Cm3PerMoleculeS} digits="as-given" />
                   </td>
                   <td className="source-cell">
-                    {m.source.citation}{' '}
-                    <a href={m.source.url} rel="noopener noreferrer">
-                      doi:{m.source.doi}
-                    </a>
+                    {m.source.citation} {/* Contributed measurements may have no DOI (the API then gives ""). */}
+                    {m.source.doi ? (
+                      <a href={m.source.url} rel="noopener noreferrer">
+                        doi:{m.source.doi}
+                      </a>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -22,6 +22,20 @@ type Documents = {
     "\n  mutation CreateApiKey($userId: ID!, $label: String) {\n    createApiKey(userId: $userId, label: $label) {\n      key\n      apiKey {\n        ...AccountKey\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($keyId: ID!) {\n    revokeApiKey(keyId: $keyId) {\n      ...AccountKey\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  mutation SetUserDisabled($userId: ID!, $disabled: Boolean!) {\n    setUserDisabled(userId: $userId, disabled: $disabled) {\n      ...AccountUser\n    }\n  }\n": typeof types.SetUserDisabledDocument,
+    "\n  fragment SubmissionSummary on Submission {\n    id\n    kind\n    status\n    formula\n    charge\n    clusterId\n    createdAt\n    updatedAt\n    submittedByName\n    releaseNumber\n    structureJob {\n      state\n      progress\n      attempts\n      error\n    }\n  }\n": typeof types.SubmissionSummaryFragmentDoc,
+    "\n  fragment SubmissionDetail on Submission {\n    ...SubmissionSummary\n    multiplicity\n    submittedXyz\n    changes {\n      field\n      before\n      after\n    }\n    measurements {\n      reactant\n      k1Cm3PerMoleculeS\n      k1UncertaintyCm3PerMoleculeS\n      log10K1\n      temperatureK\n      pressurePa\n      technique\n      techniqueDetail\n      doi\n      citation\n      notes\n      captureLimitCm3PerMoleculeS\n      captureLimitExplanation\n    }\n    structureJob {\n      isomerCount\n      lowestEnergyHartree\n      xyz\n    }\n    history {\n      id\n      action\n      at\n      actorName\n      comment\n    }\n  }\n": typeof types.SubmissionDetailFragmentDoc,
+    "\n  query Submissions($status: SubmissionStatus, $mine: Boolean, $first: Int) {\n    submissions(status: $status, mine: $mine, first: $first) {\n      totalCount\n      items {\n        ...SubmissionSummary\n      }\n    }\n  }\n": typeof types.SubmissionsDocument,
+    "\n  query Submission($id: ID!) {\n    submission(id: $id) {\n      ...SubmissionDetail\n    }\n  }\n": typeof types.SubmissionDocument,
+    "\n  query SubmitForm {\n    reactants {\n      formula\n      name\n      massU\n      polarizabilityAngstrom3\n      dipoleDebye\n    }\n  }\n": typeof types.SubmitFormDocument,
+    "\n  query CompositionCheck($text: String!) {\n    composition(text: $text) {\n      text\n      charge\n      caseCorrected\n      elements {\n        element\n        min\n        max\n      }\n    }\n  }\n": typeof types.CompositionCheckDocument,
+    "\n  query CatalogClusterCheck($formula: String!, $charge: Int!) {\n    clusterByFormula(formula: $formula, charge: $charge) {\n      id\n      formula\n      charge\n    }\n  }\n": typeof types.CatalogClusterCheckDocument,
+    "\n  mutation SubmitMeasurement($cluster: ClusterRefInput!, $measurement: MeasurementSubmissionInput!, $idempotencyKey: String) {\n    submitMeasurement(cluster: $cluster, measurement: $measurement, idempotencyKey: $idempotencyKey) {\n      id\n      status\n    }\n  }\n": typeof types.SubmitMeasurementDocument,
+    "\n  mutation SubmitCluster($cluster: ClusterSubmissionInput!, $idempotencyKey: String) {\n    submitCluster(cluster: $cluster, idempotencyKey: $idempotencyKey) {\n      id\n      status\n    }\n  }\n": typeof types.SubmitClusterDocument,
+    "\n  mutation ReviewSubmission($id: ID!, $decision: ReviewDecision!, $comment: String) {\n    reviewSubmission(id: $id, decision: $decision, comment: $comment) {\n      ...SubmissionDetail\n    }\n  }\n": typeof types.ReviewSubmissionDocument,
+    "\n  mutation CommentOnSubmission($id: ID!, $text: String!) {\n    commentOnSubmission(id: $id, text: $text)\n  }\n": typeof types.CommentOnSubmissionDocument,
+    "\n  fragment ReleaseInfo on Release {\n    number\n    publishedAt\n    publishedByName\n    changelog\n    clusterCount\n    measurementCount\n    structureCount\n    submissionCount\n    reactants\n    datasetVersion\n    downloads {\n      json\n      csv\n      extendedXyz\n      xyzArchive\n    }\n  }\n": typeof types.ReleaseInfoFragmentDoc,
+    "\n  query Releases {\n    releases {\n      ...ReleaseInfo\n    }\n  }\n": typeof types.ReleasesDocument,
+    "\n  mutation PublishRelease($changelog: String!, $idempotencyKey: String) {\n    publishRelease(changelog: $changelog, idempotencyKey: $idempotencyKey) {\n      ...ReleaseInfo\n    }\n  }\n": typeof types.PublishReleaseDocument,
     "\n  fragment ClusterSummary on Cluster {\n    id\n    formula\n    charge\n    # The API publishes the number of atoms as size; the site calls it atomCount, as the server does.\n    atomCount: size\n    multiplicity\n    nuclearity\n    metalFamily\n    metalAtomCount\n    log10K1\n    efficiency\n    hasStructure\n    prediction {\n      kind\n      log10K1\n      log10K1Std\n      interval68 {\n        lowLog10K1\n        highLog10K1\n      }\n      domain {\n        inDomain\n      }\n    }\n  }\n": typeof types.ClusterSummaryFragmentDoc,
     "\n  fragment ClusterDetail on Cluster {\n    ...ClusterSummary\n    publishedName\n    composition {\n      element\n      count\n      isMetal\n    }\n    metals\n    ligands\n    massU\n    cvFold\n    authorsIsomerId\n    k1Cm3PerMoleculeS\n    langevinRateCm3PerMoleculeS\n    measurements {\n      id\n      reactant\n      log10K1\n      k1Cm3PerMoleculeS\n      source {\n        ...SourceInfo\n      }\n    }\n  }\n": typeof types.ClusterDetailFragmentDoc,
     "\n  fragment SourceInfo on Source {\n    id\n    doi\n    citation\n    url\n  }\n": typeof types.SourceInfoFragmentDoc,
@@ -58,6 +72,20 @@ const documents: Documents = {
     "\n  mutation CreateApiKey($userId: ID!, $label: String) {\n    createApiKey(userId: $userId, label: $label) {\n      key\n      apiKey {\n        ...AccountKey\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($keyId: ID!) {\n    revokeApiKey(keyId: $keyId) {\n      ...AccountKey\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  mutation SetUserDisabled($userId: ID!, $disabled: Boolean!) {\n    setUserDisabled(userId: $userId, disabled: $disabled) {\n      ...AccountUser\n    }\n  }\n": types.SetUserDisabledDocument,
+    "\n  fragment SubmissionSummary on Submission {\n    id\n    kind\n    status\n    formula\n    charge\n    clusterId\n    createdAt\n    updatedAt\n    submittedByName\n    releaseNumber\n    structureJob {\n      state\n      progress\n      attempts\n      error\n    }\n  }\n": types.SubmissionSummaryFragmentDoc,
+    "\n  fragment SubmissionDetail on Submission {\n    ...SubmissionSummary\n    multiplicity\n    submittedXyz\n    changes {\n      field\n      before\n      after\n    }\n    measurements {\n      reactant\n      k1Cm3PerMoleculeS\n      k1UncertaintyCm3PerMoleculeS\n      log10K1\n      temperatureK\n      pressurePa\n      technique\n      techniqueDetail\n      doi\n      citation\n      notes\n      captureLimitCm3PerMoleculeS\n      captureLimitExplanation\n    }\n    structureJob {\n      isomerCount\n      lowestEnergyHartree\n      xyz\n    }\n    history {\n      id\n      action\n      at\n      actorName\n      comment\n    }\n  }\n": types.SubmissionDetailFragmentDoc,
+    "\n  query Submissions($status: SubmissionStatus, $mine: Boolean, $first: Int) {\n    submissions(status: $status, mine: $mine, first: $first) {\n      totalCount\n      items {\n        ...SubmissionSummary\n      }\n    }\n  }\n": types.SubmissionsDocument,
+    "\n  query Submission($id: ID!) {\n    submission(id: $id) {\n      ...SubmissionDetail\n    }\n  }\n": types.SubmissionDocument,
+    "\n  query SubmitForm {\n    reactants {\n      formula\n      name\n      massU\n      polarizabilityAngstrom3\n      dipoleDebye\n    }\n  }\n": types.SubmitFormDocument,
+    "\n  query CompositionCheck($text: String!) {\n    composition(text: $text) {\n      text\n      charge\n      caseCorrected\n      elements {\n        element\n        min\n        max\n      }\n    }\n  }\n": types.CompositionCheckDocument,
+    "\n  query CatalogClusterCheck($formula: String!, $charge: Int!) {\n    clusterByFormula(formula: $formula, charge: $charge) {\n      id\n      formula\n      charge\n    }\n  }\n": types.CatalogClusterCheckDocument,
+    "\n  mutation SubmitMeasurement($cluster: ClusterRefInput!, $measurement: MeasurementSubmissionInput!, $idempotencyKey: String) {\n    submitMeasurement(cluster: $cluster, measurement: $measurement, idempotencyKey: $idempotencyKey) {\n      id\n      status\n    }\n  }\n": types.SubmitMeasurementDocument,
+    "\n  mutation SubmitCluster($cluster: ClusterSubmissionInput!, $idempotencyKey: String) {\n    submitCluster(cluster: $cluster, idempotencyKey: $idempotencyKey) {\n      id\n      status\n    }\n  }\n": types.SubmitClusterDocument,
+    "\n  mutation ReviewSubmission($id: ID!, $decision: ReviewDecision!, $comment: String) {\n    reviewSubmission(id: $id, decision: $decision, comment: $comment) {\n      ...SubmissionDetail\n    }\n  }\n": types.ReviewSubmissionDocument,
+    "\n  mutation CommentOnSubmission($id: ID!, $text: String!) {\n    commentOnSubmission(id: $id, text: $text)\n  }\n": types.CommentOnSubmissionDocument,
+    "\n  fragment ReleaseInfo on Release {\n    number\n    publishedAt\n    publishedByName\n    changelog\n    clusterCount\n    measurementCount\n    structureCount\n    submissionCount\n    reactants\n    datasetVersion\n    downloads {\n      json\n      csv\n      extendedXyz\n      xyzArchive\n    }\n  }\n": types.ReleaseInfoFragmentDoc,
+    "\n  query Releases {\n    releases {\n      ...ReleaseInfo\n    }\n  }\n": types.ReleasesDocument,
+    "\n  mutation PublishRelease($changelog: String!, $idempotencyKey: String) {\n    publishRelease(changelog: $changelog, idempotencyKey: $idempotencyKey) {\n      ...ReleaseInfo\n    }\n  }\n": types.PublishReleaseDocument,
     "\n  fragment ClusterSummary on Cluster {\n    id\n    formula\n    charge\n    # The API publishes the number of atoms as size; the site calls it atomCount, as the server does.\n    atomCount: size\n    multiplicity\n    nuclearity\n    metalFamily\n    metalAtomCount\n    log10K1\n    efficiency\n    hasStructure\n    prediction {\n      kind\n      log10K1\n      log10K1Std\n      interval68 {\n        lowLog10K1\n        highLog10K1\n      }\n      domain {\n        inDomain\n      }\n    }\n  }\n": types.ClusterSummaryFragmentDoc,
     "\n  fragment ClusterDetail on Cluster {\n    ...ClusterSummary\n    publishedName\n    composition {\n      element\n      count\n      isMetal\n    }\n    metals\n    ligands\n    massU\n    cvFold\n    authorsIsomerId\n    k1Cm3PerMoleculeS\n    langevinRateCm3PerMoleculeS\n    measurements {\n      id\n      reactant\n      log10K1\n      k1Cm3PerMoleculeS\n      source {\n        ...SourceInfo\n      }\n    }\n  }\n": types.ClusterDetailFragmentDoc,
     "\n  fragment SourceInfo on Source {\n    id\n    doi\n    citation\n    url\n  }\n": types.SourceInfoFragmentDoc,
@@ -115,6 +143,62 @@ export function graphql(source: "\n  mutation RevokeApiKey($keyId: ID!) {\n    r
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetUserDisabled($userId: ID!, $disabled: Boolean!) {\n    setUserDisabled(userId: $userId, disabled: $disabled) {\n      ...AccountUser\n    }\n  }\n"): typeof import('./graphql').SetUserDisabledDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SubmissionSummary on Submission {\n    id\n    kind\n    status\n    formula\n    charge\n    clusterId\n    createdAt\n    updatedAt\n    submittedByName\n    releaseNumber\n    structureJob {\n      state\n      progress\n      attempts\n      error\n    }\n  }\n"): typeof import('./graphql').SubmissionSummaryFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SubmissionDetail on Submission {\n    ...SubmissionSummary\n    multiplicity\n    submittedXyz\n    changes {\n      field\n      before\n      after\n    }\n    measurements {\n      reactant\n      k1Cm3PerMoleculeS\n      k1UncertaintyCm3PerMoleculeS\n      log10K1\n      temperatureK\n      pressurePa\n      technique\n      techniqueDetail\n      doi\n      citation\n      notes\n      captureLimitCm3PerMoleculeS\n      captureLimitExplanation\n    }\n    structureJob {\n      isomerCount\n      lowestEnergyHartree\n      xyz\n    }\n    history {\n      id\n      action\n      at\n      actorName\n      comment\n    }\n  }\n"): typeof import('./graphql').SubmissionDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Submissions($status: SubmissionStatus, $mine: Boolean, $first: Int) {\n    submissions(status: $status, mine: $mine, first: $first) {\n      totalCount\n      items {\n        ...SubmissionSummary\n      }\n    }\n  }\n"): typeof import('./graphql').SubmissionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Submission($id: ID!) {\n    submission(id: $id) {\n      ...SubmissionDetail\n    }\n  }\n"): typeof import('./graphql').SubmissionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubmitForm {\n    reactants {\n      formula\n      name\n      massU\n      polarizabilityAngstrom3\n      dipoleDebye\n    }\n  }\n"): typeof import('./graphql').SubmitFormDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompositionCheck($text: String!) {\n    composition(text: $text) {\n      text\n      charge\n      caseCorrected\n      elements {\n        element\n        min\n        max\n      }\n    }\n  }\n"): typeof import('./graphql').CompositionCheckDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogClusterCheck($formula: String!, $charge: Int!) {\n    clusterByFormula(formula: $formula, charge: $charge) {\n      id\n      formula\n      charge\n    }\n  }\n"): typeof import('./graphql').CatalogClusterCheckDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitMeasurement($cluster: ClusterRefInput!, $measurement: MeasurementSubmissionInput!, $idempotencyKey: String) {\n    submitMeasurement(cluster: $cluster, measurement: $measurement, idempotencyKey: $idempotencyKey) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').SubmitMeasurementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitCluster($cluster: ClusterSubmissionInput!, $idempotencyKey: String) {\n    submitCluster(cluster: $cluster, idempotencyKey: $idempotencyKey) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').SubmitClusterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewSubmission($id: ID!, $decision: ReviewDecision!, $comment: String) {\n    reviewSubmission(id: $id, decision: $decision, comment: $comment) {\n      ...SubmissionDetail\n    }\n  }\n"): typeof import('./graphql').ReviewSubmissionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CommentOnSubmission($id: ID!, $text: String!) {\n    commentOnSubmission(id: $id, text: $text)\n  }\n"): typeof import('./graphql').CommentOnSubmissionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReleaseInfo on Release {\n    number\n    publishedAt\n    publishedByName\n    changelog\n    clusterCount\n    measurementCount\n    structureCount\n    submissionCount\n    reactants\n    datasetVersion\n    downloads {\n      json\n      csv\n      extendedXyz\n      xyzArchive\n    }\n  }\n"): typeof import('./graphql').ReleaseInfoFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Releases {\n    releases {\n      ...ReleaseInfo\n    }\n  }\n"): typeof import('./graphql').ReleasesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishRelease($changelog: String!, $idempotencyKey: String) {\n    publishRelease(changelog: $changelog, idempotencyKey: $idempotencyKey) {\n      ...ReleaseInfo\n    }\n  }\n"): typeof import('./graphql').PublishReleaseDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

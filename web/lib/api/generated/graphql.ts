@@ -58,6 +58,27 @@ export type ClusterOrderField =
   | 'METAL_ATOMS'
   | 'SIZE';
 
+/** A cluster named by formula and charge. */
+export type ClusterRefInput = {
+  charge: number;
+  /** Formula, e.g. "Mo5S2". */
+  formula: string;
+  /** Spin multiplicity 2S+1, when known. */
+  multiplicity?: number | null | undefined;
+};
+
+/** A new cluster, with an optional structure and measurements. */
+export type ClusterSubmissionInput = {
+  charge: number;
+  /** Formula, e.g. "Mo5S2". */
+  formula: string;
+  measurements?: Array<MeasurementSubmissionInput> | null | undefined;
+  /** Spin multiplicity 2S+1, when known. */
+  multiplicity?: number | null | undefined;
+  /** XYZ structure (optimised with GFN2-xTB on arrival); without it a GFN2-xTB structure search runs. */
+  xyz?: string | null | undefined;
+};
+
 export type CreateUserInput = {
   /** A label for the first key (at most 64 characters). */
   keyLabel?: string | null | undefined;
@@ -100,6 +121,37 @@ export type IntRange = {
   min?: number | null | undefined;
 };
 
+/** Unit of a submitted rate constant: cm³ molecule⁻¹ s⁻¹, m³ molecule⁻¹ s⁻¹, cm³ mol⁻¹ s⁻¹ or L mol⁻¹ s⁻¹ (M⁻¹ s⁻¹). Stored in cm³ molecule⁻¹ s⁻¹. */
+export type K1Unit =
+  | 'CM3_PER_MOLECULE_S'
+  | 'CM3_PER_MOL_S'
+  | 'L_PER_MOL_S'
+  | 'M3_PER_MOLECULE_S';
+
+/** A measured rate constant of a cluster with a reactant. */
+export type MeasurementSubmissionInput = {
+  captureLimitExplanation?: string | null | undefined;
+  /** Citation of the source as text. */
+  citation: string;
+  /** DOI of the source, e.g. "10.1021/jacsau.5c00451". */
+  doi?: string | null | undefined;
+  /** Set when k1 is above the capture limit on purpose; then explain why. */
+  exceedsCaptureLimit?: boolean | null | undefined;
+  /** Rate constant k1 in k1Unit. */
+  k1: number;
+  /** Absolute 1σ uncertainty of k1, in k1Unit. */
+  k1Uncertainty?: number | null | undefined;
+  k1Unit: K1Unit;
+  notes?: string | null | undefined;
+  pressure?: number | null | undefined;
+  pressureUnit?: PressureUnit | null | undefined;
+  /** Reactant formula, e.g. "N2", "CO" (see `reactants`). */
+  reactant: string;
+  technique: Technique;
+  techniqueDetail?: string | null | undefined;
+  temperatureK?: number | null | undefined;
+};
+
 /** A pattern atom: an element, or a class (default ANY). */
 export type MotifAtomInput = {
   /** Used when no element is given. */
@@ -133,6 +185,16 @@ export type PredictionKind =
   | 'IN_SAMPLE'
   | 'NEW_STRUCTURE';
 
+/** Pa, Torr or mbar; stored in Pa. */
+export type PressureUnit =
+  | 'MBAR'
+  | 'PA'
+  | 'TORR';
+
+export type ReviewDecision =
+  | 'APPROVE'
+  | 'REJECT';
+
 export type SortDirection =
   | 'ASC'
   | 'DESC';
@@ -148,12 +210,43 @@ export type StructureInput = {
   xyz: string;
 };
 
+/** The GFN2-xTB structure job of a new cluster. */
+export type StructureState =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'NOT_NEEDED'
+  | 'QUEUED'
+  | 'RUNNING';
+
 /** WHOLE: all atoms. METAL_CORE: metal atoms and metal–metal bonds. LIGAND_SHELL: non-metal atoms and the bonds among them. NEIGHBORHOOD: atoms within `hops` bonds of `atomIndex`. All are induced subgraphs of the structure graph. */
 export type SubgraphKind =
   | 'LIGAND_SHELL'
   | 'METAL_CORE'
   | 'NEIGHBORHOOD'
   | 'WHOLE';
+
+/** A new measurement of a catalog cluster, or a new cluster. */
+export type SubmissionKind =
+  | 'CLUSTER'
+  | 'MEASUREMENT';
+
+/** PENDING review → APPROVED or REJECTED; APPROVED → RELEASED by the next release. */
+export type SubmissionStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED'
+  | 'RELEASED';
+
+/** How the rate was measured (add detail in techniqueDetail). */
+export type Technique =
+  | 'FAST_FLOW_REACTOR'
+  | 'FLOW_TUBE'
+  | 'FT_ICR'
+  | 'GUIDED_ION_BEAM'
+  | 'ION_TRAP'
+  | 'LINEAR_ION_TRAP'
+  | 'OTHER'
+  | 'SELECTED_ION_FLOW_TUBE';
 
 /** Contributors submit data; curators also review it and manage contributors; admins also manage curators and admins. */
 export type UserRole =
@@ -199,6 +292,95 @@ export type SetUserDisabledMutationVariables = Exact<{
 
 
 export type SetUserDisabledMutation = { setUserDisabled: { id: string, name: string, role: UserRole, createdAt: string, disabledAt: string | null, keys: Array<{ id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> } };
+
+export type SubmissionSummaryFragment = { id: string, kind: SubmissionKind, status: SubmissionStatus, formula: string, charge: number, clusterId: string, createdAt: string, updatedAt: string, submittedByName: string, releaseNumber: number | null, structureJob: { state: StructureState, progress: number, attempts: number, error: string | null } | null };
+
+export type SubmissionDetailFragment = { multiplicity: number | null, submittedXyz: string | null, id: string, kind: SubmissionKind, status: SubmissionStatus, formula: string, charge: number, clusterId: string, createdAt: string, updatedAt: string, submittedByName: string, releaseNumber: number | null, changes: Array<{ field: string, before: string | null, after: string | null }>, measurements: Array<{ reactant: string, k1Cm3PerMoleculeS: number, k1UncertaintyCm3PerMoleculeS: number | null, log10K1: number, temperatureK: number | null, pressurePa: number | null, technique: Technique, techniqueDetail: string | null, doi: string | null, citation: string, notes: string | null, captureLimitCm3PerMoleculeS: number, captureLimitExplanation: string | null }>, structureJob: { isomerCount: number | null, lowestEnergyHartree: number | null, xyz: string | null, state: StructureState, progress: number, attempts: number, error: string | null } | null, history: Array<{ id: string, action: string, at: string, actorName: string, comment: string | null }> };
+
+export type SubmissionsQueryVariables = Exact<{
+  status?: SubmissionStatus | null | undefined;
+  mine?: boolean | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type SubmissionsQuery = { submissions: { totalCount: number, items: Array<{ id: string, kind: SubmissionKind, status: SubmissionStatus, formula: string, charge: number, clusterId: string, createdAt: string, updatedAt: string, submittedByName: string, releaseNumber: number | null, structureJob: { state: StructureState, progress: number, attempts: number, error: string | null } | null }> } };
+
+export type SubmissionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubmissionQuery = { submission: { multiplicity: number | null, submittedXyz: string | null, id: string, kind: SubmissionKind, status: SubmissionStatus, formula: string, charge: number, clusterId: string, createdAt: string, updatedAt: string, submittedByName: string, releaseNumber: number | null, changes: Array<{ field: string, before: string | null, after: string | null }>, measurements: Array<{ reactant: string, k1Cm3PerMoleculeS: number, k1UncertaintyCm3PerMoleculeS: number | null, log10K1: number, temperatureK: number | null, pressurePa: number | null, technique: Technique, techniqueDetail: string | null, doi: string | null, citation: string, notes: string | null, captureLimitCm3PerMoleculeS: number, captureLimitExplanation: string | null }>, structureJob: { isomerCount: number | null, lowestEnergyHartree: number | null, xyz: string | null, state: StructureState, progress: number, attempts: number, error: string | null } | null, history: Array<{ id: string, action: string, at: string, actorName: string, comment: string | null }> } };
+
+export type SubmitFormQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SubmitFormQuery = { reactants: Array<{ formula: string, name: string, massU: number, polarizabilityAngstrom3: number, dipoleDebye: number }> };
+
+export type CompositionCheckQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type CompositionCheckQuery = { composition: { text: string, charge: number | null, caseCorrected: boolean, elements: Array<{ element: string, min: number, max: number | null }> } };
+
+export type CatalogClusterCheckQueryVariables = Exact<{
+  formula: string;
+  charge: number;
+}>;
+
+
+export type CatalogClusterCheckQuery = { clusterByFormula: { id: string, formula: string, charge: number } | null };
+
+export type SubmitMeasurementMutationVariables = Exact<{
+  cluster: ClusterRefInput;
+  measurement: MeasurementSubmissionInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type SubmitMeasurementMutation = { submitMeasurement: { id: string, status: SubmissionStatus } };
+
+export type SubmitClusterMutationVariables = Exact<{
+  cluster: ClusterSubmissionInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type SubmitClusterMutation = { submitCluster: { id: string, status: SubmissionStatus } };
+
+export type ReviewSubmissionMutationVariables = Exact<{
+  id: string | number;
+  decision: ReviewDecision;
+  comment?: string | null | undefined;
+}>;
+
+
+export type ReviewSubmissionMutation = { reviewSubmission: { multiplicity: number | null, submittedXyz: string | null, id: string, kind: SubmissionKind, status: SubmissionStatus, formula: string, charge: number, clusterId: string, createdAt: string, updatedAt: string, submittedByName: string, releaseNumber: number | null, changes: Array<{ field: string, before: string | null, after: string | null }>, measurements: Array<{ reactant: string, k1Cm3PerMoleculeS: number, k1UncertaintyCm3PerMoleculeS: number | null, log10K1: number, temperatureK: number | null, pressurePa: number | null, technique: Technique, techniqueDetail: string | null, doi: string | null, citation: string, notes: string | null, captureLimitCm3PerMoleculeS: number, captureLimitExplanation: string | null }>, structureJob: { isomerCount: number | null, lowestEnergyHartree: number | null, xyz: string | null, state: StructureState, progress: number, attempts: number, error: string | null } | null, history: Array<{ id: string, action: string, at: string, actorName: string, comment: string | null }> } };
+
+export type CommentOnSubmissionMutationVariables = Exact<{
+  id: string | number;
+  text: string;
+}>;
+
+
+export type CommentOnSubmissionMutation = { commentOnSubmission: boolean };
+
+export type ReleaseInfoFragment = { number: number, publishedAt: string, publishedByName: string | null, changelog: string, clusterCount: number, measurementCount: number, structureCount: number, submissionCount: number, reactants: Array<string>, datasetVersion: string, downloads: { json: string, csv: string, extendedXyz: string, xyzArchive: string } };
+
+export type ReleasesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReleasesQuery = { releases: Array<{ number: number, publishedAt: string, publishedByName: string | null, changelog: string, clusterCount: number, measurementCount: number, structureCount: number, submissionCount: number, reactants: Array<string>, datasetVersion: string, downloads: { json: string, csv: string, extendedXyz: string, xyzArchive: string } }> };
+
+export type PublishReleaseMutationVariables = Exact<{
+  changelog: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type PublishReleaseMutation = { publishRelease: { number: number, publishedAt: string, publishedByName: string | null, changelog: string, clusterCount: number, measurementCount: number, structureCount: number, submissionCount: number, reactants: Array<string>, datasetVersion: string, downloads: { json: string, csv: string, extendedXyz: string, xyzArchive: string } } };
 
 export type ClusterSummaryFragment = { id: string, formula: string, charge: number, multiplicity: number | null, nuclearity: Nuclearity, metalFamily: string, metalAtomCount: number, log10K1: number | null, efficiency: number | null, hasStructure: boolean, atomCount: number, prediction: { kind: PredictionKind, log10K1: number, log10K1Std: number, interval68: { lowLog10K1: number, highLog10K1: number }, domain: { inDomain: boolean } } | null };
 
@@ -383,6 +565,102 @@ export const AccountUserFragmentDoc = new TypedDocumentString(`
   lastUsedAt
   revokedAt
 }`, {"fragmentName":"AccountUser"}) as unknown as TypedDocumentString<AccountUserFragment, unknown>;
+export const SubmissionSummaryFragmentDoc = new TypedDocumentString(`
+    fragment SubmissionSummary on Submission {
+  id
+  kind
+  status
+  formula
+  charge
+  clusterId
+  createdAt
+  updatedAt
+  submittedByName
+  releaseNumber
+  structureJob {
+    state
+    progress
+    attempts
+    error
+  }
+}
+    `, {"fragmentName":"SubmissionSummary"}) as unknown as TypedDocumentString<SubmissionSummaryFragment, unknown>;
+export const SubmissionDetailFragmentDoc = new TypedDocumentString(`
+    fragment SubmissionDetail on Submission {
+  ...SubmissionSummary
+  multiplicity
+  submittedXyz
+  changes {
+    field
+    before
+    after
+  }
+  measurements {
+    reactant
+    k1Cm3PerMoleculeS
+    k1UncertaintyCm3PerMoleculeS
+    log10K1
+    temperatureK
+    pressurePa
+    technique
+    techniqueDetail
+    doi
+    citation
+    notes
+    captureLimitCm3PerMoleculeS
+    captureLimitExplanation
+  }
+  structureJob {
+    isomerCount
+    lowestEnergyHartree
+    xyz
+  }
+  history {
+    id
+    action
+    at
+    actorName
+    comment
+  }
+}
+    fragment SubmissionSummary on Submission {
+  id
+  kind
+  status
+  formula
+  charge
+  clusterId
+  createdAt
+  updatedAt
+  submittedByName
+  releaseNumber
+  structureJob {
+    state
+    progress
+    attempts
+    error
+  }
+}`, {"fragmentName":"SubmissionDetail"}) as unknown as TypedDocumentString<SubmissionDetailFragment, unknown>;
+export const ReleaseInfoFragmentDoc = new TypedDocumentString(`
+    fragment ReleaseInfo on Release {
+  number
+  publishedAt
+  publishedByName
+  changelog
+  clusterCount
+  measurementCount
+  structureCount
+  submissionCount
+  reactants
+  datasetVersion
+  downloads {
+    json
+    csv
+    extendedXyz
+    xyzArchive
+  }
+}
+    `, {"fragmentName":"ReleaseInfo"}) as unknown as TypedDocumentString<ReleaseInfoFragment, unknown>;
 export const ClusterSummaryFragmentDoc = new TypedDocumentString(`
     fragment ClusterSummary on Cluster {
   id
@@ -764,6 +1042,262 @@ fragment AccountUser on User {
     ...AccountKey
   }
 }`) as unknown as TypedDocumentString<SetUserDisabledMutation, SetUserDisabledMutationVariables>;
+export const SubmissionsDocument = new TypedDocumentString(`
+    query Submissions($status: SubmissionStatus, $mine: Boolean, $first: Int) {
+  submissions(status: $status, mine: $mine, first: $first) {
+    totalCount
+    items {
+      ...SubmissionSummary
+    }
+  }
+}
+    fragment SubmissionSummary on Submission {
+  id
+  kind
+  status
+  formula
+  charge
+  clusterId
+  createdAt
+  updatedAt
+  submittedByName
+  releaseNumber
+  structureJob {
+    state
+    progress
+    attempts
+    error
+  }
+}`) as unknown as TypedDocumentString<SubmissionsQuery, SubmissionsQueryVariables>;
+export const SubmissionDocument = new TypedDocumentString(`
+    query Submission($id: ID!) {
+  submission(id: $id) {
+    ...SubmissionDetail
+  }
+}
+    fragment SubmissionSummary on Submission {
+  id
+  kind
+  status
+  formula
+  charge
+  clusterId
+  createdAt
+  updatedAt
+  submittedByName
+  releaseNumber
+  structureJob {
+    state
+    progress
+    attempts
+    error
+  }
+}
+fragment SubmissionDetail on Submission {
+  ...SubmissionSummary
+  multiplicity
+  submittedXyz
+  changes {
+    field
+    before
+    after
+  }
+  measurements {
+    reactant
+    k1Cm3PerMoleculeS
+    k1UncertaintyCm3PerMoleculeS
+    log10K1
+    temperatureK
+    pressurePa
+    technique
+    techniqueDetail
+    doi
+    citation
+    notes
+    captureLimitCm3PerMoleculeS
+    captureLimitExplanation
+  }
+  structureJob {
+    isomerCount
+    lowestEnergyHartree
+    xyz
+  }
+  history {
+    id
+    action
+    at
+    actorName
+    comment
+  }
+}`) as unknown as TypedDocumentString<SubmissionQuery, SubmissionQueryVariables>;
+export const SubmitFormDocument = new TypedDocumentString(`
+    query SubmitForm {
+  reactants {
+    formula
+    name
+    massU
+    polarizabilityAngstrom3
+    dipoleDebye
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitFormQuery, SubmitFormQueryVariables>;
+export const CompositionCheckDocument = new TypedDocumentString(`
+    query CompositionCheck($text: String!) {
+  composition(text: $text) {
+    text
+    charge
+    caseCorrected
+    elements {
+      element
+      min
+      max
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompositionCheckQuery, CompositionCheckQueryVariables>;
+export const CatalogClusterCheckDocument = new TypedDocumentString(`
+    query CatalogClusterCheck($formula: String!, $charge: Int!) {
+  clusterByFormula(formula: $formula, charge: $charge) {
+    id
+    formula
+    charge
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogClusterCheckQuery, CatalogClusterCheckQueryVariables>;
+export const SubmitMeasurementDocument = new TypedDocumentString(`
+    mutation SubmitMeasurement($cluster: ClusterRefInput!, $measurement: MeasurementSubmissionInput!, $idempotencyKey: String) {
+  submitMeasurement(
+    cluster: $cluster
+    measurement: $measurement
+    idempotencyKey: $idempotencyKey
+  ) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitMeasurementMutation, SubmitMeasurementMutationVariables>;
+export const SubmitClusterDocument = new TypedDocumentString(`
+    mutation SubmitCluster($cluster: ClusterSubmissionInput!, $idempotencyKey: String) {
+  submitCluster(cluster: $cluster, idempotencyKey: $idempotencyKey) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitClusterMutation, SubmitClusterMutationVariables>;
+export const ReviewSubmissionDocument = new TypedDocumentString(`
+    mutation ReviewSubmission($id: ID!, $decision: ReviewDecision!, $comment: String) {
+  reviewSubmission(id: $id, decision: $decision, comment: $comment) {
+    ...SubmissionDetail
+  }
+}
+    fragment SubmissionSummary on Submission {
+  id
+  kind
+  status
+  formula
+  charge
+  clusterId
+  createdAt
+  updatedAt
+  submittedByName
+  releaseNumber
+  structureJob {
+    state
+    progress
+    attempts
+    error
+  }
+}
+fragment SubmissionDetail on Submission {
+  ...SubmissionSummary
+  multiplicity
+  submittedXyz
+  changes {
+    field
+    before
+    after
+  }
+  measurements {
+    reactant
+    k1Cm3PerMoleculeS
+    k1UncertaintyCm3PerMoleculeS
+    log10K1
+    temperatureK
+    pressurePa
+    technique
+    techniqueDetail
+    doi
+    citation
+    notes
+    captureLimitCm3PerMoleculeS
+    captureLimitExplanation
+  }
+  structureJob {
+    isomerCount
+    lowestEnergyHartree
+    xyz
+  }
+  history {
+    id
+    action
+    at
+    actorName
+    comment
+  }
+}`) as unknown as TypedDocumentString<ReviewSubmissionMutation, ReviewSubmissionMutationVariables>;
+export const CommentOnSubmissionDocument = new TypedDocumentString(`
+    mutation CommentOnSubmission($id: ID!, $text: String!) {
+  commentOnSubmission(id: $id, text: $text)
+}
+    `) as unknown as TypedDocumentString<CommentOnSubmissionMutation, CommentOnSubmissionMutationVariables>;
+export const ReleasesDocument = new TypedDocumentString(`
+    query Releases {
+  releases {
+    ...ReleaseInfo
+  }
+}
+    fragment ReleaseInfo on Release {
+  number
+  publishedAt
+  publishedByName
+  changelog
+  clusterCount
+  measurementCount
+  structureCount
+  submissionCount
+  reactants
+  datasetVersion
+  downloads {
+    json
+    csv
+    extendedXyz
+    xyzArchive
+  }
+}`) as unknown as TypedDocumentString<ReleasesQuery, ReleasesQueryVariables>;
+export const PublishReleaseDocument = new TypedDocumentString(`
+    mutation PublishRelease($changelog: String!, $idempotencyKey: String) {
+  publishRelease(changelog: $changelog, idempotencyKey: $idempotencyKey) {
+    ...ReleaseInfo
+  }
+}
+    fragment ReleaseInfo on Release {
+  number
+  publishedAt
+  publishedByName
+  changelog
+  clusterCount
+  measurementCount
+  structureCount
+  submissionCount
+  reactants
+  datasetVersion
+  downloads {
+    json
+    csv
+    extendedXyz
+    xyzArchive
+  }
+}`) as unknown as TypedDocumentString<PublishReleaseMutation, PublishReleaseMutationVariables>;
 export const SearchPageDocument = new TypedDocumentString(`
     query SearchPage($filter: ClusterFilter, $orderBy: ClusterOrder, $first: Int, $after: String, $q: String! = "", $hasQ: Boolean! = false) {
   composition(text: $q) @include(if: $hasQ) {
