@@ -157,6 +157,10 @@ describe('contributions, review and releases', () => {
     expect(await count()).toEqual({ total: 217, answered: 2 });
     expect(await count(1)).toEqual({ total: 216, answered: 1 });
     expect(await count(2)).toEqual({ total: 217, answered: 2 });
+    const ds = await gql('{ dataset { release clusterCount measurementCount } }', {}, api());
+    expect(ds.body.data!.dataset).toEqual({ release: 2, clusterCount: 217, measurementCount: 218 });
+    const ds1 = await gql('{ dataset(release: 1) { release clusterCount measurementCount } }', {}, api());
+    expect(ds1.body.data!.dataset).toEqual({ release: 1, clusterCount: 216, measurementCount: 216 });
 
     const now = await gql('{ cluster(id: "Mo5S2-anion") { log10K1 fromRelease measurements { reactant k1Cm3PerMoleculeS } } }', {}, api());
     expect(now.body.data!.cluster.measurements.map((m: { reactant: string }) => m.reactant).sort()).toEqual(['CO', 'N2']);

@@ -11,7 +11,7 @@ export interface CiteInput {
   origin: string;
   /** The day the record was viewed, YYYY-MM-DD. */
   accessed: string;
-  source: { citation: string; doi: string } | null;
+  source: { citation: string; doi: string | null } | null;
 }
 
 export interface Citations {

@@ -29,7 +29,7 @@ export interface MeasurementRecord {
   log10K1: number;
   k1Cm3PerMoleculeS: number;
   reactant: string;
-  source: { id: string; doi: string; citation: string; url: string };
+  source: { id: string; doi: string | null; citation: string; url: string | null };
   /** Experimental conditions of contributed measurements; null for the published seed. */
   conditions: MeasurementConditions | null;
 }

@@ -92,9 +92,19 @@ export class ClusterResolver {
     return { text: p.text, charge: p.charge, caseCorrected: p.caseCorrected, elements: p.ranges };
   }
 
-  @Query(() => DatasetInfo, { nullable: true, description: 'The loaded dataset and its version.' })
-  dataset(@Ctx() ctx: GraphQLContext) {
-    return ctx.services.catalog.dataset();
+  @Query(() => DatasetInfo, { nullable: true, description: 'The dataset and the counts of the release being read (default: the latest).' })
+  async dataset(@Ctx() ctx: GraphQLContext, @Arg('release', () => Int, { nullable: true, description: RELEASE_ARG }) _release?: number | null) {
+    const [seed, number] = await Promise.all([ctx.services.catalog.dataset(), ctx.readScope.release ?? ctx.services.releases.latest()]);
+    if (!seed) return null;
+    const release = await ctx.services.releases.get(number);
+    return {
+      name: seed.name,
+      version: seed.version,
+      release: number,
+      clusterCount: release?.clusterCount ?? seed.clusterCount,
+      structureCount: release?.structureCount ?? seed.structureCount,
+      measurementCount: release?.measurementCount ?? seed.clusterCount,
+    };
   }
 
   @FieldResolver(() => [Measurement], { description: 'Measured rate constants with their sources.' })

@@ -16,9 +16,9 @@ export class ElementCount {
 @ObjectType({ description: 'A publication or compiled data set that reports measurements.' })
 export class Source {
   @Field(() => ID) id!: string;
-  @Field() doi!: string;
+  @Field(() => String, { nullable: true, description: 'Null for a contributed source cited without a DOI.' }) doi!: string | null;
   @Field() citation!: string;
-  @Field() url!: string;
+  @Field(() => String, { nullable: true }) url!: string | null;
 }
 
 @ObjectType({ description: 'A measured rate constant of a cluster with a reactant.' })

@@ -29,7 +29,9 @@ export class CatalogFacets {
 @ObjectType({ description: 'Which data answered: changes whenever the seed does.' })
 export class DatasetInfo {
   @Field() name!: string;
-  @Field() version!: string;
-  @Field(() => Int) clusterCount!: number;
-  @Field(() => Int) structureCount!: number;
+  @Field({ description: 'Version of the published seed (release 1), a hash of its files.' }) version!: string;
+  @Field(() => Int, { description: 'The release these counts describe (the one the request reads).' }) release!: number;
+  @Field(() => Int, { description: 'Clusters in that release.' }) clusterCount!: number;
+  @Field(() => Int, { description: 'Computed structures (isomers) in that release.' }) structureCount!: number;
+  @Field(() => Int, { description: 'Measurements in that release.' }) measurementCount!: number;
 }

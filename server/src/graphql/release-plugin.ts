@@ -7,7 +7,7 @@ import { ErrorCode } from './errors';
 export const RELEASE_ARG = 'Release to read (see `releases`); default the latest. One request reads one release; `extensions.release` names it.';
 
 /** Root fields that read the catalog and take `release`. */
-export const RELEASED_FIELDS = new Set(['cluster', 'clusterByFormula', 'clusters', 'facets', 'motifSearch']);
+export const RELEASED_FIELDS = new Set(['cluster', 'clusterByFormula', 'clusters', 'facets', 'motifSearch', 'dataset']);
 
 /** The release named by the operation's root fields (literal or variable); null when none names one. */
 export function requestedRelease(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): number | null {

@@ -210,7 +210,7 @@ export class ReleaseService {
               },
               source: m.doi
                 ? { id: `doi:${m.doi.toLowerCase()}`, doi: m.doi, citation: m.citation, url: `https://doi.org/${m.doi}` }
-                : { id: `submission:${s.id}:${i}`, doi: '', citation: m.citation, url: '' },
+                : { id: `submission:${s.id}:${i}`, doi: null, citation: m.citation, url: null },
               reactant: {
                 formula: reactant.formula,
                 name: reactant.name,

@@ -47,9 +47,11 @@ export default async function AboutPage() {
           {[...sources.values()].map((s) => (
             <li key={s.id}>
               {s.citation}.{' '}
-              <a href={s.url} rel="noopener noreferrer">
-                doi:{s.doi}
-              </a>
+              {s.doi ? (
+                <a href={s.url ?? undefined} rel="noopener noreferrer">
+                  doi:{s.doi}
+                </a>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -162,7 +162,13 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                   ? `${fx(Math.min(...c.structure.atoms.map((a) => a.partialCharge)))} … ${fx(Math.max(...c.structure.atoms.map((a) => a.partialCharge)))}`
                   : '—',
               )}
-              {row('Source', (c) => (c.measurements[0] ? <a href={c.measurements[0].source.url}>doi:{c.measurements[0].source.doi}</a> : '—'))}
+              {row('Source', (c) =>
+                c.measurements[0]?.source.doi ? (
+                  <a href={c.measurements[0].source.url ?? undefined}>doi:{c.measurements[0].source.doi}</a>
+                ) : (
+                  (c.measurements[0]?.source.citation ?? '—')
+                ),
+              )}
             </tbody>
           </table>
         </div>

@@ -243,9 +243,9 @@ export default async function ClusterPage({ params, searchParams }: Params) {
                     <Scientific value={m.k1Cm3PerMoleculeS} digits="as-given" />
                   </td>
                   <td className="source-cell">
-                    {m.source.citation} {/* Contributed measurements may have no DOI (the API then gives ""). */}
+                    {m.source.citation} {/* Contributed measurements may have no DOI (null). */}
                     {m.source.doi ? (
-                      <a href={m.source.url} rel="noopener noreferrer">
+                      <a href={m.source.url ?? undefined} rel="noopener noreferrer">
                         doi:{m.source.doi}
                       </a>
                     ) : null}
