@@ -51,7 +51,8 @@ export async function graphFingerprint(driver: Driver, database = 'neo4j'): Prom
     }
     const rels = await session.run(RELATIONSHIPS, params);
     for (const r of rels.records) hash.update(`R${JSON.stringify([r.get('type'), r.get('from'), r.get('to'), r.get('props')])}\n`);
-    const count = async (cypher: string) => Object.fromEntries((await session.run(cypher, params)).records.map((r) => [r.get('name') as string, r.get('c') as number]));
+    const count = async (cypher: string) =>
+      Object.fromEntries((await session.run(cypher, params)).records.map((r) => [r.get('name') as string, r.get('c') as number]));
     return {
       nodesByLabel: await count(LABEL_COUNTS),
       relationshipsByType: await count(TYPE_COUNTS),
