@@ -1,20 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CopyButton } from '@/components/CopyButton';
-import { PYTHON_EXAMPLE } from '@/lib/python-example';
+import { PYTHON_EXAMPLE, PYTHON_GQL_EXAMPLE } from '@/lib/python-example';
 import { tryApi } from '@/lib/api/client';
 import { loadLimits } from '@/lib/api/limits';
 
 export const metadata: Metadata = { title: 'Use from Python' };
 export const dynamic = 'force-dynamic';
-
-const GQL_EXAMPLE = `# pip install "gql[requests]" — discovers the schema from the URL, then checks queries against it
-from gql import Client, gql
-from gql.transport.requests import RequestsHTTPTransport
-
-client = Client(transport=RequestsHTTPTransport(url="http://localhost:4000/graphql"), fetch_schema_from_transport=True)
-result = client.execute(gql('{ cluster(id: "Mo5S2-anion") { formula charge log10K1 } }'))
-print(result)`;
 
 export default async function PythonPage() {
   const limits = await tryApi(loadLimits);
@@ -41,7 +33,7 @@ export default async function PythonPage() {
         <code>/download/oof-predictions.json</code> (see <Link href="/about">About</Link> for licences and how to cite).
       </p>
       <pre tabIndex={0} aria-label="Python example using gql">
-        <code>{GQL_EXAMPLE}</code>
+        <code>{PYTHON_GQL_EXAMPLE}</code>
       </pre>
       <p className="hint">
         {limits.ok ? (
