@@ -106,9 +106,11 @@ export function createStructureJobs(opts: StructureJobsOptions): StructureJobs {
       return job.id ?? jobId;
     },
     async status(jobId) {
+      // State first, then the job's data: data read after a "completed" state is the finished job's
+      // (the other order could pair "completed" with the attempt count from before it finished).
+      const state = await queue.getJobState(jobId);
       const job = await queue.getJob(jobId);
-      if (!job) return { jobId, state: 'unknown', progress: 0, attemptsMade: 0, failedReason: null };
-      const state = await job.getState();
+      if (!job || state === 'unknown') return { jobId, state: 'unknown', progress: 0, attemptsMade: 0, failedReason: null };
       const progress = state === 'completed' ? 1 : typeof job.progress === 'number' ? Math.min(1, Math.max(0, job.progress)) : 0;
       return {
         jobId,
