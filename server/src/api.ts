@@ -49,6 +49,7 @@ export async function startApi(
   const loaded = await tryLoadModel({
     modelDir: cfg.MODELS_DIR,
     intraOpNumThreads: cfg.ORT_INTRA_OP_THREADS,
+    niceness: cfg.INFERENCE_NICENESS,
     schedule: queues.scheduleInference,
     maxFloatsPerCall: cfg.INFERENCE_MAX_FLOATS_PER_CALL,
   });

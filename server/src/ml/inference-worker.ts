@@ -61,11 +61,11 @@ export class InferenceWorker {
     worker.unref();
   }
 
-  static start(modelPath: string, intraOpNumThreads: number): Promise<InferenceWorker> {
+  static start(modelPath: string, intraOpNumThreads: number, niceness = 0): Promise<InferenceWorker> {
     return new Promise((resolve, reject) => {
       let worker: Worker;
       try {
-        worker = spawn({ modelPath, intraOpNumThreads });
+        worker = spawn({ modelPath, intraOpNumThreads, niceness });
       } catch (err) {
         reject(new ModelUnavailableError(`cannot start the ORT worker: ${(err as Error).message}`, { cause: err }));
         return;

@@ -12,6 +12,7 @@ export const INPUTS = ['atom_features', 'adjacency', 'atom_mask', 'global_featur
 
 export interface SessionOptions {
   intraOpNumThreads: number;
+  niceness: number;
   maxFloatsPerCall: number;
   schedule: <T>(task: () => Promise<T>) => Promise<T>;
 }
@@ -32,7 +33,7 @@ export class ModelSession {
 
   /** Starts the worker, then checks the graph's input/output names and a probe's output shapes. */
   static async start(modelPath: string, manifest: Manifest, dims: TensorDims, embeddingDim: number, options: SessionOptions): Promise<ModelSession> {
-    const worker = await InferenceWorker.start(modelPath, options.intraOpNumThreads);
+    const worker = await InferenceWorker.start(modelPath, options.intraOpNumThreads, options.niceness);
     const session = new ModelSession(manifest, worker, dims, embeddingDim, options);
     try {
       session.checkSessionNames();

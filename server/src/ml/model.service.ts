@@ -61,6 +61,7 @@ export class ModelService {
   static async load(options: ModelServiceOptions): Promise<ModelService> {
     const opts = {
       intraOpNumThreads: options.intraOpNumThreads ?? 1,
+      niceness: options.niceness ?? 0,
       maxFloatsPerCall: options.maxFloatsPerCall ?? 4_000_000,
       permutationPairs: options.permutationPairs ?? 64,
       schedule: options.schedule ?? (<T>(task: () => Promise<T>) => task()),

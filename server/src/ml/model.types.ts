@@ -9,6 +9,8 @@ export interface ModelServiceOptions {
   modelDir: string;
   /** ORT intra-op threads (1–2 on the 2-core host). Default 1. */
   intraOpNumThreads?: number;
+  /** Niceness (0–19) of the ORT worker thread and its intra-op threads. Default 0. */
+  niceness?: number;
   /** Upper bound on input floats per ORT call; larger coalition sets are split. Default 4M. */
   maxFloatsPerCall?: number;
   /** Antithetic permutation pairs for Shapley values above 14 atoms. Default 64 (128 orderings). */

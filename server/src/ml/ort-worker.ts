@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
 import type { FromWorker, ToWorker, WireTensor, WorkerInit } from './worker-protocol';
@@ -16,7 +17,22 @@ function post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(msg, transfer);
 }
 
+/**
+ * Lowers this thread's priority before ORT starts its intra-op threads, which inherit it. On Linux
+ * a nice value belongs to a thread (setpriority(PRIO_PROCESS, 0) acts on the caller), so the API's
+ * event loop keeps its own. Elsewhere it may lower the whole process, so it is applied only on Linux.
+ */
+function lowerPriority(niceness: number): void {
+  if (!niceness || process.platform !== 'linux') return;
+  try {
+    os.setPriority(niceness);
+  } catch {
+    // Not permitted in some containers; inference still works, only without the lower priority.
+  }
+}
+
 async function main(): Promise<void> {
+  lowerPriority(init.niceness);
   let session: ort.InferenceSession;
   try {
     session = await ort.InferenceSession.create(init.modelPath, {

@@ -8,6 +8,8 @@ export interface WireTensor {
 export interface WorkerInit {
   modelPath: string;
   intraOpNumThreads: number;
+  /** Scheduling niceness of the worker thread and the ORT threads it starts (Linux: per thread). */
+  niceness: number;
 }
 
 export type ToWorker = { type: 'run'; id: number; feeds: Record<string, WireTensor>; fetches?: string[] } | { type: 'close' };

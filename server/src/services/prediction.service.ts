@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { ModelUnavailableError, type ClusterStructureInput, type HeldOutPrediction, type ModelService, type Neighbour } from '../ml';
 import { explainStructure, type ExplanationView } from './explanation';
 import { boundedPrediction, type PredictionKind, type PredictionView } from './prediction-view';
@@ -10,8 +12,18 @@ export { boundedPrediction, type PredictionKind, type PredictionView } from './p
 export { PREDICT_LIMITS, StructureInputError, OutOfDomainError, type UserStructure, type FeaturizedUserStructure } from './user-structure';
 export type { ExplanationView, SubgraphAttributionView } from './explanation';
 
+/**
+ * Catalog structures are immutable (a release never edits a structure node) and the served model
+ * is fixed for the life of the process, so a catalog cluster's prediction is computed once: the
+ * catalog's cheapest and most common read then never waits behind someone's explain() in the
+ * inference queue. Keyed by the model input itself, so a different structure is a different key.
+ */
+const CATALOG_MEMO_ENTRIES = 5000;
+
 /** Predictions, attributions and similarity; knows nothing of GraphQL. `model` is null when unavailable. */
 export class PredictionService {
+  private readonly catalogMemo = new LRUCache<string, PredictionView>({ max: CATALOG_MEMO_ENTRIES });
+
   constructor(
     private readonly model: ModelService | null,
     readonly unavailableReason: string | null,
@@ -37,8 +49,26 @@ export class PredictionService {
     return this.requireModel().heldOutPredictions(clusterId);
   }
 
-  /** One batched inference for all given structures; a clusterId keeps a training cluster out of its own domain check. */
+  /**
+   * One batched inference for all given structures; a clusterId keeps a training cluster out of its
+   * own domain check. Catalog structures (with a clusterId) are computed once per process.
+   */
   async predictMany(inputs: Array<{ input: ClusterStructureInput; clusterId?: string }>): Promise<PredictionView[]> {
+    this.requireModel();
+    const keys = inputs.map((x) => (x.clusterId === undefined ? null : catalogMemoKey(x.clusterId, x.input)));
+    const out = keys.map((k) => (k === null ? undefined : this.catalogMemo.get(k)));
+    const missing = inputs.flatMap((_, i) => (out[i] === undefined ? [i] : []));
+    if (missing.length) {
+      const computed = await this.computeMany(missing.map((i) => inputs[i]));
+      missing.forEach((i, j) => {
+        out[i] = computed[j];
+        if (keys[i] !== null) this.catalogMemo.set(keys[i], computed[j]);
+      });
+    }
+    return out as PredictionView[];
+  }
+
+  private async computeMany(inputs: Array<{ input: ClusterStructureInput; clusterId?: string }>): Promise<PredictionView[]> {
     const model = this.requireModel();
     const graphs = inputs.map((x, i) => model.featurize(x.input, x.clusterId ?? `structures[${i}]`));
     const predictions = await model.predict(graphs);
@@ -99,4 +129,8 @@ export class PredictionService {
   explain(input: ClusterStructureInput, structure: StructureView, level: ExplanationView['level'], clusterId?: string): Promise<ExplanationView> {
     return explainStructure(this.requireModel(), input, structure, level, clusterId);
   }
+}
+
+function catalogMemoKey(clusterId: string, input: ClusterStructureInput): string {
+  return `${clusterId}:${createHash('sha256').update(JSON.stringify(input)).digest('base64url')}`;
 }
