@@ -2,7 +2,8 @@ import type { MiddlewareFn } from 'type-graphql';
 import { XtbError } from '../xtb';
 import { DatabaseUnavailableError } from '../db/executor';
 import { InvalidGraphError, ModelUnavailableError } from '../ml';
-import { QueueFullError } from '../services/fair-queue';
+import { ClientGoneError, QueueFullError } from '../services/fair-queue';
+import { currentSignal } from '../services/request-client';
 import { OutOfDomainError, StructureInputError } from '../services/prediction.service';
 import { queueFull } from './admission-errors';
 import { badInput, ErrorCode, serviceUnavailable } from './errors';
@@ -16,6 +17,12 @@ export const translateServiceErrors: MiddlewareFn = async (_action, next) => {
     return await next();
   } catch (err) {
     if (err instanceof QueueFullError) throw queueFull(err);
+    // The client left, so its work was dropped or killed (an xtb run then reports TIMEOUT (aborted)):
+    // nobody reads this answer, and the code keeps it out of the server-fault logs.
+    if (err instanceof ClientGoneError || currentSignal()?.aborted)
+      throw new GraphQLError('the client closed the connection before the answer was ready', {
+        extensions: { code: 'CLIENT_CLOSED_REQUEST', http: { status: 499 } },
+      });
     if (err instanceof ContributionInputError) throw badInput(err.field, err.message);
     if (err instanceof ContributionConflictError) throw new GraphQLError(err.message, { extensions: { code: ErrorCode.CONFLICT, http: { status: 409 } } });
     if (err instanceof SubmissionNotFoundError) throw new GraphQLError(err.message, { extensions: { code: ErrorCode.NOT_FOUND, http: { status: 404 } } });

@@ -1,5 +1,9 @@
 import { parse, type OperationDefinitionNode } from 'graphql';
-import { expensiveFieldCharge, FIELD_CHARGES, parseTrustProxy } from './admission';
+import { EventEmitter } from 'node:events';
+import type { Request, Response } from 'express';
+import { ClientGoneError } from '../services/fair-queue';
+import { currentClient, currentSignal } from '../services/request-client';
+import { createAdmission, expensiveFieldCharge, FIELD_CHARGES, parseTrustProxy } from './admission';
 
 const charge = (source: string) => {
   const doc = parse(source);
@@ -55,5 +59,32 @@ describe('parseTrustProxy', () => {
 
   it('names the bad setting (developer error at start-up)', () => {
     expect(() => parseTrustProxy('not-an-address')).toThrow(/TRUST_PROXY "not-an-address"/);
+  });
+});
+
+describe('asClient: the request context the job queues see', () => {
+  const admission = createAdmission({ trustProxy: 'none', points: 10, windowS: 60, maxInFlight: 2 });
+  afterAll(() => admission.close());
+
+  function handled(finishedBeforeClose: boolean) {
+    const res = Object.assign(new EventEmitter(), { locals: { clientId: 'ip:198.51.100.7' }, writableFinished: false });
+    let seen: { client: string; signal: AbortSignal | undefined } | null = null;
+    admission.asClient({} as Request, res as unknown as Response, () => {
+      seen = { client: currentClient(), signal: currentSignal() };
+    });
+    if (finishedBeforeClose) res.writableFinished = true;
+    res.emit('close');
+    return seen!;
+  }
+
+  it('runs the rest of the request as its client, with a signal that aborts when the client leaves before the answer', () => {
+    const { client, signal } = handled(false);
+    expect(client).toBe('ip:198.51.100.7');
+    expect(signal?.aborted).toBe(true);
+    expect(signal?.reason).toBeInstanceOf(ClientGoneError);
+  });
+
+  it('does not abort once the answer has been sent', () => {
+    expect(handled(true).signal?.aborted).toBe(false);
   });
 });

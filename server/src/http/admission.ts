@@ -3,6 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import proxyaddr from 'proxy-addr';
 import { logger } from '../logger';
+import { ClientGoneError } from '../services/fair-queue';
 import { currentClient, keyClientId, runAsClient } from '../services/request-client';
 import { MemoryTokenBucket, type TakeResult, type TokenBucketStore } from './token-bucket';
 
@@ -202,7 +203,12 @@ export function createAdmission(opts: AdmissionOptions): Admission {
   };
 
   const asClient: RequestHandler = (_req, res, next) => {
-    runAsClient(String(res.locals.clientId ?? 'unknown'), next);
+    const gone = new AbortController();
+    // 'close' after 'finish' is the normal end of a response; before it, the client left.
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort(new ClientGoneError());
+    });
+    runAsClient(String(res.locals.clientId ?? 'unknown'), next, gone.signal);
   };
 
   const plugin: ApolloServerPlugin = {

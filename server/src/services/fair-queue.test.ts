@@ -1,4 +1,4 @@
-import { FairQueue, QueueFullError } from './fair-queue';
+import { ClientGoneError, FairQueue, QueueFullError } from './fair-queue';
 
 /** A job that finishes when the test says so, recording when it started. */
 function gate() {
@@ -109,6 +109,64 @@ describe('FairQueue', () => {
       }),
     ).rejects.toThrow('async boom');
     await expect(q.run('a', async () => 'ok')).resolves.toBe('ok');
+    expect(q.stats()).toEqual({ running: 0, queued: 0, clients: 0 });
+  });
+
+  it('drops a waiting job whose client left: it never starts, and its share and place are freed', async () => {
+    const q = new FairQueue({ name: 'test', concurrency: 1, maxQueued: 10, maxPerClient: 2 });
+    const blocker = gate();
+    const started: string[] = [];
+    const first = q.run('a', async () => {
+      started.push('a0');
+      await blocker.done;
+    });
+    const gone = new AbortController();
+    const left = q.run(
+      'b',
+      async () => {
+        started.push('b-left');
+      },
+      gone.signal,
+    );
+    const stays = q.run('c', async () => {
+      started.push('c');
+    });
+    await tick();
+    expect(q.stats()).toEqual({ running: 1, queued: 2, clients: 3 });
+    gone.abort(new ClientGoneError());
+    await expect(left).rejects.toBeInstanceOf(ClientGoneError);
+    expect(q.stats()).toEqual({ running: 1, queued: 1, clients: 2 });
+    blocker.release();
+    await Promise.all([first, stays]);
+    expect(started).toEqual(['a0', 'c']);
+    expect(q.stats()).toEqual({ running: 0, queued: 0, clients: 0 });
+    // b's share is whole again: two jobs at once are accepted.
+    await expect(Promise.all([q.run('b', async () => 1), q.run('b', async () => 2)])).resolves.toEqual([1, 2]);
+  });
+
+  it('refuses at once a job whose client has already left, and ignores an abort after the start', async () => {
+    const q = new FairQueue({ name: 'test', concurrency: 1, maxQueued: 10, maxPerClient: 10 });
+    const gone = new AbortController();
+    gone.abort(new ClientGoneError());
+    let ran = false;
+    await expect(
+      q.run(
+        'a',
+        async () => {
+          ran = true;
+        },
+        gone.signal,
+      ),
+    ).rejects.toBeInstanceOf(ClientGoneError);
+    expect(ran).toBe(false);
+    const later = new AbortController();
+    const g = gate();
+    const running = q.run('a', () => g.done.then(() => 'finished'), later.signal);
+    await tick();
+    later.abort(new ClientGoneError());
+    g.release();
+    // A started task decides for itself whether to listen to the signal; the queue lets it finish.
+    await expect(running).resolves.toBe('finished');
     expect(q.stats()).toEqual({ running: 0, queued: 0, clients: 0 });
   });
 

@@ -13,8 +13,20 @@
  */
 
 export interface JobScheduler {
-  /** Runs `task` for `clientId` when a slot is free; rejects with QueueFullError when over a bound. */
-  run<T>(clientId: string, task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `task` for `clientId` when a slot is free; rejects with QueueFullError when over a bound.
+   * When `signal` aborts while the job waits, the job leaves the queue and the call rejects with
+   * the signal's reason; a running task is told through the same signal, if it listens.
+   */
+  run<T>(clientId: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+}
+
+/** The client closed its connection before the answer: nobody is left to receive it. */
+export class ClientGoneError extends Error {
+  constructor() {
+    super('the client closed the connection before the answer was ready');
+    this.name = 'ClientGoneError';
+  }
 }
 
 export interface FairQueueOptions {
@@ -86,7 +98,8 @@ export class FairQueue implements JobScheduler {
     return { running: this.running, queued: this.queued, clients: this.perClient.size };
   }
 
-  run<T>(clientId: string, task: () => Promise<T>): Promise<T> {
+  run<T>(clientId: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const mine = this.perClient.get(clientId) ?? 0;
     if (mine >= this.opts.maxPerClient) {
       return Promise.reject(new QueueFullError(this.opts.name, 'client', this.retryAfterS(mine), this.opts.maxPerClient));
@@ -137,9 +150,36 @@ export class FairQueue implements JobScheduler {
         this.waiting.set(clientId, list);
         this.ring.push(clientId);
       }
-      list.push({ start });
+      const onAbort = () => {
+        if (this.withdraw(clientId, job)) reject(signal!.reason);
+      };
+      const job: Waiting = {
+        start: () => {
+          signal?.removeEventListener('abort', onAbort);
+          start();
+        },
+      };
+      list.push(job);
       this.queued++;
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
+  }
+
+  /** Takes a waiting job out of the queue; false when it has already started. */
+  private withdraw(clientId: string, job: Waiting): boolean {
+    const list = this.waiting.get(clientId);
+    const at = list?.indexOf(job) ?? -1;
+    if (!list || at < 0) return false;
+    list.splice(at, 1);
+    if (list.length === 0) {
+      this.waiting.delete(clientId);
+      this.ring.splice(this.ring.indexOf(clientId), 1);
+    }
+    this.queued--;
+    const left = (this.perClient.get(clientId) ?? 1) - 1;
+    if (left > 0) this.perClient.set(clientId, left);
+    else this.perClient.delete(clientId);
+    return true;
   }
 
   private dispatch(): void {
@@ -160,4 +200,4 @@ export class FairQueue implements JobScheduler {
 }
 
 /** No queue: runs every job at once (scripts and tests that do not serve clients). */
-export const RUN_IMMEDIATELY: JobScheduler = { run: (_clientId, task) => task() };
+export const RUN_IMMEDIATELY: JobScheduler = { run: (_clientId, task, signal) => (signal?.aborted ? Promise.reject(signal.reason) : task()) };

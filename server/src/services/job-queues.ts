@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import { FairQueue } from './fair-queue';
-import { currentClient } from './request-client';
+import { currentClient, currentSignal } from './request-client';
 
 /** The API's bounded, fair job queues (README "Limits and admission control"). */
 export function createJobQueues(cfg: Config) {
@@ -30,6 +30,6 @@ export function createJobQueues(cfg: Config) {
     motif,
     inference,
     /** For ModelService: each ORT call queued as the requesting client. */
-    scheduleInference: <T>(task: () => Promise<T>) => inference.run(currentClient(), task),
+    scheduleInference: <T>(task: () => Promise<T>) => inference.run(currentClient(), task, currentSignal()),
   };
 }

@@ -5,7 +5,7 @@ import type { ClusterCriteria } from '../db/cluster-query';
 import type { AtomRecord, BondRecord, StructureRecord, StructureStore } from '../db/structure.repository';
 import { toClusterView, type ClusterView } from './catalog.service';
 import { RUN_IMMEDIATELY, type JobScheduler } from './fair-queue';
-import { currentClient } from './request-client';
+import { currentClient, currentSignal } from './request-client';
 
 export interface AtomView extends Omit<AtomRecord, 'x' | 'y' | 'z'> {
   xAngstrom: number;
@@ -80,7 +80,11 @@ export class StructureService {
 
   async motifPage(pattern: MotifPattern, criteria: ClusterCriteria, offset: number, limit: number, maxMatchesPerCluster: number): Promise<MotifHitView[]> {
     // One extra row tells whether another page exists without counting everything.
-    const rows = await this.motifQueue.run(currentClient(), () => this.repo.motifPage(pattern, criteria, { offset, limit, maxMatchesPerCluster }));
+    const rows = await this.motifQueue.run(
+      currentClient(),
+      () => this.repo.motifPage(pattern, criteria, { offset, limit, maxMatchesPerCluster }),
+      currentSignal(),
+    );
     return rows.map((r) => ({
       cluster: toClusterView(r.cluster),
       matchCount: r.matchCount,
@@ -91,7 +95,7 @@ export class StructureService {
   }
 
   motifCount(pattern: MotifPattern, criteria: ClusterCriteria): Promise<number> {
-    return this.motifQueue.run(currentClient(), () => this.repo.motifCount(pattern, criteria));
+    return this.motifQueue.run(currentClient(), () => this.repo.motifCount(pattern, criteria), currentSignal());
   }
 
   /** A subgraph of one isomer with charge statistics, and its connected components. Null without a structure. */

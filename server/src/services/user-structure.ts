@@ -4,7 +4,7 @@ import { runXtb, type XtbResult } from '../xtb';
 import type { ClusterStructureInput, ModelService } from '../ml';
 import { RUN_IMMEDIATELY, type JobScheduler } from './fair-queue';
 import { modelInputFromXtb } from './model-input';
-import { currentClient } from './request-client';
+import { currentClient, currentSignal } from './request-client';
 import type { StructureView } from './structure.service';
 
 /** maxXyzCharacters: 50 atoms of extended XYZ fit in a few kB; the rest of a 100 kB body is not read. */
@@ -124,15 +124,20 @@ export async function featurizeUserStructure(
         'an odd electron count needs an even multiplicity and vice versa',
     );
   }
-  const xtb = await (xtbOptions.queue ?? RUN_IMMEDIATELY).run(currentClient(), () =>
-    runXtb({
-      atoms,
-      charge: user.charge,
-      multiplicity: user.multiplicity,
-      optimize: user.optimize ? 'normal' : false,
-      timeoutMs: PREDICT_LIMITS.xtbTimeoutMs,
-      niceness: xtbOptions.niceness ?? 0,
-    }),
+  const signal = currentSignal();
+  const xtb = await (xtbOptions.queue ?? RUN_IMMEDIATELY).run(
+    currentClient(),
+    () =>
+      runXtb({
+        atoms,
+        charge: user.charge,
+        multiplicity: user.multiplicity,
+        optimize: user.optimize ? 'normal' : false,
+        timeoutMs: PREDICT_LIMITS.xtbTimeoutMs,
+        niceness: xtbOptions.niceness ?? 0,
+        signal,
+      }),
+    signal,
   );
   return { ...modelInputFromXtb(xtb, composition, user), xtb };
 }
