@@ -29,7 +29,8 @@ import { fmt, summarize } from './stats';
  * empty), over one embedded Neo4j. Attackers are hostile: they ignore Retry-After, pausing only
  * 100 ms after a refusal so that the bench process itself does not spin on the 2 cores.
  *
- * Env: BENCH_PHASE_S (default 20) seconds per phase; BENCH_PHASES (default alone,i,iii,ii).
+ * Env: BENCH_PHASE_S (default 20) seconds per phase; BENCH_PHASES (default alone,i,iii,ii); BENCH_I_KINDS
+ * (default 0,1,2: explain, predict, motif) the request kinds of attack (i).
  */
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -45,7 +46,9 @@ interface Api {
 
 async function startApi(env: NodeJS.ProcessEnv): Promise<Api> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server', 'src', 'main.js')], {
+  // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API under attack.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist', 'server', 'src', 'main.js')], {
     env: { ...env, API_PORT: String(port), API_HOST: '127.0.0.1', NODE_ENV: 'production', TRUST_PROXY: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -89,6 +92,20 @@ async function cheapClient(url: string, ids: string[], until: number) {
   return { ms, failures };
 }
 
+/**
+ * The API's event-loop delay: `reset` starts a window (allowed: the bench is a loopback peer with no
+ * X-Forwarded-For), otherwise the window is read. Tells a blocked event loop from CPU contention.
+ */
+async function eventLoopWindow(url: string, reset: boolean): Promise<{ p99Ms: number; maxMs: number } | null> {
+  try {
+    const res = await fetch(`${url}/health/event-loop${reset ? '?reset=1' : ''}`, { signal: AbortSignal.timeout(CHEAP_TIMEOUT_MS) });
+    const body = (await res.json()) as { p99Ms: number; maxMs: number };
+    return { p99Ms: body.p99Ms, maxMs: body.maxMs };
+  } catch {
+    return null;
+  }
+}
+
 /** (iii) one client, 1,000 cheap-but-real requests at once. */
 async function burst(url: string, f: Fixtures, t: AttackTally) {
   await Promise.all(
@@ -102,6 +119,8 @@ async function burst(url: string, f: Fixtures, t: AttackTally) {
 
 interface PhaseResult {
   name: string;
+  /** The API's event-loop delay over the measured part of the phase (its /health/event-loop window). */
+  loop: { p99Ms: number; maxMs: number } | null;
   cheap: ReturnType<typeof summarize>;
   cheapFailures: Outcome[];
   attack: AttackTally | null;
@@ -142,14 +161,17 @@ async function main() {
       const attack: Promise<AttackTally | null> = phase.key === 'alone' ? Promise.resolve(null) : runAttackProcess(phase.key, api.url, f, PHASE_S * 1000);
       // Let the attack get going before the cheap client starts measuring.
       if (phase.key !== 'alone') await sleep(1000);
+      await eventLoopWindow(api.url, true);
       const cheap = await cheapClient(api.url, f.ids, until);
+      const loop = await eventLoopWindow(api.url, false);
       const t = await attack;
       const stop = await stopApi(api);
       // Queries the attack left running in Neo4j (motif searches) end within its transaction timeout.
       if (phase.key !== 'alone') await sleep(dbCfg.NEO4J_TX_TIMEOUT_MS);
-      results.push({ name: phase.name, cheap: summarize(cheap.ms), cheapFailures: cheap.failures, attack: t, stop });
+      results.push({ name: phase.name, loop, cheap: summarize(cheap.ms), cheapFailures: cheap.failures, attack: t, stop });
       console.log(
-        `  ${phase.name}: cheap p50 ${fmt(summarize(cheap.ms).p50, 1)} ms p99 ${fmt(summarize(cheap.ms).p99, 1)} ms (n = ${cheap.ms.length}); API stop: ${stop}`,
+        `  ${phase.name}: cheap p50 ${fmt(summarize(cheap.ms).p50, 1)} ms p99 ${fmt(summarize(cheap.ms).p99, 1)} ms (n = ${cheap.ms.length}); ` +
+          `API event loop delay p99 ${loop ? fmt(loop.p99Ms, 1) : '?'} ms max ${loop ? fmt(loop.maxMs, 1) : '?'} ms; API stop: ${stop}`,
       );
     }
   } finally {
@@ -173,6 +195,7 @@ async function main() {
       fmt(r.cheap.p50, 1),
       fmt(r.cheap.p99, 1),
       r === results[0] ? '1.00' : fmt(r.cheap.p99 / alone.p99),
+      r.loop ? `${fmt(r.loop.p99Ms, 1)} / ${fmt(r.loop.maxMs, 1)}` : '?',
       `${r.cheapFailures.length}`,
       `${fiveXX + cheap5xx}`,
       statuses,
@@ -186,6 +209,7 @@ async function main() {
     'p50 ms',
     'p99 ms',
     'p99 ÷ alone (≤ 3)',
+    'API loop delay p99 / max ms',
     'cheap not OK',
     '5xx ≠ 503',
     'attackers got (status×count)',
@@ -213,9 +237,14 @@ async function main() {
 }
 
 function attackFor(key: string): (url: string, f: Fixtures, until: number, t: AttackTally) => Promise<void> {
-  if (key === 'i')
+  if (key === 'i') {
+    // BENCH_I_KINDS=0,1,2 (default all): which expensive kinds the 8 clients share, to attribute a slowdown.
+    const kinds = (process.env.BENCH_I_KINDS ?? '0,1,2').split(',').map(Number);
     return (url, f, until, t) =>
-      Promise.all(Array.from({ length: 8 }, (_, c) => attacker(url, `203.0.113.${c + 1}`, expensiveRequest(c % 3, f), until, t))).then(() => undefined);
+      Promise.all(Array.from({ length: 8 }, (_, c) => attacker(url, `203.0.113.${c + 1}`, expensiveRequest(kinds[c % kinds.length], f), until, t))).then(
+        () => undefined,
+      );
+  }
   if (key === 'iii') return (url, f, _until, t) => burst(url, f, t);
   return (url, _f, until, t) =>
     Promise.all(Array.from({ length: 8 }, (_, c) => attacker(url, `203.0.113.${c + 11}`, hugeDocument(c % 2), until, t))).then(() => undefined);
