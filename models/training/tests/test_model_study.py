@@ -50,6 +50,7 @@ def test_every_fit_during_selection_stays_inside_the_outer_training_part(setup, 
         assert len(calls) == n_cand * len(S.inner) + 1
         for tr, te in calls[:-1]:  # selection fits: inner train → inner validation
             assert set(tr) <= outer_train and set(te) <= outer_train
+            assert not (set(tr) | set(te)) & outer_test
             assert not set(tr) & set(te)
         assert calls[-1] == (list(S.train), list(S.test))  # one refit, the only time test rows appear
 
