@@ -54,11 +54,23 @@ def markdown(doc: dict, card: dict | None, fstudy: dict | None) -> str:
     return "\n".join(lines)
 
 
+def markdown_rows(results: dict, keys: list[str]) -> str:
+    t = ms.TARGETS
+    lines = ["| model | (a) | (b) | (c) |", "| --- | ---: | ---: | ---: |"]
+    for key in keys:
+        v = results[key]
+        lines.append(f"| {key} | " + " | ".join(f"{v[p]['rmseMean']:.3f} ± {v[p]['rmseSd']:.3f}" + (" ✓" if v[p]["rmseMean"] <= t[p] else "")
+                                                for p in "abc") + " |")
+    lines.append("| target | ≤ 0.90 | ≤ 0.65 | ≤ 0.95 |")
+    return "\n".join(lines)
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--out", default=os.path.join(REPO_ROOT, "models", "served", "model-study.json"))
     p.add_argument("--oof", default=os.path.join(REPO_ROOT, "models", "served", "oof-predictions.json"))
     p.add_argument("--only", nargs="*", help="run only these learners (the summary needs all)")
+    p.add_argument("--round2", action="store_true", help="also run round 2 (model_study_round2.py, designed after round 1)")
     args = p.parse_args()
     records, missing = load_clusters(REPO_ROOT)
     if missing:
@@ -76,6 +88,12 @@ def main() -> int:
             return json.load(open(path, encoding="utf-8")) if os.path.exists(path) else None
 
         print(markdown(doc, load("model-card.json"), load("feature-study.json")))
+        if args.round2:
+            from clusteratlas_ml import model_study_round2 as r2
+
+            doc = r2.run(records, protocols, REPO_ROOT, args.oof, args.out, log=lambda s: print(s, file=sys.stderr, flush=True))
+            print("\nRound 2 (designed after round 1's results; nested, deterministic learners):\n")
+            print(markdown_rows(doc["round2"]["results"], list(r2.LEARNER2_KEYS) + ["select2", "stackSelect2"]))
     return 0
 
 

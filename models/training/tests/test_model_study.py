@@ -112,3 +112,51 @@ def test_elem_features_of_a_heteronuclear_cluster(setup):
     group, period, *_rest, spread, nm = ms.elem_features(r)
     assert group == pytest.approx(9.0) and period == pytest.approx((2 * 5 + 4) / 3)
     assert spread == 0 and nm == 0
+
+
+# ---- round 2 (designed after round 1) ----
+
+
+def _spec2(key):
+    from clusteratlas_ml import model_study_round2 as r2
+
+    return next(s for s in r2.LEARNERS2 if s.key == key)
+
+
+@pytest.mark.parametrize("key", ["addLsq", "krrAddLsq"])
+def test_round2_outer_test_targets_cannot_change_anything(setup, key):
+    from clusteratlas_ml import model_study_round2 as r2
+
+    records, data, protocols, y = setup
+    rng = np.random.default_rng(11)
+    P = protocols["c"]
+    S = next(s for s in P.splits if s.name == "Fe")  # Fe–V and Fe–Ta stay in training
+    P1 = replace(P, splits=(S,))
+    calls = []
+    ref = r2.nested2(data, _spec2(key), P1, y, 0, spy=lambda tr, te: calls.append((tr, te)))
+    for tr, te in calls[:-1]:
+        assert set(tr) <= set(S.train) and set(te) <= set(S.train)
+    y2 = y.copy()
+    y2[list(S.test)] = rng.normal(0, 50, len(S.test))
+    assert r2.nested2(data, _spec2(key), P1, y2, 0) == ref
+
+
+def test_round2_learners_are_deterministic(setup):
+    from clusteratlas_ml import model_study_round2 as r2
+
+    records, data, protocols, y = setup
+    P = _first_splits(protocols["a"], 1)
+    for key in ("krrWide", "krrAddLsq"):
+        assert r2.nested2(data, _spec2(key), P, y, 0) == r2.nested2(data, _spec2(key), P, y, 2)
+
+
+def test_additive_lsq_uses_heteronuclear_training_clusters():
+    """Fe has no homonuclear training cluster, but FeV does: β_Fe is recovered from it."""
+    from types import SimpleNamespace as R
+
+    from clusteratlas_ml import model_study_round2 as r2
+
+    recs = [R(composition=[("V", 2)]), R(composition=[("V", 3)]), R(composition=[("Fe", 1), ("V", 1)]), R(composition=[("Fe", 2)])]
+    y = np.array([-12.0, -12.0, -13.0, np.nan])
+    p = r2.additive_lsq(recs, y, [0, 1, 2], [3], lam=1e-9)
+    assert p[0] == pytest.approx(-14.0, abs=1e-5)
