@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { gql, type LooseData } from '../helpers/graphql';
 import { stackInfo } from '../helpers/stack-info';
 
@@ -54,6 +55,26 @@ describe('bad input gets a clear error, never a 500', () => {
     });
     expect(res.status).toBe(413);
     expect(((await res.json()) as LooseData).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers requests the HTTP parser refuses (oversized headers, broken framing) with a JSON 4xx, not a bare status line', async () => {
+    const { hostname, port } = new URL(stackInfo().apiUrl);
+    const raw = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect(Number(port), hostname, () => socket.end(request));
+        const chunks: Buffer[] = [];
+        socket.on('data', (c: Buffer) => chunks.push(c));
+        socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+      });
+    const huge = await raw(`GET /health HTTP/1.1\r\nHost: x\r\nX-Filler: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+    expect(JSON.parse(huge.slice(huge.indexOf('\r\n\r\n') + 4)).errors[0].extensions.code).toBe('REQUEST_HEADERS_TOO_LARGE');
+    const broken = await raw('GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n');
+    expect(broken).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(broken.slice(broken.indexOf('\r\n\r\n') + 4)).errors[0].extensions.code).toBe('BAD_REQUEST');
+    // The server is still answering.
+    expect((await fetch(`${stackInfo().apiUrl}/health`)).status).toBe(200);
   });
 
   it('blocks simple cross-site GET requests (CSRF prevention)', async () => {

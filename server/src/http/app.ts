@@ -90,6 +90,25 @@ export async function createApp(opts: AppOptions) {
   // idle connection closed under them: keep idle sockets longer than their pools do (Node: 5 s).
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
+  // Requests Node's HTTP parser refuses before Express sees them (headers over the limit, bad
+  // framing) get the API's JSON error shape too, instead of Node's bare status line.
+  httpServer.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) {
+      socket.destroy();
+      return;
+    }
+    const [status, code, message] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'REQUEST_HEADERS_TOO_LARGE', 'the request headers are larger than the server accepts']
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'REQUEST_TIMEOUT', 'the request was not received in time']
+          : [400, ErrorCode.BAD_REQUEST, 'the request is not valid HTTP'];
+    const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+    const reason = http.STATUS_CODES[status] ?? 'Bad Request';
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
 
   const armor = new ApolloArmor({
     // Introspection is bounded by its own rule (introspection-limit.ts): the standard query is 21 deep.
