@@ -66,6 +66,10 @@ const EnvSchema = z.object({
   MOTIF_TIMEOUT_MS: intFromEnv(100, 600000).default(10000),
   MOTIF_QUEUE_MAX: intFromEnv(0, 10_000).default(16),
   MOTIF_QUEUE_PER_CLIENT: intFromEnv(1, 10_000).default(4),
+  // A motif slot rests this many times a search's duration before the next search (fair-queue.ts):
+  // Neo4j runs every query at one OS priority, so this is how a flood of searches leaves cheap reads
+  // a share of the database's CPU. 0 turns it off.
+  MOTIF_REST_FACTOR: z.coerce.number().min(0).max(10).default(1),
   // ---- Redis (job queue and shared rate limits; README "Jobs and Redis") ----
   // External server: when REDIS_URL is set (redis://[:password@]host:port[/db]) the project starts nothing.
   REDIS_URL: z.string().url().optional(),

@@ -52,6 +52,9 @@ export async function startTestStack(extraEnv: Record<string, string> = {}): Pro
     // The 10 s motif budget is a production guard, not a speed test: on a loaded test machine a
     // brute-force comparison pattern must not fail for the machine's sake.
     MOTIF_TIMEOUT_MS: '60000',
+    // One client runs the suite's searches back to back; the rest between searches guards a shared
+    // server (fair-queue.test.ts, bench:abuse) and would only lengthen the suite here.
+    MOTIF_REST_FACTOR: '0',
     // CI serves a model smoke-trained in the same run (npm run test:ml:smoke) until a trained one is committed.
     ...(process.env.TEST_MODELS_DIR ? { MODELS_DIR: process.env.TEST_MODELS_DIR } : {}),
     ...extraEnv,

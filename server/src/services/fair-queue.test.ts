@@ -170,6 +170,35 @@ describe('FairQueue', () => {
     expect(q.stats()).toEqual({ running: 0, queued: 0, clients: 0 });
   });
 
+  it('with restFactor, holds a slot idle for that multiple of the job it ran before the next job starts, and answers at once', async () => {
+    let clock = 0;
+    const q = new FairQueue({ name: 'test', concurrency: 1, maxQueued: 10, maxPerClient: 10, restFactor: 1, now: () => clock });
+    jest.useFakeTimers();
+    try {
+      const started: string[] = [];
+      const job = (name: string, ms: number) => async () => {
+        started.push(name);
+        clock += ms; // the job "takes" ms of the queue's clock
+        return name;
+      };
+      const a = q.run('a', job('a', 400));
+      const b = q.run('b', job('b', 100));
+      await expect(a).resolves.toBe('a');
+      expect(started).toEqual(['a']);
+      expect(q.stats()).toEqual({ running: 1, queued: 1, clients: 1 });
+      jest.advanceTimersByTime(399);
+      await Promise.resolve();
+      expect(started).toEqual(['a']);
+      jest.advanceTimersByTime(1);
+      await expect(b).resolves.toBe('b');
+      expect(started).toEqual(['a', 'b']);
+      jest.advanceTimersByTime(100);
+      expect(q.stats()).toEqual({ running: 0, queued: 0, clients: 0 });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('rejects impossible bounds at construction (developer error)', () => {
     expect(() => new FairQueue({ name: 'x', concurrency: 0, maxQueued: -1, maxPerClient: 1.5 })).toThrow(/concurrency, maxPerClient, maxQueued/);
   });

@@ -38,6 +38,13 @@ export interface FairQueueOptions {
   maxQueued: number;
   /** Jobs of one client, running plus waiting; one more is refused with scope 'client'. */
   maxPerClient: number;
+  /**
+   * After a job, its slot rests this many times the job's duration before the next job starts
+   * (default 0). For work the OS cannot deprioritise (a motif search burns a Neo4j core at the
+   * database's own priority), 1 caps a saturated queue at half of each slot's core, so cheap
+   * reads on the same database keep the rest; a caller still gets its answer at once.
+   */
+  restFactor?: number;
   /** Job duration assumed before any has finished, for Retry-After (default 1000 ms). */
   initialJobMs?: number;
   now?: () => number;
@@ -121,13 +128,19 @@ export class FairQueue implements JobScheduler {
         }
         // The slot is free before the caller hears back, so what it does next sees the queue as it is.
         const release = () => {
-          // Exponential mean of job time, for Retry-After only.
-          this.meanJobMs = 0.8 * this.meanJobMs + 0.2 * (this.now() - t0);
-          this.running--;
+          const jobMs = this.now() - t0;
+          // Exponential mean of job time (with its rest), for Retry-After only.
+          this.meanJobMs = 0.8 * this.meanJobMs + 0.2 * jobMs * (1 + (this.opts.restFactor ?? 0));
           const left = (this.perClient.get(clientId) ?? 1) - 1;
           if (left > 0) this.perClient.set(clientId, left);
           else this.perClient.delete(clientId);
-          this.dispatch();
+          const restMs = (this.opts.restFactor ?? 0) * jobMs;
+          const free = () => {
+            this.running--;
+            this.dispatch();
+          };
+          if (restMs >= 1) setTimeout(free, restMs).unref();
+          else free();
         };
         result.then(
           (value) => {

@@ -23,6 +23,7 @@ export function createJobQueues(cfg: Config) {
     concurrency: cfg.MOTIF_CONCURRENCY,
     maxQueued: cfg.MOTIF_QUEUE_MAX,
     maxPerClient: cfg.MOTIF_QUEUE_PER_CLIENT,
+    restFactor: cfg.MOTIF_REST_FACTOR,
     initialJobMs: 500,
   });
   return {
