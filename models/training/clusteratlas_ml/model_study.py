@@ -244,21 +244,22 @@ def _additive(records, y, train, test):
     return additive_predict(view, train, test)
 
 
-def nested_learner(data: StudyData, spec: LearnerSpec, protocol, y: np.ndarray, seed: int, spy=None) -> dict:
+def nested_learner(data: StudyData, spec: LearnerSpec, protocol, y: np.ndarray, seed: int, spy=None, fit=None) -> dict:
     """Per outer split: inner-CV RMSE of every candidate, the chosen one, and its outer test
-    predictions (refit on the whole outer training part)."""
+    predictions (refit on the whole outer training part). `fit` replaces fit_predict (round 2)."""
+    fit_predict_ = fit or fit_predict
     splits = []
     for S in protocol.splits:
         scores = []
         for params in spec.candidates:
             se, n = 0.0, 0
             for tr, va in S.inner:
-                p = fit_predict(data, spec, params, tr, va, seed, y, spy)
+                p = fit_predict_(data, spec, params, tr, va, seed, y, spy)
                 se += float(np.sum((y[list(va)] - p) ** 2))
                 n += len(va)
             scores.append(float(np.sqrt(se / n)))
         best = int(np.argmin(scores))
-        pred = fit_predict(data, spec, spec.candidates[best], S.train, S.test, seed, y, spy)
+        pred = fit_predict_(data, spec, spec.candidates[best], S.train, S.test, seed, y, spy)
         splits.append({"split": S.name, "innerRmse": [round(s, 5) for s in scores], "chosen": best,
                        "test": list(S.test), "pred": [round(float(v), 5) for v in pred]})
     return {"splits": splits}

@@ -104,21 +104,7 @@ def fit_predict2(data, spec, params, train, test, seed, y, spy=None):
 
 def nested2(data, spec, protocol, y, seed, spy=None) -> dict:
     """ms.nested_learner with round 2's fit (same selection rule and output)."""
-    splits = []
-    for S in protocol.splits:
-        scores = []
-        for params in spec.candidates:
-            se, n = 0.0, 0
-            for tr, va in S.inner:
-                p = fit_predict2(data, spec, params, tr, va, seed, y, spy)
-                se += float(np.sum((y[list(va)] - p) ** 2))
-                n += len(va)
-            scores.append(float(np.sqrt(se / n)))
-        best = int(np.argmin(scores))
-        pred = fit_predict2(data, spec, spec.candidates[best], S.train, S.test, seed, y, spy)
-        splits.append({"split": S.name, "innerRmse": [round(s, 5) for s in scores], "chosen": best,
-                       "test": list(S.test), "pred": [round(float(v), 5) for v in pred]})
-    return {"splits": splits}
+    return ms.nested_learner(data, spec, protocol, y, seed, spy, fit=fit_predict2)
 
 
 def inputs_sha256(root, oof_path) -> str:
