@@ -69,7 +69,9 @@ describe('bad input gets a clear error, never a 500', () => {
       });
     const huge = await raw(`GET /health HTTP/1.1\r\nHost: x\r\nX-Filler: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(huge).toMatch(/^HTTP\/1\.1 431 /);
-    expect(JSON.parse(huge.slice(huge.indexOf('\r\n\r\n') + 4)).errors[0].extensions.code).toBe('REQUEST_HEADERS_TOO_LARGE');
+    const hugeBody = JSON.parse(huge.slice(huge.indexOf('\r\n\r\n') + 4));
+    expect(hugeBody.errors[0].extensions.code).toBe('REQUEST_HEADERS_TOO_LARGE');
+    expect(hugeBody.extensions.datasetVersion).toBe(stackInfo().datasetVersion);
     const broken = await raw('GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n');
     expect(broken).toMatch(/^HTTP\/1\.1 400 /);
     expect(JSON.parse(broken.slice(broken.indexOf('\r\n\r\n') + 4)).errors[0].extensions.code).toBe('BAD_REQUEST');

@@ -103,7 +103,7 @@ export async function createApp(opts: AppOptions) {
         : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'REQUEST_TIMEOUT', 'the request was not received in time']
           : [400, ErrorCode.BAD_REQUEST, 'the request is not valid HTTP'];
-    const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+    const body = JSON.stringify({ errors: [{ message, extensions: { code } }], extensions: versionExtensions(opts.versions) });
     const reason = http.STATUS_CODES[status] ?? 'Bad Request';
     socket.end(
       `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
