@@ -179,6 +179,30 @@ describe('predict for a structure not in the catalog (real GFN2-xTB)', () => {
     expect(p.nearest[0].cluster.id).toBe(c.id);
   }, 120000);
 
+  const predictCatalogGeometry = async (id: string) => {
+    const r0 = await gql(`query($id: ID!) { cluster(id: $id) { charge inSamplePrediction { log10K1 } structure { xyz multiplicity } } }`, { id });
+    const { structure, inSamplePrediction, charge } = r0.body.data!.cluster;
+    const r = await gql(`query($s: StructureInput!) { predict(structure: $s) { prediction { log10K1 } xtbElectronicTemperatureK } }`, {
+      s: { xyz: structure.xyz, charge, multiplicity: structure.multiplicity },
+    });
+    return { r, inSample: inSamplePrediction.log10K1 as number };
+  };
+
+  it('predicts what the catalog predicts for its largest cluster, Mo9S3C¯ (13 atoms, catalog SCC at 300 K)', async () => {
+    const { r, inSample } = await predictCatalogGeometry('Mo9S3C-anion');
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data!.predict.xtbElectronicTemperatureK).toBe(300);
+    expect(r.body.data!.predict.prediction.log10K1).toBeCloseTo(inSample, 2);
+  }, 120000);
+
+  it('featurizes Mo8S4C¯ with the SCC settings of the structure search (atomic-density start) instead of refusing it', async () => {
+    // From the default start at 300 K this geometry's SCC does not converge (it answered 422 XTB_FAILED).
+    const { r } = await predictCatalogGeometry('Mo8S4C-anion');
+    expect(r.body.errors).toBeUndefined();
+    expect([300, 1000]).toContain(r.body.data!.predict.xtbElectronicTemperatureK);
+    expect(Number.isFinite(r.body.data!.predict.prediction.log10K1)).toBe(true);
+  }, 120000);
+
   const grid = (n: number) => Array.from({ length: n }, (_, i) => `Mo ${(i % 5) * 2.7} ${(Math.floor(i / 5) % 5) * 2.7} ${Math.floor(i / 25) * 2.7}`);
   const outside: Array<[string, Record<string, unknown>, RegExp]> = [
     [

@@ -86,6 +86,7 @@ export class PredictionResolver {
         .map((n, i) => ({ cluster: clusters[i], similarity: n.cosineSimilarity, distance: n.distance }))
         .filter((n) => n.cluster && !(n.cluster instanceof Error)),
       xtbWallTimeMs: user.xtb.wallTimeMs,
+      xtbElectronicTemperatureK: user.xtb.settings.electronicTemperatureK,
     };
   }
 

@@ -114,6 +114,11 @@ export class PredictResult {
   @Field(() => Structure, { description: 'The GFN2-xTB-featurized structure (optimised if asked).' }) structure!: Structure;
   @Field(() => [SimilarCluster], { description: 'Nearest catalog clusters by model embedding.' }) nearest!: SimilarCluster[];
   @Field(() => Float) xtbWallTimeMs!: number;
+  @Field(() => Float, {
+    description:
+      'Electronic temperature (K) of the GFN2-xTB SCC that featurized the structure: 300, or 1000 when the SCC does not converge at 300 (the catalog structure search does the same).',
+  })
+  xtbElectronicTemperatureK!: number;
 }
 
 export enum AttributionLevel {

@@ -1,6 +1,7 @@
 import { electronCount, formatFormula, isMultiplicityConsistent } from '../chem/formula';
 import { parseXyz, shortestContact } from '../chem/geometry';
-import { runXtb, type XtbResult } from '../xtb';
+import { runXtb, XtbError, type XtbInput, type XtbResult } from '../xtb';
+import { SEARCH_SETTINGS } from '../xtb/search/search-settings';
 import type { ClusterStructureInput, ModelService } from '../ml';
 import { RUN_IMMEDIATELY, type JobScheduler } from './fair-queue';
 import { modelInputFromXtb } from './model-input';
@@ -128,7 +129,7 @@ export async function featurizeUserStructure(
   const xtb = await (xtbOptions.queue ?? RUN_IMMEDIATELY).run(
     currentClient(),
     () =>
-      runXtb({
+      runXtbLikeCatalog({
         atoms,
         charge: user.charge,
         multiplicity: user.multiplicity,
@@ -140,4 +141,24 @@ export async function featurizeUserStructure(
     signal,
   );
   return { ...modelInputFromXtb(xtb, composition, user), xtb };
+}
+
+/**
+ * The model was trained on features from the catalog's structure search, whose GFN2 runs start the
+ * SCC from atomic densities and retry at a higher electronic temperature when it does not converge
+ * (SEARCH_SETTINGS). A user structure is featurized the same way, so the catalog's own geometry
+ * gives the catalog's features (and prediction) back, and structures whose SCC only converges
+ * at the higher temperature are predicted instead of refused.
+ */
+async function runXtbLikeCatalog(input: Omit<XtbInput, 'scfGuess' | 'electronicTemperatureK'>): Promise<XtbResult> {
+  const temperaturesK = [SEARCH_SETTINGS.electronicTemperatureK, SEARCH_SETTINGS.retryElectronicTemperatureK];
+  for (const [i, electronicTemperatureK] of temperaturesK.entries()) {
+    try {
+      return await runXtb({ ...input, scfGuess: SEARCH_SETTINGS.scfGuess, electronicTemperatureK });
+    } catch (err) {
+      const last = i === temperaturesK.length - 1;
+      if (last || !(err instanceof XtbError) || err.kind !== 'SCF_NOT_CONVERGED') throw err;
+    }
+  }
+  throw new Error('unreachable');
 }
