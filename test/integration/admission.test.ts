@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import type { LooseData } from '../helpers/graphql';
 import http from 'node:http';
-import { startApi, type RunningApi } from '../../server/src/api';
-import { loadConfig } from '../../server/src/config';
-import { openDatabase, type Database } from '../../server/src/db/database';
-import { freePort } from '../helpers/free-port';
+import type { RunningApi } from '../../server/src/api';
+import { startOwnApi as startOwnApiOver, type OwnApi } from '../helpers/own-api';
 import { stackInfo } from '../helpers/stack-info';
 
 /**
@@ -55,38 +53,19 @@ function request(
 const post = (api: RunningApi, query: string, variables: Record<string, unknown> = {}, opts: { from?: string; forwardedFor?: string } = {}) =>
   request(`${api.url}/graphql`, { body: { query, variables }, ...opts });
 
-/** Another API on the shared test database, with its own limits (and its own limiter, queues and cache). */
-async function startOwnApi(env: Record<string, string>, datasetVersion = stackInfo().datasetVersion): Promise<{ api: RunningApi; db: Database }> {
-  const info = stackInfo();
-  const cfg = loadConfig({
-    ...process.env,
-    NEO4J_URI: info.boltUri,
-    NEO4J_USER: info.neo4jUser,
-    NEO4J_PASSWORD: info.neo4jPassword,
-    NEO4J_DATABASE: info.database,
-    API_HOST: '127.0.0.1',
-    API_PORT: String(await freePort()),
-    NODE_ENV: 'test',
-    REDIS_URL: info.redisUrl,
-    ...env,
-  });
-  const quiet = () => undefined;
-  const db = await openDatabase(cfg, quiet);
-  const api = await startApi(db, cfg, datasetVersion, quiet);
-  return { api, db };
-}
+/** Another API on the shared test database, with its own limits (and its own limiter, queues and cache); buckets in the shared test Redis. */
+const startOwnApi = (env: Record<string, string>, datasetVersion?: string) => startOwnApiOver({ REDIS_URL: stackInfo().redisUrl, ...env }, datasetVersion);
 
 const CHEAP = 'query($id: ID!) { cluster(id: $id) { id formula log10K1 } }';
 const RATELIMIT = /^"default";r=(\d+);t=(\d+)$/;
 
 describe('rate limit per client (429, Retry-After, RateLimit headers)', () => {
-  let own: { api: RunningApi; db: Database };
+  let own: OwnApi;
   beforeAll(async () => {
     own = await startOwnApi({ RATE_LIMIT_POINTS: '20', RATE_LIMIT_WINDOW_S: '3600', TRUST_PROXY: '127.0.0.1' });
   });
   afterAll(async () => {
-    await own.api.stop();
-    await own.db.close();
+    await own.stop();
   });
 
   it('answers a burst beyond the budget 429 with Retry-After and RateLimit headers, and a stable code', async () => {
@@ -157,7 +136,7 @@ describe('rate limit per client (429, Retry-After, RateLimit headers)', () => {
 });
 
 describe('fair, bounded inference queue', () => {
-  let own: { api: RunningApi; db: Database };
+  let own: OwnApi;
   let clusterId: string;
   beforeAll(async () => {
     own = await startOwnApi({
@@ -174,8 +153,7 @@ describe('fair, bounded inference queue', () => {
     clusterId = r.json.data.clusters.edges[0].node.id;
   });
   afterAll(async () => {
-    await own.api.stop();
-    await own.db.close();
+    await own.stop();
   });
 
   it("answers another client's cheap prediction while one client floods explains, ahead of the flood", async () => {
@@ -215,7 +193,7 @@ describe('fair, bounded inference queue', () => {
 });
 
 describe('full queues', () => {
-  let own: { api: RunningApi; db: Database };
+  let own: OwnApi;
   beforeAll(async () => {
     own = await startOwnApi({
       INFERENCE_CONCURRENCY: '1',
@@ -229,8 +207,7 @@ describe('full queues', () => {
     });
   });
   afterAll(async () => {
-    await own.api.stop();
-    await own.db.close();
+    await own.stop();
   });
 
   it('answers 503 SERVER_BUSY with Retry-After when the inference queue is full, and serves the rest', async () => {
@@ -305,8 +282,8 @@ describe('full queues', () => {
 });
 
 describe('read cache: ETag and 304, keyed by version', () => {
-  let own: { api: RunningApi; db: Database };
-  let other: { api: RunningApi; db: Database };
+  let own: OwnApi;
+  let other: OwnApi;
   const MOTIF =
     '{ motifSearch(pattern: {atoms: [{atomClass: METAL}, {atomClass: NONMETAL}], bonds: [{a: 0, b: 1}]}, first: 5) { edges { node { cluster { id } matchCount } } } }';
   const get = (api: RunningApi, query: string, headers: Record<string, string> = {}) =>
@@ -317,8 +294,7 @@ describe('read cache: ETag and 304, keyed by version', () => {
     other = await startOwnApi({ RATE_LIMIT_POINTS: '1000', RATE_LIMIT_WINDOW_S: '86400' }, 'another-dataset-version');
   });
   afterAll(async () => {
-    await Promise.all([own.api.stop(), other.api.stop()]);
-    await Promise.all([own.db.close(), other.db.close()]);
+    await Promise.all([own.stop(), other.stop()]);
   });
 
   it('answers a repeated GET 304 with no body and without running the query again', async () => {

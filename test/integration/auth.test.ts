@@ -1,13 +1,9 @@
 import 'reflect-metadata';
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
-import { startApi, type RunningApi } from '../../server/src/api';
 import { generateKey } from '../../server/src/auth/api-key';
-import { loadConfig } from '../../server/src/config';
-import { openDatabase, type Database } from '../../server/src/db/database';
 import { testAccounts, type TestAccount } from '../helpers/accounts';
-import { freePort } from '../helpers/free-port';
-import { stackInfo } from '../helpers/stack-info';
+import { startOwnApi, type OwnApi } from '../helpers/own-api';
 import { address, call, code, CREATE_USER, DISABLE, gql, REVOKE, signIn, uniqueName, VIEWER } from '../helpers/auth-client';
 
 /**
@@ -318,29 +314,15 @@ describe('website sessions', () => {
 });
 
 describe('an API whose rate-limit bucket refills slowly', () => {
-  let own: { api: RunningApi; db: Database };
+  let own: OwnApi;
   beforeAll(async () => {
-    const info = stackInfo();
-    const cfg = loadConfig({
-      ...process.env,
-      NEO4J_URI: info.boltUri,
-      NEO4J_USER: info.neo4jUser,
-      NEO4J_PASSWORD: info.neo4jPassword,
-      NEO4J_DATABASE: info.database,
-      API_HOST: '127.0.0.1',
-      API_PORT: String(await freePort()),
-      NODE_ENV: 'test',
+    own = await startOwnApi({
       RATE_LIMIT_POINTS: '1000',
       RATE_LIMIT_WINDOW_S: '86400',
       SESSION_SECRET: randomBytes(32).toString('hex'),
     });
-    const db = await openDatabase(cfg, () => undefined);
-    own = { db, api: await startApi(db, cfg, info.datasetVersion, () => undefined) };
   });
-  afterAll(async () => {
-    await own.api.stop();
-    await own.db.close();
-  });
+  afterAll(() => own.stop());
 
   it('charges an authenticated request to its key, not to its address', async () => {
     const [a, b] = [await accounts.create('contributor'), await accounts.create('contributor')];
@@ -364,28 +346,14 @@ describe('an API whose rate-limit bucket refills slowly', () => {
 });
 
 describe('an API that trusts no proxy', () => {
-  let own: { api: RunningApi; db: Database };
+  let own: OwnApi;
   beforeAll(async () => {
-    const info = stackInfo();
-    const cfg = loadConfig({
-      ...process.env,
-      NEO4J_URI: info.boltUri,
-      NEO4J_USER: info.neo4jUser,
-      NEO4J_PASSWORD: info.neo4jPassword,
-      NEO4J_DATABASE: info.database,
-      API_HOST: '127.0.0.1',
-      API_PORT: String(await freePort()),
-      NODE_ENV: 'test',
+    own = await startOwnApi({
       TRUST_PROXY: 'none',
       SESSION_SECRET: randomBytes(32).toString('hex'),
     });
-    const db = await openDatabase(cfg, () => undefined);
-    own = { db, api: await startApi(db, cfg, info.datasetVersion, () => undefined) };
   });
-  afterAll(async () => {
-    await own.api.stop();
-    await own.db.close();
-  });
+  afterAll(() => own.stop());
 
   it('does not mark the cookie Secure because a client claims https', async () => {
     const { reply, setCookie } = await signIn(contributor.key, { base: own.api.url, headers: { 'x-forwarded-proto': 'https' } });

@@ -2,13 +2,11 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startApi, type RunningApi } from '../../server/src/api';
-import { loadConfig } from '../../server/src/config';
-import { openDatabase, type Database } from '../../server/src/db/database';
 import { RedisTokenBucket } from '../../server/src/http/token-bucket';
 import { createRedis } from '../../server/src/redis/connection';
 import type { LocalRedis } from '../../server/src/redis/redis-launcher';
 import { freePort } from '../helpers/free-port';
+import { startOwnApi, type OwnApi } from '../helpers/own-api';
 import { stackInfo } from '../helpers/stack-info';
 import { startTestRedis } from '../helpers/stack';
 
@@ -20,37 +18,14 @@ import { startTestRedis } from '../helpers/stack';
 const CHEAP = 'query($id: ID!) { cluster(id: $id) { id } }';
 const REMAINING = /^"default";r=(\d+);t=(\d+)$/;
 
-interface Own {
-  api: RunningApi;
-  db: Database;
-}
+type Own = OwnApi;
 
-async function startOwnApi(env: Record<string, string | undefined>): Promise<Own> {
-  const info = stackInfo();
-  const cfg = loadConfig({
-    ...process.env,
-    NEO4J_URI: info.boltUri,
-    NEO4J_USER: info.neo4jUser,
-    NEO4J_PASSWORD: info.neo4jPassword,
-    NEO4J_DATABASE: info.database,
-    API_HOST: '127.0.0.1',
-    API_PORT: String(await freePort()),
-    NODE_ENV: 'test',
-    TRUST_PROXY: '127.0.0.1',
-    RATE_LIMIT_POINTS: '10',
-    // One point back every hour: nothing refills during the test.
-    RATE_LIMIT_WINDOW_S: '36000',
-    ...env,
-  });
-  const quiet = () => undefined;
-  const db = await openDatabase(cfg, quiet);
-  const api = await startApi(db, cfg, info.datasetVersion, quiet);
-  return { api, db };
-}
+/** Tight limits: 10 points, one back every hour, so nothing refills during the test. */
+const startOwn = (env: Record<string, string | undefined>) =>
+  startOwnApi({ TRUST_PROXY: '127.0.0.1', RATE_LIMIT_POINTS: '10', RATE_LIMIT_WINDOW_S: '36000', ...env });
 
 async function stopOwn(own: Own | undefined): Promise<void> {
-  await own?.api.stop();
-  await own?.db.close();
+  await own?.stop();
 }
 
 async function ask(own: Own, client: string): Promise<{ status: number; remaining: number | null }> {
@@ -68,8 +43,8 @@ describe('two API processes sharing one Redis', () => {
   let a: Own;
   let b: Own;
   beforeAll(async () => {
-    a = await startOwnApi({ REDIS_URL: stackInfo().redisUrl });
-    b = await startOwnApi({ REDIS_URL: stackInfo().redisUrl });
+    a = await startOwn({ REDIS_URL: stackInfo().redisUrl });
+    b = await startOwn({ REDIS_URL: stackInfo().redisUrl });
   });
   afterAll(async () => {
     await stopOwn(a);
@@ -93,8 +68,8 @@ describe('two API processes without Redis (the contrast)', () => {
   let a: Own;
   let b: Own;
   beforeAll(async () => {
-    a = await startOwnApi({ REDIS_URL: undefined });
-    b = await startOwnApi({ REDIS_URL: undefined });
+    a = await startOwn({ REDIS_URL: undefined });
+    b = await startOwn({ REDIS_URL: undefined });
   });
   afterAll(async () => {
     await stopOwn(a);
