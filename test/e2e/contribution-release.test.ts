@@ -1,10 +1,8 @@
 /// <reference lib="dom" />
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { usersCli } from './helpers/users-cli';
 import { openBrowser, screenshot, seriousViolations, watchErrors, type Page, type Session } from './helpers/browser';
-import { REPO_ROOT, startContributionStack, type ContributionStack } from './helpers/stack';
+import { startContributionStack, type ContributionStack } from './helpers/stack';
 
 /**
  * Issue 11 end to end, in Chromium on a stack of its own (its own Neo4j, redis-server and a real
@@ -27,22 +25,6 @@ const run = randomBytes(3).toString('hex');
 const names = { contributor: `e2e-contrib-${run}`, curator: `e2e-curator-${run}`, other: `e2e-other-${run}` };
 const keys: Record<keyof typeof names, string> = { contributor: '', curator: '', other: '' };
 const sessions: Session[] = [];
-
-function usersCli(args: string[]): Promise<string> {
-  const neo4j = stack.services.find((s) => s.name === 'api')!.neo4j!;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/server/src/auth/users-cli.js'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: readFileSync(neo4j.passwordFile, 'utf8').trim() },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`users ${args.join(' ')} exited ${code}: ${err}`))));
-  });
-}
 
 /** The API directly, as a script would ask it (anonymous). */
 async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; extensions?: { release?: number } }> {
@@ -76,7 +58,7 @@ beforeAll(async () => {
     ['curator', 'curator'],
     ['other', 'contributor'],
   ] as const) {
-    keys[who] = KEY.exec(await usersCli(['create-user', '--name', names[who], '--role', role]))![0];
+    keys[who] = KEY.exec(await usersCli(stack, ['create-user', '--name', names[who], '--role', role]))![0];
   }
 }, 420_000);
 

@@ -1,10 +1,7 @@
 /// <reference lib="dom" />
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { usersCli } from './helpers/users-cli';
 import { openBrowser, screenshot, seriousViolations, watchErrors, type Session } from './helpers/browser';
-import { REPO_ROOT } from './helpers/stack';
 import { webStack } from './helpers/stack-info';
 
 /**
@@ -15,22 +12,6 @@ const stack = webStack();
 const { webUrl } = stack;
 const apiService = stack.services.find((s) => s.name === 'api')!;
 const KEY = /ca_[0-9a-f]{16}_[A-Za-z0-9_-]{43}/;
-
-function usersCli(args: string[]): Promise<string> {
-  const neo4j = apiService.neo4j!;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/server/src/auth/users-cli.js'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: readFileSync(neo4j.passwordFile, 'utf8').trim() },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`users ${args.join(' ')} exited ${code}: ${err}`))));
-  });
-}
 
 async function viewerWith(key: string): Promise<{ status: number; name: string | null }> {
   const res = await fetch(apiService.url, {
@@ -50,7 +31,7 @@ describe('website sign-in and account management', () => {
   let curatorKey: string;
 
   beforeAll(async () => {
-    const out = await usersCli(['create-user', '--name', curatorName, '--role', 'curator']);
+    const out = await usersCli(stack, ['create-user', '--name', curatorName, '--role', 'curator']);
     curatorKey = KEY.exec(out)![0];
     session = await openBrowser();
   }, 120_000);
@@ -129,7 +110,7 @@ describe('website sign-in and account management', () => {
   }, 120_000);
 
   test('a contributor is told that account management needs the curator role', async () => {
-    const out = await usersCli(['create-user', '--name', `e2e-reader-${run}`, '--role', 'contributor']);
+    const out = await usersCli(stack, ['create-user', '--name', `e2e-reader-${run}`, '--role', 'contributor']);
     const key = KEY.exec(out)![0];
     const page = await session.context.newPage();
     await page.goto(`${webUrl}/sign-in`);
