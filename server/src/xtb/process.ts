@@ -61,17 +61,28 @@ export function execute(binary: string, args: string[], cwd: string, input: XtbI
     input.signal?.removeEventListener('abort', onAbort);
   };
   // xtb runs as a process-group leader in the launcher (launcher.ts), so a kill takes anything it forks.
-  return xtbLauncher.run({ binary, args, cwd, env, niceness: input.niceness ?? 0, maxCaptureBytes: MAX_CAPTURE_BYTES }, { onKill: (k) => kills.push(k) }).then(
-    (o) => {
-      cleanup();
-      return { ...o, timedOut, aborted };
-    },
-    (err: unknown) => {
-      cleanup();
-      if (err instanceof LaunchError && (err.code === 'ENOENT' || err.code === 'EACCES')) {
-        throw new XtbError('NOT_INSTALLED', `xtb executable "${binary}" could not be started (${err.code}); install it with \`apt-get install xtb\``);
-      }
-      throw new XtbError('CRASHED', `xtb could not be started: ${(err as Error).message}`);
-    },
-  );
+  return xtbLauncher
+    .run(
+      { binary, args, cwd, env, niceness: input.niceness ?? 0, maxCaptureBytes: MAX_CAPTURE_BYTES },
+      {
+        onKill: (k) => {
+          kills.push(k);
+          // Aborted before the launcher had the run: kill it as soon as it starts.
+          if (timedOut) k();
+        },
+      },
+    )
+    .then(
+      (o) => {
+        cleanup();
+        return { ...o, timedOut, aborted };
+      },
+      (err: unknown) => {
+        cleanup();
+        if (err instanceof LaunchError && (err.code === 'ENOENT' || err.code === 'EACCES')) {
+          throw new XtbError('NOT_INSTALLED', `xtb executable "${binary}" could not be started (${err.code}); install it with \`apt-get install xtb\``);
+        }
+        throw new XtbError('CRASHED', `xtb could not be started: ${(err as Error).message}`);
+      },
+    );
 }
