@@ -112,6 +112,8 @@ def fit_gin(records, cfg: GinConfig, train, seeds):
 
 def _job(job):
     learner_key, cfg, train, test, seeds, want_model = job
+    # "gin#1": the same learner repeated with other seeds (see train.py EVAL_REPEATS).
+    learner_key = learner_key.split("#")[0]
     records = _STATE["records"]
     y = np.array([r.log10_k1 for r in records])
     if learner_key in ("gin", "ginGraph"):
@@ -167,27 +169,45 @@ class Progress:
         sys.stderr.flush()
 
 
+def _cache_key(cache, job) -> str:
+    learner_key, cfg, train, test, seeds, _ = job
+    return cache.key({"learner": learner_key.split("#")[0], "config": cfg.to_dict() if hasattr(cfg, "to_dict") else cfg,
+                      "train": list(train), "test": list(test), "seeds": list(seeds)})
+
+
 def run_jobs(jobs, label: str, workers: int):
     if not jobs:
         return []
-    progress = Progress(label, len(jobs))
-    results = []
+    # Held-out fits are looked up in the job cache (evaluate(cache=…)); fitted models are not cached.
+    cache = _STATE.get("cache")
+    keys = [_cache_key(cache, j) if cache is not None and not j[5] else None for j in jobs]
+    results: list = [cache.get(k) if k is not None else None for k in keys]
+    todo = [n for n, r in enumerate(results) if r is None]
+    if len(todo) < len(jobs):
+        print(f"{label}: {len(jobs) - len(todo)} of {len(jobs)} fits from the job cache", file=sys.stderr)
+    progress = Progress(label, len(todo))
+
+    def done(n, r):
+        results[n] = r
+        if keys[n] is not None:
+            cache.put(keys[n], r)
+        progress.step()
+
     if workers <= 1:
-        for j in jobs:
-            results.append(_job(j))
-            progress.step()
+        for n in todo:
+            done(n, _job(jobs[n]))
         return results
     # fork: workers inherit _STATE without pickling the structures for every job.
     with mp.get_context("fork").Pool(workers) as pool:
-        for r in pool.imap(_job, jobs, chunksize=1):
-            results.append(r)
-            progress.step()
+        for n, r in zip(todo, pool.imap(_job, [jobs[n] for n in todo], chunksize=1)):
+            done(n, r)
     return results
 
 
-def evaluate(records, learners: list[Learner], protocols: list[Protocol], workers: int, descriptors=None):
+def evaluate(records, learners: list[Learner], protocols: list[Protocol], workers: int, descriptors=None, cache=None):
     _STATE["records"] = records
     _STATE["descriptors"] = descriptors or {}
+    _STATE["cache"] = cache
 
     # Stage 1: inner-CV scores of every candidate (skipped when there is only one candidate).
     sel_jobs, sel_keys = [], []
