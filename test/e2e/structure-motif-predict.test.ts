@@ -192,6 +192,10 @@ test('with a model served, trends shows the model card (and the parity plot when
   await expect(page.locator('[data-calibration-plot] [data-protocol]').count()).resolves.toBe(3);
   await expect(page.locator('[data-coverage-table] tbody tr').count()).resolves.toBe(3);
   await expect(page.locator('[data-model-card]').textContent()).resolves.toMatch(/per-metal additive/);
+  // Every protocol's table gives RMSE over the seed repeats (mean ± sd) and the family-mean reference.
+  await expect(page.locator('[data-model-card] th', { hasText: /^RMSE over 3 seeds$/ }).count()).resolves.toBe(3);
+  await expect(page.locator('[data-model-card]').textContent()).resolves.toMatch(/\d\.\d{3} ± \d\.\d{3}/);
+  await expect(page.locator('[data-family-mean-oracle]').count()).resolves.toBe(3);
   const parity = page.locator('[data-parity-points]');
   if (await parity.count()) {
     await page.locator('[data-parity-points] [data-plot-status="ready"], [data-parity-points][data-plot-status="ready"]').first().waitFor();

@@ -13,6 +13,7 @@ interface Calibration {
   library: string;
   protocol: string;
   calibrationSetSize: number;
+  calibrationSet?: string;
   method: { name: string; description: string };
   halfWidth: Record<string, number>;
   nestedCoverage: Record<string, { calibration: string; '68': CoverageCell; '95': CoverageCell }>;
@@ -22,6 +23,9 @@ const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
 const num = (v: unknown, digits = 3) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits).replace('-', '\u2212') : '—');
 
+const seedCell = (v: { rmseMean: number; rmseSd: number | null } | undefined) =>
+  v ? `${num(v.rmseMean)}${v.rmseSd === null ? '' : ` ± ${num(v.rmseSd)}`}` : '—';
+
 /** The served model's card: identity, training data, and its metrics per evaluation protocol. */
 export function ModelCardView({ model }: { model: Card }) {
   const card = (model.card ?? {}) as {
@@ -30,8 +34,11 @@ export function ModelCardView({ model }: { model: Card }) {
     task?: string;
     basedOn?: string;
     calibration?: Calibration;
+    metricsOverSeeds?: { repeats: number; rmse: Record<string, Record<string, { rmseMean: number; rmseSd: number | null }>> };
+    familyMeanOracle?: { description: string; rmse: Record<string, number> };
   };
   const cal = card.calibration;
+  const overSeeds = card.metricsOverSeeds && card.metricsOverSeeds.repeats > 1 ? card.metricsOverSeeds : null;
   const protocols = card.protocols ?? Object.keys(model.metrics).map((key) => ({ key, title: key, description: '' }));
   const metrics = model.metrics as Record<string, Record<string, MetricRow>>;
   return (
@@ -73,8 +80,8 @@ export function ModelCardView({ model }: { model: Card }) {
           <h3>Prediction intervals and their coverage</h3>
           <p>
             Every prediction carries 68 % and 95 % conformal intervals ({cal.library}, score “{cal.method.name}”), calibrated on the {cal.calibrationSetSize}{' '}
-            held-out predictions of protocol ({cal.protocol}): ±{num(cal.halfWidth['68'], 2)} and ±{num(cal.halfWidth['95'], 2)} log<sub>10</sub> units. The
-            coverage below is measured with the calibration itself held out.
+            held-out predictions of protocol ({cal.protocol}){cal.calibrationSet ? ` (${cal.calibrationSet})` : ''}: ±{num(cal.halfWidth['68'], 2)} and ±
+            {num(cal.halfWidth['95'], 2)} log<sub>10</sub> units. The coverage below is measured with the calibration itself held out.
           </p>
           <div className="two-col">
             {cal.coverageCurve ? <CalibrationPlot curves={cal.coverageCurve} titles={Object.fromEntries(protocols.map((p) => [p.key, p.title]))} /> : null}
@@ -123,6 +130,11 @@ export function ModelCardView({ model }: { model: Card }) {
                     <th scope="col" className="num">
                       RMSE
                     </th>
+                    {overSeeds ? (
+                      <th scope="col" className="num" title="The whole nested evaluation repeated with other seeds">
+                        RMSE over {overSeeds.repeats} seeds
+                      </th>
+                    ) : null}
                     <th scope="col" className="num">
                       MAE
                     </th>
@@ -139,6 +151,7 @@ export function ModelCardView({ model }: { model: Card }) {
                     <tr key={learner}>
                       <td>{learner === 'gin' ? <strong>GIN ensemble (served)</strong> : (card.baselines?.[learner]?.label ?? learner)}</td>
                       <td className="num">{num(m.rmse)}</td>
+                      {overSeeds ? <td className="num">{seedCell(overSeeds.rmse[p.key]?.[learner])}</td> : null}
                       <td className="num">{num(m.mae)}</td>
                       <td className="num">{num(m.r2)}</td>
                       <td className="num">{typeof m.n === 'number' ? m.n : '—'}</td>
@@ -147,6 +160,11 @@ export function ModelCardView({ model }: { model: Card }) {
                 </tbody>
               </table>
             </div>
+            {card.familyMeanOracle?.rmse[p.key] !== undefined ? (
+              <p className="hint" data-family-mean-oracle={p.key} title={card.familyMeanOracle.description}>
+                Reference, not a model: predicting every held-out cluster by its own family’s measured mean gives RMSE {num(card.familyMeanOracle.rmse[p.key])}.
+              </p>
+            ) : null}
           </section>
         );
       })}
