@@ -17,6 +17,7 @@ const calibration = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'mo
   protocol: string;
   method: { score: string };
   halfWidth: { '68': number; '95': number };
+  halfWidthByNuclearity: Record<'homonuclear' | 'heteronuclear', { '68': number; '95': number }>;
 };
 const STRUCTURES = path.join(__dirname, '..', '..', 'seed', 'structures', 'data');
 
@@ -72,6 +73,8 @@ describe('export of a result set', () => {
   it('exports the headline held-out prediction with its conformal intervals, widths from models/served/calibration.json', async () => {
     // The served intervals are prediction ± halfWidth (absolute score); a sigma-scored calibration would need the SD too.
     expect(calibration.method.score).toBe('absolute');
+    // Mo?S2¯ clusters have one metal element: the homonuclear class's half-widths (Mondrian calibration).
+    const halfWidth = calibration.halfWidthByNuclearity.homonuclear;
     const heldOut = new Map(oof.protocols.find((p) => p.key === calibration.protocol)!.rows.map((r) => [r.id, r.gin!]));
     const csv = parseCsv(await (await fetch(exportUrl('csv', { formula: 'Mo?S2-' }))).text());
     const json = (await (await fetch(exportUrl('json', { formula: 'Mo?S2-' }))).json()) as {
@@ -101,9 +104,9 @@ describe('export of a result set', () => {
         const high = Number(row[`prediction_high${level}_log10_k1`]);
         expect(low).toBeLessThanOrEqual(point);
         expect(high).toBeGreaterThanOrEqual(point);
-        expect(point - low).toBeCloseTo(calibration.halfWidth[level] * widen, 6);
+        expect(point - low).toBeCloseTo(halfWidth[level] * widen, 6);
         // The upper bound may be clipped at the capture limit, never widened past the half-width.
-        expect(high - point).toBeLessThanOrEqual(calibration.halfWidth[level] * widen + 1e-9);
+        expect(high - point).toBeLessThanOrEqual(halfWidth[level] * widen + 1e-9);
       }
       expect(Number(row.prediction_low95_log10_k1)).toBeLessThan(Number(row.prediction_low68_log10_k1));
       const fromJson = json.clusters.find((c) => c.id === row.id)!.prediction!;

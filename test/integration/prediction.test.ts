@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { gql } from '../helpers/graphql';
 import { stackInfo } from '../helpers/stack-info';
 
@@ -15,11 +17,11 @@ describe('model predictions through GraphQL', () => {
     const fields = `kind protocol heldOutSplit log10K1 unboundedLog10K1 cappedAtCaptureLimit log10K1Std k1Cm3PerMoleculeS memberLog10K1 modelVersion
       captureLimit { kind log10K1 } interval68 { ${interval} } interval95 { ${interval} }
       domain { inDomain reasons caveats nearestTrainingClusterId }`;
-    const r = await gql(`{ clusters(filter: {hasStructure: true}, first: 20) { edges { node { id charge metalFamily log10K1
+    const r = await gql(`{ clusters(filter: {hasStructure: true}, first: 60) { edges { node { id charge nuclearity metalFamily log10K1
       prediction { ${fields} } inSamplePrediction { ${fields} } heldOutPredictions { protocol split log10K1 } } } } }`);
     expect(r.body.errors).toBeUndefined();
     expect(r.body.extensions!.modelVersion).toEqual(expect.any(String));
-    const widths68 = new Set<string>();
+    const widths68 = { HOMONUCLEAR: new Set<string>(), HETERONUCLEAR: new Set<string>() };
     for (const { node } of r.body.data!.clusters.edges) {
       const p = node.prediction;
       const c = node.heldOutPredictions.find((h: { protocol: string }) => h.protocol === 'c');
@@ -45,7 +47,7 @@ describe('model predictions through GraphQL', () => {
       expect(p.interval95.lowLog10K1).toBeLessThan(p.interval68.lowLog10K1);
       // Conformal widths are of the order of the held-out RMSE (about 1 log unit), not the ensemble SD.
       if (!p.cappedAtCaptureLimit && p.interval68.highLog10K1 < p.captureLimit.log10K1) {
-        widths68.add((p.interval68.highLog10K1 - p.interval68.lowLog10K1).toFixed(6));
+        widths68[node.nuclearity as keyof typeof widths68].add((p.interval68.highLog10K1 - p.interval68.lowLog10K1).toFixed(6));
         expect(p.interval68.highLog10K1 - p.interval68.lowLog10K1).toBeGreaterThan(1);
       }
       // Training clusters are in domain by construction.
@@ -65,8 +67,12 @@ describe('model predictions through GraphQL', () => {
       expect(s.log10K1).toBeGreaterThan(-17);
       expect(s.log10K1).toBeLessThanOrEqual(s.captureLimit.log10K1);
     }
-    // The served score is the plain residual: one width for every unclipped interval.
-    expect(widths68.size).toBe(1);
+    // The served score is the plain residual calibrated per nuclearity (Mondrian): one width per
+    // class for every unclipped interval, taken from calibration.json.
+    const served = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'models', 'served', 'calibration.json'), 'utf8'));
+    expect(served.method.score).toBe('absolute');
+    expect([...widths68.HOMONUCLEAR].map(Number)).toEqual([expect.closeTo(2 * served.halfWidthByNuclearity.homonuclear['68'], 5)]);
+    expect([...widths68.HETERONUCLEAR].map(Number)).toEqual([expect.closeTo(2 * served.halfWidthByNuclearity.heteronuclear['68'], 5)]);
   });
 
   it('shows the held-out value, not the in-sample one, for RhCo3H2¯, with the heteronuclear caveat', async () => {

@@ -16,6 +16,7 @@ interface Calibration {
   calibrationSet?: string;
   method: { name: string; description: string };
   halfWidth: Record<string, number>;
+  halfWidthByNuclearity?: Record<string, Record<string, number>>;
   nestedCoverage: Record<string, { calibration: string; '68': CoverageCell; '95': CoverageCell }>;
   coverageCurve?: Record<string, CoveragePoint[]>;
 }
@@ -80,8 +81,20 @@ export function ModelCardView({ model }: { model: Card }) {
           <h3>Prediction intervals and their coverage</h3>
           <p>
             Every prediction carries 68 % and 95 % conformal intervals ({cal.library}, score “{cal.method.name}”), calibrated on the {cal.calibrationSetSize}{' '}
-            held-out predictions of protocol ({cal.protocol}){cal.calibrationSet ? ` (${cal.calibrationSet})` : ''}: ±{num(cal.halfWidth['68'], 2)} and ±
-            {num(cal.halfWidth['95'], 2)} log<sub>10</sub> units. The coverage below is measured with the calibration itself held out.
+            held-out predictions of protocol ({cal.protocol}){cal.calibrationSet ? ` (${cal.calibrationSet})` : ''}:{' '}
+            {cal.halfWidthByNuclearity ? (
+              <span data-half-widths="by-nuclearity">
+                {Object.entries(cal.halfWidthByNuclearity)
+                  .map(([cls, hw]) => `±${num(hw['68'], 2)} and ±${num(hw['95'], 2)} for ${cls} clusters`)
+                  .join('; ')}{' '}
+                (calibrated separately for each class)
+              </span>
+            ) : (
+              <span>
+                ±{num(cal.halfWidth['68'], 2)} and ±{num(cal.halfWidth['95'], 2)}
+              </span>
+            )}{' '}
+            log<sub>10</sub> units. The coverage below is measured with the calibration itself held out.
           </p>
           <div className="two-col">
             {cal.coverageCurve ? <CalibrationPlot curves={cal.coverageCurve} titles={Object.fromEntries(protocols.map((p) => [p.key, p.title]))} /> : null}

@@ -28,11 +28,11 @@ def _rows(protocol):
 
 
 def _every_repeat(rows):
-    """(observed, prediction, split) of every held-out prediction of every seed repeat."""
+    """(observed, prediction, split, nuclearity) of every held-out prediction of every seed repeat."""
     out = []
     for r in rows:
         for pred in [r["gin"]] + r["ginOtherSeeds"]:
-            out.append((r["observedLog10K1"], pred["meanLog10K1"], r["split"]))
+            out.append((r["observedLog10K1"], pred["meanLog10K1"], r["split"], r["nuclearity"]))
     return out
 
 
@@ -51,14 +51,22 @@ def test_nested_coverage_within_five_points(protocol, confidence):
     y = np.array([r[0] for r in rows])
     p = np.array([r[1] for r in rows])
     split = np.array([r[2] for r in rows], dtype=object)
+    nuc = np.array([r[3] for r in rows], dtype=object)
     method = _load("calibration.json")["method"]
     assert method["score"] == "absolute", "this test recomputes the absolute-residual score"
-    hits = []
+    assert method["bins"] == "nuclearity"
+    hits = {"homonuclear": [], "heteronuclear": []}
     for g in sorted(set(split)):
-        held = split == g
-        q = _split_conformal_q(np.abs(y[~held] - p[~held]), confidence)
-        hits.extend(np.abs(y[held] - p[held]) <= q)
-    assert abs(np.mean(hits) - confidence) <= 0.05
+        for b in sorted(set(nuc[split == g])):
+            held = (split == g) & (nuc == b)
+            calib = (split != g) & (nuc == b)  # Mondrian: the other groups' residuals of the same class
+            q = _split_conformal_q(np.abs(y[calib] - p[calib]), confidence)
+            hits[b].extend(np.abs(y[held] - p[held]) <= q)
+    every = hits["homonuclear"] + hits["heteronuclear"]
+    assert abs(np.mean(every) - confidence) <= 0.05
+    for b, h in hits.items():  # and within each class (protocol a has homonuclear clusters only)
+        if h:
+            assert abs(np.mean(h) - confidence) <= 0.05, b
 
 
 def test_crepes_halfwidth_is_the_split_conformal_order_statistic():
@@ -70,10 +78,14 @@ def test_crepes_halfwidth_is_the_split_conformal_order_statistic():
 
 def test_served_halfwidths_match_the_held_out_residuals_of_every_seed_repeat():
     calib = _load("calibration.json")
-    res = np.abs([y - p for y, p, _ in _every_repeat(_rows(calib["protocol"]))])
+    rows = _every_repeat(_rows(calib["protocol"]))
+    res = np.abs([y - p for y, p, _, _ in rows])
     assert calib["calibrationSetSize"] == len(res)
     for key, c in (("68", 0.68), ("95", 0.95)):
         assert calib["halfWidth"][key] == pytest.approx(_split_conformal_q(res, c), abs=1e-5)
+        for b in ("homonuclear", "heteronuclear"):
+            res_b = np.abs([y - p for y, p, _, n in rows if n == b])
+            assert calib["halfWidthByNuclearity"][b][key] == pytest.approx(_split_conformal_q(res_b, c), abs=1e-5)
 
 
 def test_additive_baseline_uses_training_metals_only():
@@ -102,4 +114,5 @@ def test_served_halfwidths_cover_each_seed_repeat_within_ten_points():
     for k in range(n_repeats):
         res = np.abs([r["observedLog10K1"] - ([r["gin"]] + r["ginOtherSeeds"])[k]["meanLog10K1"] for r in rows])
         for key, c in (("68", 0.68), ("95", 0.95)):
-            assert abs(np.mean(res <= calib["halfWidth"][key]) - c) <= 0.10
+            q = np.array([calib["halfWidthByNuclearity"][r["nuclearity"]][key] for r in rows])
+            assert abs(np.mean(res <= q) - c) <= 0.10

@@ -55,6 +55,18 @@ describe('served conformal intervals', () => {
     expect(calibration.halfWidth['68']).toBeGreaterThan(2.5 * medianSd);
   });
 
+  it('take the half-widths of the cluster’s class (homo- or heteronuclear) from the Mondrian calibration', () => {
+    const byClass = calibration.halfWidthByNuclearity!;
+    expect(byClass).toBeDefined();
+    for (const nuclearity of ['homonuclear', 'heteronuclear'] as const) {
+      const [i68, i95] = conformalIntervals(calibration, -13, 0.2, -9, { nuclearity });
+      expect(-13 - i68.lowLog10K1).toBeCloseTo(byClass[nuclearity]['68'], 10);
+      expect(i95.highLog10K1 - -13).toBeCloseTo(byClass[nuclearity]['95'], 10);
+    }
+    // Heteronuclear held-out errors are smaller, so their class's intervals are narrower.
+    expect(byClass.heteronuclear['68']).toBeLessThan(byClass.homonuclear['68']);
+  });
+
   it('never reach above the capture limit, and are widened and flagged for embedding outliers', () => {
     const [i68, i95] = conformalIntervals(calibration, -9.1, 0.1, -9.2);
     expect(i68.highLog10K1).toBe(-9.2);

@@ -18,9 +18,12 @@ const CalibrationSchema = z.object({
   ]),
   calibrationSetSize: z.number().int().min(1),
   halfWidth: z.object({ '68': num, '95': num }),
+  /** Mondrian calibration: q per class; a prediction takes its cluster's class (one metal element or more). */
+  halfWidthByNuclearity: z.object({ homonuclear: z.object({ '68': num, '95': num }), heteronuclear: z.object({ '68': num, '95': num }) }).optional(),
 });
 
 export type Calibration = z.infer<typeof CalibrationSchema>;
+export type Nuclearity = 'homonuclear' | 'heteronuclear';
 
 export interface PredictionInterval {
   confidence: number;
@@ -50,15 +53,17 @@ export async function loadCalibration(file: string): Promise<Calibration> {
 
 /**
  * 68 % and 95 % intervals around `log10K1` (ensemble SD `std`), clipped at the capture limit
- * (clipping an interval at a bound the true value respects cannot lose coverage).
+ * (clipping an interval at a bound the true value respects cannot lose coverage). With a
+ * Mondrian calibration, `nuclearity` picks the class's half-widths.
  */
 export function conformalIntervals(
   calibration: Calibration,
   log10K1: number,
   std: number,
   upperLimitLog10K1: number,
-  options: { widen?: boolean } = {},
+  options: { widen?: boolean; nuclearity?: Nuclearity } = {},
 ): [PredictionInterval, PredictionInterval] {
+  const halfWidth = (options.nuclearity && calibration.halfWidthByNuclearity?.[options.nuclearity]) || calibration.halfWidth;
   const scale = calibration.method.score === 'sigma' ? std + calibration.method.beta : 1;
   const factor = options.widen ? OUT_OF_DOMAIN_WIDENING : 1;
   const make = (confidence: number, q: number): PredictionInterval => ({
@@ -67,5 +72,5 @@ export function conformalIntervals(
     highLog10K1: Math.min(log10K1 + q * scale * factor, upperLimitLog10K1),
     calibrated: !options.widen,
   });
-  return [make(0.68, calibration.halfWidth['68']), make(0.95, calibration.halfWidth['95'])];
+  return [make(0.68, halfWidth['68']), make(0.95, halfWidth['95'])];
 }

@@ -1,4 +1,5 @@
 import { captureLimit, type CaptureLimit } from '../chem/capture-limit';
+import { isMetal } from '../chem/elements';
 import { conformalIntervals, type DomainReport, type ModelService, type PredictionInterval } from '../ml';
 
 /**
@@ -58,7 +59,11 @@ export function boundedPrediction(
   );
   const capped = mean > limit.log10K1;
   const meanLog10K1 = capped ? limit.log10K1 : mean;
-  const [interval68, interval95] = conformalIntervals(model.calibration, meanLog10K1, std, limit.log10K1, { widen: base.domain.embeddingOutlier });
+  const metals = [...counts.keys()].filter(isMetal).length;
+  const [interval68, interval95] = conformalIntervals(model.calibration, meanLog10K1, std, limit.log10K1, {
+    widen: base.domain.embeddingOutlier,
+    nuclearity: metals > 1 ? 'heteronuclear' : 'homonuclear',
+  });
   return {
     ...base,
     meanLog10K1,
