@@ -162,7 +162,11 @@ describe('prediction path without a model (in-memory catalog)', () => {
 
     it('puts an uncapped mean in the middle of the calibrated half-widths (absolute score), widening them ×2 for an embedding outlier', async () => {
       const calibration = await loadCalibration(path.join(SERVED, 'calibration.json'));
-      const halfWidths = JSON.parse(readFileSync(path.join(SERVED, 'calibration.json'), 'utf8')).halfWidth as Record<'68' | '95', number>;
+      // Mo5S2¯ has one metal element: the homonuclear class's half-widths (Mondrian calibration).
+      const halfWidths = JSON.parse(readFileSync(path.join(SERVED, 'calibration.json'), 'utf8')).halfWidthByNuclearity.homonuclear as Record<
+        '68' | '95',
+        number
+      >;
       const model = { calibration, info: { version: manifest.version } } as Parameters<typeof boundedPrediction>[0];
       const view = boundedPrediction(model, base, -13, 0.3, elements, -1);
       expect(view.cappedAtCaptureLimit).toBe(false);
@@ -172,6 +176,19 @@ describe('prediction path without a model (in-memory catalog)', () => {
       const outlier = boundedPrediction(model, { ...base, domain: { ...inDomain, embeddingOutlier: true } }, -13, 0.3, elements, -1);
       expect(-13 - outlier.interval68.lowLog10K1).toBeCloseTo(2 * halfWidths['68'], 10);
       expect(outlier.interval68.calibrated).toBe(false);
+    });
+
+    it('gives a cluster with two metal elements (Rh2Co2H¯) the heteronuclear class’s half-widths', async () => {
+      const calibration = await loadCalibration(path.join(SERVED, 'calibration.json'));
+      const byClass = JSON.parse(readFileSync(path.join(SERVED, 'calibration.json'), 'utf8')).halfWidthByNuclearity as Record<
+        'homonuclear' | 'heteronuclear',
+        Record<'68' | '95', number>
+      >;
+      const model = { calibration, info: { version: manifest.version } } as Parameters<typeof boundedPrediction>[0];
+      const view = boundedPrediction(model, base, -13, 0.3, ['Rh', 'Rh', 'Co', 'Co', 'H'], -1);
+      expect(-13 - view.interval68.lowLog10K1).toBeCloseTo(byClass.heteronuclear['68'], 10);
+      expect(-13 - view.interval95.lowLog10K1).toBeCloseTo(byClass.heteronuclear['95'], 10);
+      expect(byClass.heteronuclear['68']).not.toBeCloseTo(byClass.homonuclear['68'], 2);
     });
   });
 });
