@@ -41,7 +41,10 @@ registerEnumType(CaptureLimitKind, {
     'LANGEVIN: ion–induced-dipole capture rate k_L of the ion with N2. NEUTRAL_GAS_KINETIC: a fixed 1e-9 cm³ molecule⁻¹ s⁻¹, above the hard-sphere collision rate of these clusters at 300 K.',
 });
 
-@ObjectType({ description: 'A conformal prediction interval for log10 k1 (models/calibration.json).' })
+@ObjectType({
+  description:
+    'A conformal prediction interval for log10 k1 (models/served/calibration.json): split-conformal on the held-out residuals of every seed repeat of the evaluation, calibrated separately for homonuclear and heteronuclear clusters.',
+})
 export class PredictionInterval {
   @Field(() => Float, { description: 'Nominal coverage, 0.68 or 0.95.' }) confidence!: number;
   @Field(() => Float) lowLog10K1!: number;
@@ -82,7 +85,7 @@ export class Prediction {
 
 @ObjectType({
   description:
-    'What the model predicted for a catalog cluster while that cluster was held out of training, under one evaluation protocol (from models/oof-predictions.json).',
+    'What the model predicted for a catalog cluster while that cluster was held out of training, under one evaluation protocol (from models/served/oof-predictions.json).',
 })
 export class HeldOutPrediction {
   @Field({ description: 'Evaluation protocol key: a (10-fold CV, homonuclear), b (homonuclear → heteronuclear), c (leave one metal family out).' })
@@ -188,7 +191,7 @@ export class ModelCard {
   @Field(() => Int) trainingAtomCountMin!: number;
   @Field(() => Int) trainingAtomCountMax!: number;
   @Field(() => Float) domainDistanceThreshold!: number;
-  @Field(() => GraphQLJSONObject, { description: 'Evaluation metrics per protocol and baseline (see models/model-card.json).' }) metrics!: Record<
+  @Field(() => GraphQLJSONObject, { description: 'Evaluation metrics per protocol and baseline (see models/served/model-card.json).' }) metrics!: Record<
     string,
     unknown
   >;
