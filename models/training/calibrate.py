@@ -320,6 +320,9 @@ def model_study(records, protocols, out, data_root):
     log = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
     doc = ms.run(records, protocols, data_root, oof_path, path, log=log)
     doc = r2.run(records, protocols, data_root, oof_path, path, log=log)
+    from clusteratlas_ml import model_study_round3 as r3
+
+    round3 = r3.run(records, doc, _load(oof_path))  # seconds: combines cached held-out predictions
     return {"file": "model-study.json", "preregistered": "clusteratlas_ml/model_study.py, committed before it first ran",
             "round2": "clusteratlas_ml/model_study_round2.py, designed after round 1's results",
             "ginInStacks": "the served evaluation's GIN held-out predictions (repeat 0) in every seed: the stacks' sd "
@@ -328,17 +331,19 @@ def model_study(records, protocols, out, data_root):
             "results": {k: {p: {x: v[p][x] for x in ("rmseBySeed", "rmseMean", "rmseSd")} for p in "abc"}
                         for k, v in doc["results"].items()},
             "round2Results": {k: {p: {x: v[p][x] for x in ("rmseBySeed", "rmseMean", "rmseSd")} for p in "abc"}
-                              for k, v in doc["round2"]["results"].items()}}
+                              for k, v in doc["round2"]["results"].items()},
+            "round3": "clusteratlas_ml/model_study_round3.py, designed after the seed repeats (post hoc)",
+            "round3Results": round3}
 
 
 def model_study_markdown(mstudy: dict, oracle: dict | None = None) -> str:
     t = mstudy["targets"]
     lines = ["## Model study (issue 13 item 4): nested, seeds 0, 1, 2", "",
              f"Round 1: {mstudy['preregistered']}; `select` is its pre-registered headline. Round 2: "
-             f"{mstudy['round2']}. Stacks use {mstudy['ginInStacks']}. ✓ marks a target met. "
+             f"{mstudy['round2']}. Round 3: {mstudy.get('round3', '—')}. Stacks use {mstudy['ginInStacks']}. ✓ marks a target met. "
              f"Full per-split record: {mstudy['file']}.", "",
              "| model | (a) | (b) | (c) |", "| --- | ---: | ---: | ---: |"]
-    for prefix, rows in (("", mstudy["results"]), ("round 2 ", mstudy["round2Results"])):
+    for prefix, rows in (("", mstudy["results"]), ("round 2 ", mstudy["round2Results"]), ("round 3 ", mstudy.get("round3Results", {}))):
         for key, v in rows.items():
             lines.append(f"| {prefix}{key} | " + " | ".join(
                 f"{v[p]['rmseMean']:.3f} ± {v[p]['rmseSd']:.3f}" + (" ✓" if v[p]["rmseMean"] <= t[p] else "") for p in "abc") + " |")

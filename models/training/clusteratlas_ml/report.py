@@ -103,11 +103,11 @@ def write_all(*, out, records, protocols, learners, results, ensemble, spec, fin
                     )
                     if key in ("gin", "ginGraph"):
                         row[key] = {"meanLog10K1": _r(s.mean[j], 5), "stdLog10K1": _r(s.std[j], 5)}
+                    else:
+                        row[key] = _r(s.mean[j], 5)
                     if key == "gin" and repeats > 1:
                         # The same held-out prediction from the evaluation's seed repeats 1 … R−1.
                         row["ginOtherSeeds"] = [other_seed(f"gin#{r}", P.key, s.split, i) for r in range(1, repeats)]
-                    else:
-                        row[key] = _r(s.mean[j], 5)
             if key == "gin":
                 per_split[P.key] = [
                     {

@@ -75,3 +75,14 @@ def test_committed_family_mean_reference_matches_the_held_out_rows(setup):
         sq = [(v - np.mean(vals)) ** 2 for vals in by_family.values() for v in vals]
         assert card["familyMeanOracle"]["rmse"][P["key"]] == pytest.approx(np.sqrt(np.mean(sq)), abs=1e-4)
     assert card["familyMeanOracle"]["rmse"]["b"] > 0.65  # the (b) target is below what family means allow
+
+
+def test_committed_held_out_rows_keep_the_ensembles_sd_and_every_repeat():
+    with open(os.path.join(SERVED, "oof-predictions.json"), encoding="utf-8") as fh:
+        oof = json.load(fh)
+    for P in oof["protocols"]:
+        for row in P["rows"]:
+            for key in ("gin", "ginGraph"):
+                assert set(row[key]) == {"meanLog10K1", "stdLog10K1"} and row[key]["stdLog10K1"] >= 0
+            assert len(row["ginOtherSeeds"]) == 2
+            assert all(isinstance(row[k], float) for k in ("mean", "additive", "ginShrunk"))
