@@ -85,6 +85,22 @@ describe('model predictions through GraphQL', () => {
     expect(c.inSamplePrediction.kind).toBe('IN_SAMPLE');
     expect(c.prediction.domain.inDomain).toBe(true);
     expect(c.prediction.domain.caveats.join(' ')).toMatch(/heteronuclear/);
+    // Co–Rh's own held-out predictions were covered at about nominal: no interval caveat.
+    expect(c.prediction.domain.caveats.join(' ')).not.toMatch(/intervals are too narrow/);
+  });
+
+  it('says next to a Mo cluster’s prediction that its family’s intervals covered less than nominal, with the figures', async () => {
+    const served = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'models', 'served', 'calibration.json'), 'utf8'));
+    const mo = served.nestedCoverageByFamily.families.Mo as { '68': number; '95': number };
+    expect(mo['68']).toBeLessThan(0.63); // the reason for the caveat, from the nested check
+    const r = await gql(`{ cluster(id: "Mo5S2-anion") { prediction { kind domain { inDomain caveats } } inSamplePrediction { domain { caveats } } } }`);
+    const c = r.body.data!.cluster;
+    expect(c.prediction.kind).toBe('HELD_OUT');
+    expect(c.prediction.domain.inDomain).toBe(true);
+    const caveat = c.prediction.domain.caveats.find((t: string) => /intervals are too narrow for the Mo family/.test(t));
+    expect(caveat).toContain(`${Math.round(mo['68'] * 100)} %`);
+    expect(caveat).toContain(`${Math.round(mo['95'] * 100)} %`);
+    expect(c.inSamplePrediction.domain.caveats).toContain(caveat);
   });
 
   it('atom Shapley values sum to f(all) − f(none) and match the prediction', async () => {

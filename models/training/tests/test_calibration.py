@@ -116,3 +116,24 @@ def test_served_halfwidths_cover_each_seed_repeat_within_ten_points():
         for key, c in (("68", 0.68), ("95", 0.95)):
             q = np.array([calib["halfWidthByNuclearity"][r["nuclearity"]][key] for r in rows])
             assert abs(np.mean(res <= q) - c) <= 0.10
+
+
+def test_per_family_coverage_in_calibration_json_is_the_nested_mondrian_coverage():
+    """The figures the server quotes in its family caveat, recomputed from the raw rows."""
+    calib = _load("calibration.json")
+    assert calib["method"]["score"] == "absolute" and calib["method"]["bins"] == "nuclearity"
+    rows = _every_repeat(_rows(calib["protocol"]))
+    y = np.array([r[0] for r in rows])
+    p = np.array([r[1] for r in rows])
+    split = np.array([r[2] for r in rows], dtype=object)
+    nuc = np.array([r[3] for r in rows], dtype=object)
+    families = calib["nestedCoverageByFamily"]["families"]
+    assert sorted(families) == sorted(set(split))
+    for g, stated in families.items():
+        held = split == g
+        (b,) = set(nuc[held])
+        calib_rows = (split != g) & (nuc == b)
+        assert stated["n"] == held.sum()
+        for key, c in (("68", 0.68), ("95", 0.95)):
+            q = _split_conformal_q(np.abs(y[calib_rows] - p[calib_rows]), c)
+            assert stated[key] == pytest.approx(np.mean(np.abs(y[held] - p[held]) <= q), abs=1e-4)

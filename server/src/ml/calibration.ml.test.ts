@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { conformalIntervals, loadCalibration, OUT_OF_DOMAIN_WIDENING, type Calibration } from './calibration';
+import { conformalIntervals, familyCoverageCaveat, FAMILY_COVERAGE_TOLERANCE, loadCalibration, OUT_OF_DOMAIN_WIDENING, type Calibration } from './calibration';
 
 const MODEL_DIR = process.env.CLUSTERATLAS_MODEL_DIR ?? path.resolve(__dirname, '..', '..', '..', 'models', 'served');
 
@@ -65,6 +65,27 @@ describe('served conformal intervals', () => {
     }
     // Heteronuclear held-out errors are smaller, so their class's intervals are narrower.
     expect(byClass.heteronuclear['68']).toBeLessThan(byClass.homonuclear['68']);
+  });
+
+  it('carry a caveat, with the figures, exactly for the families whose own nested coverage fell short', () => {
+    const families = calibration.nestedCoverageByFamily!.families;
+    expect(Object.keys(families).sort()).toEqual([...new Set(rows.map((r) => r.split))].sort());
+    let short = 0;
+    for (const [family, c] of Object.entries(families)) {
+      const caveat = familyCoverageCaveat(calibration, family);
+      const under = c['68'] < 0.68 - FAMILY_COVERAGE_TOLERANCE || c['95'] < 0.95 - FAMILY_COVERAGE_TOLERANCE;
+      expect(caveat !== null).toBe(under);
+      if (caveat) {
+        short++;
+        expect(caveat).toContain(`${family} family`);
+        expect(caveat).toContain(`${Math.round(c['68'] * 100)} %`);
+        expect(caveat).toContain(`${Math.round(c['95'] * 100)} %`);
+      }
+    }
+    // Mo, the largest family, is the clearest case; a family never seen gets no figure.
+    expect(familyCoverageCaveat(calibration, 'Mo')).not.toBeNull();
+    expect(short).toBeLessThan(Object.keys(families).length);
+    expect(familyCoverageCaveat(calibration, 'Nb–W')).toBeNull();
   });
 
   it('never reach above the capture limit, and are widened and flagged for embedding outliers', () => {

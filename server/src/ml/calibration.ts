@@ -20,6 +20,8 @@ const CalibrationSchema = z.object({
   halfWidth: z.object({ '68': num, '95': num }),
   /** Mondrian calibration: q per class; a prediction takes its cluster's class (one metal element or more). */
   halfWidthByNuclearity: z.object({ homonuclear: z.object({ '68': num, '95': num }), heteronuclear: z.object({ '68': num, '95': num }) }).optional(),
+  /** Nested coverage per held-out metal family (n = held-out predictions: clusters × seed repeats). */
+  nestedCoverageByFamily: z.object({ families: z.record(z.string(), z.object({ n: z.number().int().min(1), '68': num, '95': num })) }).optional(),
 });
 
 export type Calibration = z.infer<typeof CalibrationSchema>;
@@ -73,4 +75,24 @@ export function conformalIntervals(
     calibrated: !options.widen,
   });
   return [make(0.68, halfWidth['68']), make(0.95, halfWidth['95'])];
+}
+
+/** How far below nominal a family's nested coverage may fall before its predictions carry a caveat. */
+export const FAMILY_COVERAGE_TOLERANCE = 0.05;
+
+/**
+ * The calibration guarantees coverage per class (homo-/heteronuclear), not per metal family. A
+ * family whose own held-out predictions were covered clearly less often than nominal gets that
+ * said next to every prediction for it, with the figures.
+ */
+export function familyCoverageCaveat(calibration: Calibration, family: string): string | null {
+  const c = calibration.nestedCoverageByFamily?.families[family];
+  if (!c) return null;
+  const short = (['68', '95'] as const).filter((k) => c[k] < Number(k) / 100 - FAMILY_COVERAGE_TOLERANCE);
+  if (!short.length) return null;
+  const pct = (v: number) => `${Math.round(v * 100)} %`;
+  return (
+    `intervals are too narrow for the ${family} family: in the nested check (each family held out of training and calibration) ` +
+    `its 68 % interval covered ${pct(c['68'])} and its 95 % interval ${pct(c['95'])} of its held-out predictions`
+  );
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bondOcclusion, defaultSubgraphs, shapleyAtoms, subgraphContributions } from './attribution';
 import { packBatch, validateGraph, type TensorDims } from './batch';
-import { loadCalibration, type Calibration } from './calibration';
+import { familyCoverageCaveat, loadCalibration, type Calibration } from './calibration';
 import { EmbeddingIndex, type Neighbour } from './embedding-index';
 import { InvalidArgumentError, ModelUnavailableError } from './errors';
 import { featurize, type ClusterStructureInput, type ModelGraph } from './featurize';
@@ -248,6 +248,8 @@ export class ModelService {
     }
     const caveats: string[] = [];
     if (family.includes('–')) caveats.push(this.heteronuclearCaveat());
+    const coverage = familyCoverageCaveat(this.calibration, family);
+    if (coverage) caveats.push(coverage);
     const training = options.excludeClusterId !== undefined && this.isTrainingCluster(options.excludeClusterId);
     return {
       inDomain: training || reasons.length === 0,
