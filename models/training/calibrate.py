@@ -206,10 +206,10 @@ def calibrate(out: str, data_root: str = REPO_ROOT, study: bool = True) -> dict:
     # of the GIN (same cross-fitting), so the seed table covers both.
     seeds_table = card.get("metricsOverSeeds", {}).get("rmse")
     if seeds_table:
+        reps_a = _gin_repeats(arrays["a"])[0]
         for key, A in arrays.items():
-            reps, reps_a = _gin_repeats(A)[0], _gin_repeats(arrays["a"])[0]
             shrunk = []
-            for g, g_a in zip(reps, reps_a):
+            for g, g_a in zip(_gin_repeats(A)[0], reps_a):
                 w = cal._best_weight(arrays["a"]["y"], g_a, arrays["a"]["additive"]) if key == "b" else None
                 p, _ = cal.shrunk_predictions(A["y"], g, A["additive"], A["split"], fixed_weight=w)
                 shrunk.append(float(np.sqrt(np.mean((A["y"] - p) ** 2))))

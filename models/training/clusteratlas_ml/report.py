@@ -44,15 +44,15 @@ def over_seeds(records, protocols, results, repeats: int) -> dict:
         row = {}
         for key in LEARNER_ORDER:
             keys = [key if r == 0 else f"{key}#{r}" for r in range(repeats)]
-            rmses = [pooled(records, results[(k, P.key)])[2]["rmse"] for k in keys if (k, P.key) in results]
-            if not rmses:
+            parts = [pooled(records, results[(k, P.key)]) for k in keys if (k, P.key) in results]
+            if not parts:
                 continue
+            rmses = [met["rmse"] for _, _, met in parts]
             row[key] = {"rmseBySeed": [_r(v) for v in rmses], "rmseMean": _r(np.mean(rmses)),
                         "rmseSd": _r(np.std(rmses, ddof=1)) if len(rmses) > 1 else None}
             if len(rmses) > 1:
                 # No choice is made here: the repeats' held-out predictions averaged, i.e. one
                 # ensemble len(rmses) times as large, to show what ensemble size alone buys.
-                parts = [pooled(records, results[(k, P.key)]) for k in keys]
                 idx = parts[0][0]
                 assert all(p[0] == idx for p in parts)
                 avg = np.mean([p[1] for p in parts], axis=0)
